@@ -1,0 +1,82 @@
+#pragma once
+// The box's view of a transport stream: 188-byte packets in, typed tables out.
+//
+// Every packet feeds StreamHealth; only the PIDs that carry what a box needs
+// go further (PAT, the PMTs it announces, NIT, SDT, TDT/TOT, optionally EIT
+// and private-section PIDs added by the caller), through SectionAssembler
+// (libdvbpsi) and TableGatherer, into the table decoders. A table that fails
+// to decode is reported and dropped; nothing from the stream is trusted before
+// its decoder has checked it. No I/O, no clock.
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "dvb/section_assembler.h"
+#include "dvb/stream_health.h"
+#include "dvb/table_gatherer.h"
+#include "dvb/tables/nit.h"
+#include "dvb/tables/pat.h"
+#include "dvb/tables/pmt.h"
+#include "dvb/tables/sdt.h"
+#include "dvb/tables/tdt.h"
+#include "dvb/tables/tot.h"
+
+namespace dvb {
+
+class SiListener {
+ public:
+  virtual ~SiListener() = default;
+  virtual void onPat(const Pat&) {}
+  virtual void onPmt(uint16_t /*pid*/, const Pmt&) {}
+  virtual void onNit(const Nit&) {}
+  virtual void onSdt(const Sdt&) {}
+  virtual void onTdt(const Tdt&) {}
+  virtual void onTot(const Tot&) {}
+  // Sections on PIDs added with addSectionPid (and EIT when enabled), every
+  // repetition, CRC already checked for long syntax.
+  virtual void onOtherSection(uint16_t /*pid*/, const Section&) {}
+  // A complete table or section that does not decode.
+  virtual void onTableError(uint16_t /*pid*/, uint8_t /*table_id*/, const std::string& /*why*/) {}
+};
+
+struct SiDemuxOptions {
+  bool nit = true;
+  bool sdt = true;
+  bool eit = false;  // assemble (and CRC-check) EIT sections; delivered raw
+};
+
+class SiDemux {
+ public:
+  SiDemux(SiListener& listener, SiDemuxOptions options = {});
+
+  // One packet beginning with 0x47.
+  void pushPacket(const uint8_t* packet);
+
+  // Also assemble sections on PID and deliver them through onOtherSection.
+  void addSectionPid(uint16_t pid, size_t max_section_size = kMaxPrivateSectionSize);
+
+  const StreamHealth& health() const { return health_; }
+  SectionErrors sectionErrors(uint16_t pid) const { return assembler_.errors(pid); }
+  SectionErrors sectionErrors() const { return assembler_.totalErrors(); }
+  uint64_t packets() const { return packets_; }
+  uint64_t malformedPackets() const { return malformed_packets_; }
+
+ private:
+  void onSection(uint16_t pid, Section section);
+  void onTable(uint16_t pid, const std::vector<Section>& sections);
+  void updatePmtPids(const Pat& pat);
+
+  SiListener& listener_;
+  SiDemuxOptions options_;
+  StreamHealth health_;
+  SectionAssembler assembler_;
+  TableGatherer gatherer_;
+  std::vector<bool> wanted_;  // by PID: sections assembled
+  std::set<uint16_t> pmt_pids_;
+  std::set<uint16_t> other_pids_;
+  uint64_t packets_ = 0;
+  uint64_t malformed_packets_ = 0;
+};
+
+}  // namespace dvb
