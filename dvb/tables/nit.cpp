@@ -17,12 +17,9 @@ std::optional<DvbText> Nit::networkName(const text::DecodeOptions& options) cons
 
 // ---- decode -----------------------------------------------------------------
 std::optional<Nit> Nit::decode(const std::vector<Section>& sections, std::string* error) {
-  const uint8_t tid = sections.empty() ? 0 : sections[0].tableId();
-  if (tid != table_id::kNitActual && tid != table_id::kNitOther) {
-    if (error) *error = "not a NIT";
+  if (!checkTableSections(sections, table_id::kNitActual, error, table_id::kNitOther))
     return std::nullopt;
-  }
-  if (!checkTableSections(sections, tid, error)) return std::nullopt;
+  const uint8_t tid = sections[0].tableId();
   Nit nit;
   nit.actual = tid == table_id::kNitActual;
   nit.network_id = sections[0].extension();

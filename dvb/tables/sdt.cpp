@@ -18,12 +18,9 @@ std::optional<ServiceDescriptor> Sdt::Service::serviceDescriptor(
 
 // ---- decode -----------------------------------------------------------------
 std::optional<Sdt> Sdt::decode(const std::vector<Section>& sections, std::string* error) {
-  const uint8_t tid = sections.empty() ? 0 : sections[0].tableId();
-  if (tid != table_id::kSdtActual && tid != table_id::kSdtOther) {
-    if (error) *error = "not an SDT";
+  if (!checkTableSections(sections, table_id::kSdtActual, error, table_id::kSdtOther))
     return std::nullopt;
-  }
-  if (!checkTableSections(sections, tid, error)) return std::nullopt;
+  const uint8_t tid = sections[0].tableId();
   Sdt sdt;
   sdt.actual = tid == table_id::kSdtActual;
   sdt.transport_stream_id = sections[0].extension();

@@ -2,16 +2,19 @@
 
 namespace dvb {
 
-bool checkTableSections(const std::vector<Section>& sections, uint8_t table_id,
-                        std::string* error) {
+bool checkTableSections(const std::vector<Section>& sections, uint8_t table_id, std::string* error,
+                        std::optional<uint8_t> other_table_id) {
   auto fail = [&](const std::string& why) {
     if (error) *error = why;
     return false;
   };
   if (sections.empty()) return fail("no sections");
+  const uint8_t first = sections[0].tableId();
+  if (first != table_id && (!other_table_id || first != *other_table_id))
+    return fail("unexpected table_id");
   for (size_t i = 0; i < sections.size(); ++i) {
     const Section& s = sections[i];
-    if (s.tableId() != table_id) return fail("unexpected table_id");
+    if (s.tableId() != first) return fail("sections of different tables mixed");
     if (!s.longSyntax()) return fail("section_syntax_indicator is 0");
     if (s.number() != i || s.lastNumber() + 1u != sections.size())
       return fail("section numbers out of order");

@@ -2,6 +2,7 @@
 // Shared by every multi-section table: checks that a gathered set of sections
 // is one consistent table, and packs encoded loop entries into sections.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,8 +10,10 @@
 
 namespace dvb {
 
-// All sections carry table_id, one extension and one version, numbered 0..n-1.
-bool checkTableSections(const std::vector<Section>& sections, uint8_t table_id, std::string* error);
+// All sections carry table_id (or, when given, other_table_id: the "other"
+// flavour of NIT/SDT), one extension and one version, numbered 0..n-1.
+bool checkTableSections(const std::vector<Section>& sections, uint8_t table_id, std::string* error,
+                        std::optional<uint8_t> other_table_id = {});
 
 // Splits `entries` (each an encoded loop item) into section payloads of at
 // most max_payload bytes, each starting with `prefix` (the fixed part that
