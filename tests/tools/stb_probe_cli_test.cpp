@@ -1,0 +1,126 @@
+// stb-probe as a user runs it: exit codes, messages, JSON on stdout, and a
+// live UDP source fed over loopback.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <thread>
+
+#include "tests/support/corpus.h"
+
+namespace {
+
+struct CommandResult {
+  int status = -1;
+  std::string out;
+};
+
+// Runs a shell command line, capturing stdout (stderr too when asked).
+CommandResult run(const std::string& command_line) {
+  CommandResult r;
+  FILE* p = popen(command_line.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int raw = pclose(p);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+const std::string kProbe = testing_support::binPath("stb-probe");
+
+TEST(StbProbeCli, JsonOnACorpusFile) {
+  const CommandResult r = run(kProbe + " --json " + testing_support::corpusPath("test-018.ts"));
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out.front(), '{');
+  EXPECT_NE(r.out.find("\"packets\":100,"), std::string::npos);
+  EXPECT_NE(r.out.find("\"tdt\":[{\"utc\":\"2018-02-13T12:35:05Z\"}"), std::string::npos);
+  EXPECT_NE(r.out.find("{\"country\":\"ITA\",\"region\":0,\"offset_minutes\":60,"
+                       "\"time_of_change\":\"2018-03-25T01:00:00Z\",\"next_offset_minutes\":120}"),
+            std::string::npos);
+  EXPECT_NE(r.out.find("{\"network_id\":272,\"actual\":true,\"name\":\"Mediaset\""),
+            std::string::npos);
+  EXPECT_NE(r.out.find("{\"onid\":272,\"tsid\":6000,\"sid\":1,\"actual\":true,\"type\":1,"
+                       "\"name\":\"Italia 1\""),
+            std::string::npos);
+}
+
+TEST(StbProbeCli, CorruptStreamStillExitsZero) {
+  const CommandResult r = run(kProbe + " " + testing_support::corpusPath("test-143.ts"));
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("CRC errors 10"), std::string::npos) << r.out;
+}
+
+TEST(StbProbeCli, MissingSourceIsAClearError) {
+  const CommandResult r = run(kProbe + " /nonexistent/stream.ts 2>&1");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("/nonexistent/stream.ts"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("No such file"), std::string::npos) << r.out;
+}
+
+TEST(StbProbeCli, UsageErrors) {
+  EXPECT_EQ(run(kProbe + " 2>/dev/null").status, 2);
+  EXPECT_EQ(run(kProbe + " --bogus x.ts 2>/dev/null").status, 2);
+  EXPECT_EQ(run(kProbe + " --charset klingon x.ts 2>/dev/null").status, 2);
+  EXPECT_EQ(run(kProbe + " --pid 0x2000 x.ts 2>/dev/null").status, 2);
+  EXPECT_EQ(run(kProbe + " --help").status, 0);
+}
+
+// A free UDP port on loopback (bound, read back, released).
+int freePort() {
+  const int s = socket(AF_INET, SOCK_DGRAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  socklen_t len = sizeof a;
+  getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
+  close(s);
+  return ntohs(a.sin_port);
+}
+
+TEST(StbProbeCli, LiveUdpWithRtp) {
+  const std::string ts_path = testing::TempDir() + "udp-sample.ts";
+  ASSERT_EQ(
+      run(testing_support::binPath("stb-mkts") + " --out " + ts_path + " --duration 3").status, 0);
+  const std::vector<uint8_t> ts = testing_support::readFile(ts_path);
+  ASSERT_FALSE(ts.empty());
+  const int port = freePort();
+
+  // The sender waits for the probe to bind, then sends 7 packets per RTP datagram.
+  std::thread sender([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    const int s = socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(static_cast<uint16_t>(port));
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    uint16_t seq = 0;
+    for (size_t off = 0; off + 7 * 188 <= ts.size(); off += 7 * 188, ++seq) {
+      uint8_t dgram[12 + 7 * 188] = {0x80, 33, static_cast<uint8_t>(seq >> 8),
+                                     static_cast<uint8_t>(seq)};
+      std::copy(ts.begin() + static_cast<long>(off), ts.begin() + static_cast<long>(off + 7 * 188),
+                dgram + 12);
+      sendto(s, dgram, sizeof dgram, 0, reinterpret_cast<sockaddr*>(&to), sizeof to);
+      if (seq % 50 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    close(s);
+  });
+  const CommandResult r = run(kProbe + " --json --duration 3 udp://@:" + std::to_string(port));
+  sender.join();
+  std::remove(ts_path.c_str());
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("\"name\":\"江西卫视\""), std::string::npos) << r.out.substr(0, 500);
+  EXPECT_NE(r.out.find("\"utc\":\"2026-11-29T02:00:00Z\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"continuity_errors\":0,"), std::string::npos);
+}
+
+}  // namespace

@@ -1,0 +1,99 @@
+#include "tools/common/carousel_mux.h"
+
+#include "dvb/tables/tdt.h"
+
+namespace tools {
+
+void CarouselMux::add(Carousel carousel) {
+  const uint16_t pid = carousel.pid;
+  slots_.push_back(Slot{std::move(carousel), dvb::SectionPacketizer(pid), 0, {}, 0});
+}
+
+void CarouselMux::emitTime(uint64_t now_ms, std::vector<uint8_t>* out) {
+  const dvb::UtcSeconds utc = options_.start_utc + static_cast<int64_t>(now_ms / 1000);
+  std::vector<dvb::Section> sections;
+  if (options_.tdt_period_ms && now_ms >= next_tdt_ms_) {
+    if (auto s = dvb::Tdt{utc}.encode()) sections.push_back(*s);
+    next_tdt_ms_ += options_.tdt_period_ms;
+  }
+  if (options_.tot && now_ms >= next_tot_ms_) {
+    dvb::Tot tot = *options_.tot;
+    tot.utc = utc;
+    if (auto s = tot.encode()) sections.push_back(*s);
+    next_tot_ms_ += options_.tot_period_ms;
+  }
+  time_.packetize(sections, out);
+}
+
+void CarouselMux::emitPcr(uint64_t now_27mhz, std::vector<uint8_t>* out) {
+  const uint64_t base = now_27mhz / 300, ext = now_27mhz % 300;
+  uint8_t p[188];
+  p[0] = 0x47;
+  p[1] = static_cast<uint8_t>(*options_.pcr_pid >> 8);
+  p[2] = static_cast<uint8_t>(*options_.pcr_pid);
+  p[3] = static_cast<uint8_t>(0x20 | pcr_cc_);  // adaptation field only
+  p[4] = 183;
+  p[5] = 0x10;  // PCR_flag
+  p[6] = static_cast<uint8_t>(base >> 25);
+  p[7] = static_cast<uint8_t>(base >> 17);
+  p[8] = static_cast<uint8_t>(base >> 9);
+  p[9] = static_cast<uint8_t>(base >> 1);
+  p[10] = static_cast<uint8_t>(((base & 1) << 7) | 0x7E | (ext >> 8));
+  p[11] = static_cast<uint8_t>(ext);
+  for (int i = 12; i < 188; ++i) p[i] = 0xFF;
+  out->insert(out->end(), p, p + 188);
+}
+
+void CarouselMux::emitFiller(std::vector<uint8_t>* out) {
+  if (options_.filler_pid == 0x1FFF) return dvb::appendNullPacket(out);
+  uint8_t p[188];
+  p[0] = 0x47;
+  p[1] = static_cast<uint8_t>(options_.filler_pid >> 8);
+  p[2] = static_cast<uint8_t>(options_.filler_pid);
+  p[3] = static_cast<uint8_t>(0x10 | filler_cc_);
+  filler_cc_ = (filler_cc_ + 1) & 0x0F;
+  for (int i = 4; i < 188; ++i) p[i] = static_cast<uint8_t>(i * 7);
+  out->insert(out->end(), p, p + 188);
+}
+
+void CarouselMux::run(const std::function<void(const std::vector<uint8_t>&)>& sink) {
+  const uint64_t total_packets = options_.duration_ms * options_.bitrate_bps / (188 * 8 * 1000);
+  std::vector<uint8_t> chunk;
+  chunk.reserve(188 * 1024);
+  for (uint64_t i = 0; i < total_packets; ++i) {
+    // Stream time of this packet slot, in 27 MHz ticks and in ms.
+    const uint64_t now_27mhz = i * 188 * 8 * 27'000'000 / options_.bitrate_bps;
+    const uint64_t now_ms = now_27mhz / 27'000;
+    const size_t before = chunk.size();
+    if (options_.pcr_pid && now_ms >= next_pcr_ms_) {
+      emitPcr(now_27mhz, &chunk);
+      next_pcr_ms_ = now_ms + 40;
+    } else if ((options_.tdt_period_ms && now_ms >= next_tdt_ms_) ||
+               (options_.tot && now_ms >= next_tot_ms_)) {
+      emitTime(now_ms, &chunk);
+    } else {
+      for (Slot& s : slots_) {
+        if (s.pending_pos >= s.pending.size() && now_ms >= s.next_due_ms) {
+          s.pending.clear();
+          s.pending_pos = 0;
+          s.packetizer.packetize(s.carousel.sections, &s.pending);
+          s.next_due_ms = now_ms + s.carousel.period_ms;
+        }
+        if (s.pending_pos < s.pending.size()) {
+          const auto begin = s.pending.begin() + static_cast<std::ptrdiff_t>(s.pending_pos);
+          chunk.insert(chunk.end(), begin, begin + 188);
+          s.pending_pos += 188;
+          break;
+        }
+      }
+    }
+    if (chunk.size() == before) emitFiller(&chunk);
+    if (chunk.size() >= 188 * 1000) {
+      sink(chunk);
+      chunk.clear();
+    }
+  }
+  if (!chunk.empty()) sink(chunk);
+}
+
+}  // namespace tools

@@ -1,0 +1,32 @@
+#pragma once
+// Turns the SI demux's callbacks into a ProbeReport.
+#include "dvb/framing/ts_framer.h"
+#include "dvb/si_demux.h"
+#include "tools/stb-probe/probe_report.h"
+
+namespace tools {
+
+class ProbeCollector : public dvb::SiListener {
+ public:
+  explicit ProbeCollector(const dvb::text::DecodeOptions& text) : text_(text) {}
+
+  void onPat(const dvb::Pat& pat) override;
+  void onPmt(uint16_t pid, const dvb::Pmt& pmt) override;
+  void onNit(const dvb::Nit& nit) override;
+  void onSdt(const dvb::Sdt& sdt) override;
+  void onTdt(const dvb::Tdt& tdt) override;
+  void onTot(const dvb::Tot& tot) override;
+  void onOtherSection(uint16_t pid, const dvb::Section& section) override;
+  void onTableError(uint16_t pid, uint8_t table_id, const std::string& why) override;
+
+  // Copies the counters of the framer and demux into the report.
+  void finish(const dvb::TsFramer& framer, const dvb::SiDemux& demux);
+
+  ProbeReport& report() { return report_; }
+
+ private:
+  dvb::text::DecodeOptions text_;
+  ProbeReport report_;
+};
+
+}  // namespace tools
