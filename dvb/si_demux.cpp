@@ -72,7 +72,13 @@ void SiDemux::onTable(uint16_t pid, const std::vector<Section>& sections) {
       return listener_.onPat(*pat);
     }
   } else if (pmt_pids_.count(pid) && tid == table_id::kPmt) {
-    if (auto pmt = Pmt::decode(sections, &error)) return listener_.onPmt(pid, *pmt);
+    if (auto pmt = Pmt::decode(sections, &error)) {
+      if (options_.follow_registration)
+        for (uint16_t stream : registeredStreams(*pmt, *options_.follow_registration))
+          if (!pmt_pids_.count(stream) && stream >= 0x0020 && stream < kNullPid)
+            addSectionPid(stream);
+      return listener_.onPmt(pid, *pmt);
+    }
   } else if (pid == pid::kNit && (tid == table_id::kNitActual || tid == table_id::kNitOther)) {
     if (auto nit = Nit::decode(sections, &error)) return listener_.onNit(*nit);
   } else if (pid == pid::kSdt && (tid == table_id::kSdtActual || tid == table_id::kSdtOther)) {

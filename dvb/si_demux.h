@@ -8,6 +8,7 @@
 // to decode is reported and dropped; nothing from the stream is trusted before
 // its decoder has checked it. No I/O, no clock.
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,6 +45,10 @@ struct SiDemuxOptions {
   bool nit = true;
   bool sdt = true;
   bool eit = false;  // assemble (and CRC-check) EIT sections; delivered raw
+  // Streams a PMT announces with a registration_descriptor of this
+  // format_identifier get their sections assembled and delivered through
+  // onOtherSection (the notice protocol's "STBN").
+  std::optional<uint32_t> follow_registration;
 };
 
 class SiDemux {

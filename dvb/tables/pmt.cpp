@@ -65,6 +65,22 @@ std::string Pmt::describe() const {
   return out;
 }
 
+std::vector<uint16_t> registeredStreams(const Pmt& pmt, uint32_t format_identifier) {
+  std::vector<uint16_t> pids;
+  for (const Pmt::Stream& s : pmt.streams) {
+    for (const Descriptor& d : s.descriptors) {
+      if (d.tag != 0x05 || d.data.size() < 4) continue;
+      const uint32_t format = (uint32_t{d.data[0]} << 24) | (uint32_t{d.data[1]} << 16) |
+                              (uint32_t{d.data[2]} << 8) | d.data[3];
+      if (format == format_identifier) {
+        pids.push_back(s.elementary_pid);
+        break;
+      }
+    }
+  }
+  return pids;
+}
+
 const char* streamTypeName(uint8_t t) {
   switch (t) {
     case 0x01:

@@ -28,6 +28,10 @@ struct Pmt {
   std::string describe() const;
 };
 
+// Elementary PIDs whose descriptor loop holds a registration_descriptor
+// (ISO/IEC 13818-1 2.6.8, tag 0x05) with this format_identifier.
+std::vector<uint16_t> registeredStreams(const Pmt& pmt, uint32_t format_identifier);
+
 // ISO/IEC 13818-1 Table 2-34 names ("MPEG-2 video", "private sections", ...).
 const char* streamTypeName(uint8_t stream_type);
 

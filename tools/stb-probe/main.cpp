@@ -18,13 +18,16 @@ void onSignal(int) {
 }
 
 const char kUsage[] =
-    "usage: stb-probe [--json] [--charset NAME] [--duration SECONDS] [--pid PID]... SOURCE\n"
+    "usage: stb-probe [--json] [--charset NAME] [--duration SECONDS] [--pid PID]...\n"
+    "                 [--trust PUB.pem]... [--root ROOT.pem]... SOURCE\n"
     "  SOURCE      a TS file (188, 192 or 204-byte packets) or udp://GROUP:PORT\n"
     "  --json      print one JSON object (keys in docs/stb-probe.md)\n"
     "  --charset   character table for strings without a selector byte\n"
     "              (default iso6937; e.g. gb2312 for Chinese cable networks)\n"
     "  --duration  stop after SECONDS (default: end of file; 10 s for UDP)\n"
-    "  --pid       also assemble and CRC-check sections on PID (e.g. 0x112)\n";
+    "  --pid       also assemble and CRC-check sections on PID (e.g. 0x112)\n"
+    "  --trust     an operator signing key (PEM) to verify notices with (repeatable)\n"
+    "  --root      an operator root key (PEM), for key lists (repeatable)\n";
 
 int usage(const char* why) {
   if (why) std::fprintf(stderr, "stb-probe: %s\n", why);
@@ -60,6 +63,18 @@ int main(int argc, char** argv) {
       const unsigned long pid = std::strtoul(argv[++i], &end, 0);
       if (*end != '\0' || pid > 0x1FFE) return usage("bad --pid (0..0x1FFE)");
       options.extra_pids.push_back(static_cast<uint16_t>(pid));
+    } else if ((arg == "--trust" || arg == "--root") && i + 1 < argc) {
+      std::string error;
+      auto key = dvb::notice::PublicKey::fromPemFile(argv[++i], &error);
+      if (!key) {
+        std::fprintf(stderr, "stb-probe: %s: %s\n", argv[i], error.c_str());
+        return 1;
+      }
+      if (!options.keys) options.keys = std::make_shared<dvb::notice::KeyRing>();
+      if (arg == "--trust")
+        options.keys->addSigning(std::move(*key));
+      else
+        options.keys->addRoot(std::move(*key));
     } else if (!arg.empty() && arg[0] == '-') {
       return usage(("unknown option " + arg).c_str());
     } else if (spec.empty()) {

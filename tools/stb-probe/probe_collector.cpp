@@ -6,6 +6,16 @@
 
 namespace tools {
 
+ProbeCollector::ProbeCollector(const dvb::text::DecodeOptions& text,
+                               std::shared_ptr<dvb::notice::KeyRing> keys)
+    : text_(text),
+      keys_(std::move(keys)),
+      objects_([this](uint16_t pid, const std::vector<dvb::Section>& sections) {
+        onObjectTable(pid, sections);
+      }) {
+  if (keys_) verifier_ = std::make_unique<dvb::notice::ObjectVerifier>(*keys_);
+}
+
 void ProbeCollector::onPat(const dvb::Pat& pat) {
   report_.pat = pat;
 }
@@ -52,11 +62,46 @@ void ProbeCollector::onTot(const dvb::Tot& tot) {
 }
 
 void ProbeCollector::onOtherSection(uint16_t pid, const dvb::Section& section) {
+  if (dvb::notice::isObjectTableId(section.tableId())) objects_.push(pid, section);
   if (pid != dvb::pid::kEit)
     ++report_.extra_pid_sections[pid];
   else if (section.tableId() >= dvb::table_id::kEitFirst &&
            section.tableId() <= dvb::table_id::kEitLast)
     ++report_.eit_sections;
+}
+
+namespace {
+
+std::string noticeSummary(const dvb::notice::Notice& n) {
+  std::string s = std::string(dvb::notice::noticeKindName(n.kind)) +
+                  (n.cancelled() ? " (cancelled) " : " ") + dvb::formatIso8601(n.start) + " .. " +
+                  dvb::formatIso8601(n.end);
+  if (!n.texts.empty()) s += " \"" + n.texts[0].title.utf8 + "\"";
+  return s;
+}
+
+}  // namespace
+
+void ProbeCollector::onObjectTable(uint16_t pid, const std::vector<dvb::Section>& sections) {
+  ProbeObject o;
+  o.pid = pid;
+  o.type = dvb::notice::objectTypeName(static_cast<dvb::notice::ObjectType>(sections[0].tableId()));
+  std::string why;
+  const auto envelope = dvb::notice::SignedObject::fromSections(sections, &why);
+  if (envelope) {
+    o.object_id = envelope->object_id;
+    o.revision = envelope->revision;
+  }
+  if (!verifier_) {
+    o.status = envelope ? "unverified: no --trust key given" : "rejected: malformed: " + why;
+  } else if (auto verified = verifier_->verify(sections, &why)) {
+    o.status = "verified";
+    if (const auto* n = std::get_if<dvb::notice::Notice>(&verified->body))
+      o.summary = noticeSummary(*n);
+  } else {
+    o.status = "rejected: " + why;
+  }
+  report_.objects.push_back(std::move(o));
 }
 
 void ProbeCollector::onTableError(uint16_t pid, uint8_t table_id, const std::string& why) {

@@ -1,14 +1,18 @@
 #pragma once
+#include <memory>
+
 // Turns the SI demux's callbacks into a ProbeReport.
 #include "dvb/framing/ts_framer.h"
+#include "dvb/notice/object_verifier.h"
 #include "dvb/si_demux.h"
+#include "dvb/table_gatherer.h"
 #include "tools/stb-probe/probe_report.h"
 
 namespace tools {
 
 class ProbeCollector : public dvb::SiListener {
  public:
-  explicit ProbeCollector(const dvb::text::DecodeOptions& text) : text_(text) {}
+  ProbeCollector(const dvb::text::DecodeOptions& text, std::shared_ptr<dvb::notice::KeyRing> keys);
 
   void onPat(const dvb::Pat& pat) override;
   void onPmt(uint16_t pid, const dvb::Pmt& pmt) override;
@@ -25,8 +29,13 @@ class ProbeCollector : public dvb::SiListener {
   ProbeReport& report() { return report_; }
 
  private:
+  void onObjectTable(uint16_t pid, const std::vector<dvb::Section>& sections);
+
   dvb::text::DecodeOptions text_;
   ProbeReport report_;
+  std::shared_ptr<dvb::notice::KeyRing> keys_;
+  std::unique_ptr<dvb::notice::ObjectVerifier> verifier_;
+  dvb::TableGatherer objects_;
 };
 
 }  // namespace tools

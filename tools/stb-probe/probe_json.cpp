@@ -141,6 +141,13 @@ std::string probeJson(const ProbeReport& r) {
   for (const auto& [pid, count] : r.extra_pid_sections)
     j.beginObject().field("pid", pid).field("sections", count).endObject();
   j.endArray();
+  j.key("objects").beginArray();
+  for (const ProbeObject& o : r.objects) {
+    j.beginObject().field("pid", o.pid).field("type", o.type).field("object_id", o.object_id);
+    j.field("revision", o.revision).field("status", o.status).field("summary", o.summary);
+    j.endObject();
+  }
+  j.endArray();
   j.key("table_errors").beginArray();
   for (const auto& [what, count] : r.table_errors)
     j.beginObject().field("error", what).field("count", count).endObject();

@@ -37,6 +37,16 @@ struct ProbeTot {
   std::vector<dvb::LocalTimeOffset> offsets;
 };
 
+// One object of the notice protocol found on a PID announced with 'STBN'.
+struct ProbeObject {
+  uint16_t pid = 0;
+  std::string type;  // "notice", "fee_batch", ...
+  uint32_t object_id = 0;
+  uint32_t revision = 0;
+  std::string status;   // "verified", "rejected: <reason>: <detail>", "unverified: ..."
+  std::string summary;  // for notices: kind, window and first title
+};
+
 struct ProbePmt {
   uint16_t pid = 0;
   dvb::Pmt pmt;
@@ -71,8 +81,9 @@ struct ProbeReport {
   std::vector<dvb::UtcSeconds> tdts;
   std::vector<ProbeTot> tots;
   uint64_t eit_sections = 0;
-  std::map<uint16_t, uint64_t> extra_pid_sections;  // --pid PIDs: sections that passed CRC
-  std::map<std::string, uint64_t> table_errors;     // "PID 0x0012 table 0x4e: why" -> count
+  std::map<uint16_t, uint64_t> extra_pid_sections;
+  std::vector<ProbeObject> objects;              // --pid PIDs: sections that passed CRC
+  std::map<std::string, uint64_t> table_errors;  // "PID 0x0012 table 0x4e: why" -> count
   ProbeHealth health;
 };
 

@@ -5,15 +5,17 @@
 #include <chrono>
 #include <vector>
 
+#include "dvb/notice/signed_object.h"
 #include "tools/stb-probe/probe_collector.h"
 
 namespace tools {
 
 bool runProbe(platform::TsSource& source, const ProbeOptions& options, ProbeReport* report,
               std::string* error) {
-  ProbeCollector collector(options.text);
+  ProbeCollector collector(options.text, options.keys);
   dvb::SiDemuxOptions demux_options;
   demux_options.eit = true;  // a probe CRC-checks EIT too, to report its damage
+  demux_options.follow_registration = dvb::notice::kRegistrationFormat;
   dvb::SiDemux demux(collector, demux_options);
   for (uint16_t pid : options.extra_pids) demux.addSectionPid(pid);
   dvb::TsFramer framer;

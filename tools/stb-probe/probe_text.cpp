@@ -80,6 +80,10 @@ std::string probeText(const ProbeReport& r) {
   appendTimes(out, r);
   if (r.eit_sections)
     out += format("EIT sections: %llu\n", static_cast<unsigned long long>(r.eit_sections));
+  for (const ProbeObject& o : r.objects)
+    out +=
+        format("PID 0x%04X: %s %u revision %u: ", o.pid, o.type.c_str(), o.object_id, o.revision) +
+        o.status + (o.summary.empty() ? "" : " -- " + o.summary) + "\n";
   for (const auto& [pid, count] : r.extra_pid_sections)
     out += format("PID 0x%04X: %llu sections\n", pid, static_cast<unsigned long long>(count));
   for (const auto& [what, count] : r.table_errors)

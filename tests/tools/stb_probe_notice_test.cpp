@@ -1,0 +1,85 @@
+// stb-probe finds the notice PID through the PMT's 'STBN' registration and
+// lists each object with its verification status.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "dvb/tables/pat.h"
+#include "dvb/tables/pmt.h"
+#include "tests/dvb/notice/notice_test_util.h"
+#include "tools/common/carousel_mux.h"
+#include "tools/stb-probe/probe_run.h"
+
+namespace tools {
+namespace {
+
+using namespace dvb::notice;
+
+// A small stream: PAT, a PMT announcing PID 0x1F00 as 'STBN', and the objects.
+std::string writeStream(const std::vector<dvb::Section>& objects) {
+  MuxOptions options;
+  options.start_utc = *dvb::parseIso8601("2026-11-29T02:00:00Z");
+  options.duration_ms = 2000;
+  CarouselMux mux(options);
+  dvb::Pat pat;
+  pat.transport_stream_id = 1;
+  pat.programs = {{1, 0x1000}};
+  dvb::Pmt pmt;
+  pmt.program_number = 1;
+  pmt.pcr_pid = 0x1FFF;
+  pmt.streams.push_back({0x05, 0x1F00, {{0x05, {'S', 'T', 'B', 'N'}}}});
+  mux.add({0x0000, pat.encode(), 100});
+  mux.add({0x1000, pmt.encode(), 100});
+  mux.add({0x1F00, objects, 200});
+  const std::string path = testing::TempDir() + "notice-probe.ts";
+  std::ofstream out(path, std::ios::binary);
+  mux.run([&](const std::vector<uint8_t>& chunk) {
+    out.write(reinterpret_cast<const char*>(chunk.data()),
+              static_cast<std::streamsize>(chunk.size()));
+  });
+  return path;
+}
+
+ProbeReport probe(const std::string& path, std::shared_ptr<KeyRing> keys) {
+  std::string error;
+  auto source = platform::openTsSource(path, &error);
+  ProbeOptions options;
+  options.keys = std::move(keys);
+  ProbeReport report;
+  EXPECT_TRUE(source && runProbe(*source, options, &report, &error)) << error;
+  return report;
+}
+
+TEST(StbProbeNotices, ListsObjectsWithTheirVerificationStatus) {
+  PrivateKey key = testing_util::newKey();
+  PrivateKey stranger = testing_util::newKey();
+  std::vector<dvb::Section> sections =
+      testing_util::sectionsOf(testing_util::sign(testing_util::maintenanceNotice(), 1001, 2, key));
+  const auto forged = testing_util::sectionsOf(
+      testing_util::sign(testing_util::maintenanceNotice(), 1002, 1, stranger));
+  sections.insert(sections.end(), forged.begin(), forged.end());
+  const std::string path = writeStream(sections);
+
+  auto keys = std::make_shared<KeyRing>();
+  keys->addSigning(key.publicKey());
+  const ProbeReport r = probe(path, keys);
+  ASSERT_EQ(r.objects.size(), 2u);  // each once, although the carousel repeats them
+  EXPECT_EQ(r.objects[0].pid, 0x1F00);
+  EXPECT_EQ(r.objects[0].type, "notice");
+  EXPECT_EQ(r.objects[0].object_id, 1001u);
+  EXPECT_EQ(r.objects[0].revision, 2u);
+  EXPECT_EQ(r.objects[0].status, "verified");
+  EXPECT_EQ(r.objects[0].summary,
+            "planned_maintenance 2026-11-30T02:00:00Z .. 2026-11-30T06:00:00Z \"线路维护\"");
+  EXPECT_EQ(r.objects[1].object_id, 1002u);
+  EXPECT_EQ(r.objects[1].status.rfind("rejected: unknown_key", 0), 0u) << r.objects[1].status;
+
+  const ProbeReport without_keys = probe(path, nullptr);
+  ASSERT_EQ(without_keys.objects.size(), 2u);
+  EXPECT_EQ(without_keys.objects[0].status, "unverified: no --trust key given");
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace tools
