@@ -12,8 +12,6 @@
 #include <openssl/x509.h>
 
 #include <cstring>
-#include <fstream>
-#include <iterator>
 
 namespace dvb::notice {
 
@@ -42,8 +40,7 @@ using MdCtx = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
 using Bn = std::unique_ptr<BIGNUM, BnFree>;
 using EcdsaSig = std::unique_ptr<ECDSA_SIG, EcdsaSigFree>;
 
-// A key file or PEM text is a few hundred bytes; this only stops a wrong
-// path (a log, a device) from being read whole.
+// PEM text is a few hundred bytes; this refuses anything far larger.
 constexpr size_t kMaxPemSize = 64 * 1024;
 // A P-256 SPKI is 91 bytes, 335 with explicit curve parameters.
 constexpr size_t kMaxDerSize = 4096;
@@ -101,24 +98,6 @@ std::optional<Bio> memoryBio(std::string_view text, std::string* error) {
   Bio bio(BIO_new_mem_buf(text.data(), static_cast<int>(text.size())));
   if (!bio) return fail<Bio>(error, "out of memory");
   return bio;
-}
-
-bool readSmallFile(const std::string& path, std::string* out, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    setError(error, "cannot open " + path);
-    return false;
-  }
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    setError(error, "cannot read " + path);
-    return false;
-  }
-  if (out->size() > kMaxPemSize) {
-    setError(error, path + ": too large for a PEM key (" + std::to_string(out->size()) + " bytes)");
-    return false;
-  }
-  return true;
 }
 
 // Which of our two algorithms this key is for, or an error naming what it is.
@@ -360,15 +339,6 @@ std::optional<PublicKey> PublicKey::fromPem(std::string_view pem, std::string* e
   return fromDer(der.data(), der.size(), error);
 }
 
-std::optional<PublicKey> PublicKey::fromPemFile(const std::string& path, std::string* error) {
-  std::string text;
-  if (!readSmallFile(path, &text, error)) return std::nullopt;
-  std::string inner;
-  auto key = fromPem(text, &inner);
-  if (!key) setError(error, path + ": " + inner);
-  return key;
-}
-
 std::vector<uint8_t> PublicKey::der() const {
   if (!key_) return {};
   std::vector<uint8_t> out = spkiDer(key_.get());
@@ -452,16 +422,6 @@ std::optional<PrivateKey> PrivateKey::fromPem(std::string_view pem, std::string*
     return std::nullopt;
   }
   return adopt(std::move(key), error);
-}
-
-std::optional<PrivateKey> PrivateKey::fromPemFile(const std::string& path, std::string* error) {
-  std::string text;
-  if (!readSmallFile(path, &text, error)) return std::nullopt;
-  std::string inner;
-  auto key = fromPem(text, &inner);
-  OPENSSL_cleanse(text.data(), text.size());  // the secret should not linger on the heap
-  if (!key) setError(error, path + ": " + inner);
-  return key;
 }
 
 std::string PrivateKey::pem() const {

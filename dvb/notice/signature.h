@@ -54,7 +54,6 @@ struct PkeyFree {
 class PublicKey {
  public:
   static std::optional<PublicKey> fromPem(std::string_view pem, std::string* error);
-  static std::optional<PublicKey> fromPemFile(const std::string& path, std::string* error);
   // One DER SubjectPublicKeyInfo, nothing after it.
   static std::optional<PublicKey> fromDer(const uint8_t* der, size_t size, std::string* error);
 
@@ -92,7 +91,6 @@ class PrivateKey {
   static std::optional<PrivateKey> generate(SignatureAlgorithm algorithm, std::string* error);
   // PKCS#8 "PRIVATE KEY", or the traditional "EC PRIVATE KEY"; unencrypted.
   static std::optional<PrivateKey> fromPem(std::string_view pem, std::string* error);
-  static std::optional<PrivateKey> fromPemFile(const std::string& path, std::string* error);
 
   PrivateKey(PrivateKey&&) noexcept = default;
   PrivateKey& operator=(PrivateKey&&) noexcept = default;

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "platform/key_files.h"
 #include "tools/stb-probe/probe_format.h"
 #include "tools/stb-probe/probe_run.h"
 
@@ -65,7 +66,7 @@ int main(int argc, char** argv) {
       options.extra_pids.push_back(static_cast<uint16_t>(pid));
     } else if ((arg == "--trust" || arg == "--root") && i + 1 < argc) {
       std::string error;
-      auto key = dvb::notice::PublicKey::fromPemFile(argv[++i], &error);
+      auto key = platform::loadPublicKey(argv[++i], &error);
       if (!key) {
         std::fprintf(stderr, "stb-probe: %s: %s\n", argv[i], error.c_str());
         return 1;

@@ -280,32 +280,6 @@ TEST_P(BothAlgorithms, PemRoundTripKeepsTheKeyId) {
   EXPECT_TRUE(verifies(pub, message, reloaded->sign(message.data(), message.size())));
 }
 
-TEST_P(BothAlgorithms, PemFilesLoadAndMissingFilesNameThePath) {
-  const PrivateKey key = generated(GetParam());
-  const std::string private_path = tempPath("key.pem");
-  const std::string public_path = tempPath("pub.pem");
-  writeFile(private_path, key.pem());
-  writeFile(public_path, key.publicKey().pem());
-  std::string error;
-  auto priv = PrivateKey::fromPemFile(private_path, &error);
-  ASSERT_TRUE(priv) << error;
-  EXPECT_EQ(priv->id(), key.id());
-  auto pub = PublicKey::fromPemFile(public_path, &error);
-  ASSERT_TRUE(pub) << error;
-  EXPECT_EQ(pub->id(), key.id());
-  // The wrong kind of file names the file and the problem.
-  EXPECT_FALSE(PublicKey::fromPemFile(private_path, &error));
-  EXPECT_NE(error.find(private_path), std::string::npos) << error;
-  EXPECT_NE(error.find("private key"), std::string::npos) << error;
-  std::remove(private_path.c_str());
-  std::remove(public_path.c_str());
-
-  EXPECT_FALSE(PublicKey::fromPemFile(public_path, &error));
-  EXPECT_NE(error.find(public_path), std::string::npos) << error;
-  EXPECT_FALSE(PrivateKey::fromPemFile(private_path, &error));
-  EXPECT_NE(error.find(private_path), std::string::npos) << error;
-}
-
 // Each failure says what is wrong with the text, not just "unsupported".
 TEST(Pem, GarbageAndTruncatedPemAreRejected) {
   const PrivateKey key = generated(SignatureAlgorithm::EcdsaP256Sha256);
