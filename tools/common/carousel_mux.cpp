@@ -1,8 +1,24 @@
 #include "tools/common/carousel_mux.h"
 
+#include <algorithm>
+
 #include "dvb/tables/tdt.h"
+#include "dvb/ts_packet.h"
 
 namespace tools {
+namespace {
+
+constexpr uint64_t kPcrIntervalMs = 40;
+
+// Packets `sections` take when packetized alone (the count does not depend
+// on the continuity counter, so a scratch packetizer measures it).
+uint64_t packetCount(uint16_t pid, const std::vector<dvb::Section>& sections) {
+  std::vector<uint8_t> packets;
+  dvb::SectionPacketizer(pid).packetize(sections, &packets);
+  return packets.size() / dvb::kTsPacketSize;
+}
+
+}  // namespace
 
 void CarouselMux::add(Carousel carousel) {
   const uint16_t pid = carousel.pid;
@@ -11,16 +27,22 @@ void CarouselMux::add(Carousel carousel) {
 
 void CarouselMux::emitTime(uint64_t now_ms, std::vector<uint8_t>* out) {
   const dvb::UtcSeconds utc = options_.start_utc + static_cast<int64_t>(now_ms / 1000);
+  const bool tdt = options_.tdt_period_ms && now_ms >= next_tdt_ms_;
+  const bool tot = options_.tot && now_ms >= next_tot_ms_;
+  if (tdt) next_tdt_ms_ += options_.tdt_period_ms;
+  if (tot) next_tot_ms_ += options_.tot_period_ms;
+  emitTimeAt(utc, tdt, tot, out);
+}
+
+void CarouselMux::emitTimeAt(dvb::UtcSeconds utc, bool tdt, bool tot, std::vector<uint8_t>* out) {
   std::vector<dvb::Section> sections;
-  if (options_.tdt_period_ms && now_ms >= next_tdt_ms_) {
+  if (tdt) {
     if (auto s = dvb::Tdt{utc}.encode()) sections.push_back(*s);
-    next_tdt_ms_ += options_.tdt_period_ms;
   }
-  if (options_.tot && now_ms >= next_tot_ms_) {
-    dvb::Tot tot = *options_.tot;
-    tot.utc = utc;
-    if (auto s = tot.encode()) sections.push_back(*s);
-    next_tot_ms_ += options_.tot_period_ms;
+  if (tot && options_.tot) {
+    dvb::Tot t = *options_.tot;
+    t.utc = utc;
+    if (auto s = t.encode()) sections.push_back(*s);
   }
   time_.packetize(sections, out);
 }
@@ -57,6 +79,7 @@ void CarouselMux::emitFiller(std::vector<uint8_t>* out) {
 }
 
 void CarouselMux::run(const std::function<void(const std::vector<uint8_t>&)>& sink) {
+  if (options_.simulated) return runSimulated(sink);
   const uint64_t total_packets = options_.duration_ms * options_.bitrate_bps / (188 * 8 * 1000);
   std::vector<uint8_t> chunk;
   chunk.reserve(188 * 1024);
@@ -67,7 +90,7 @@ void CarouselMux::run(const std::function<void(const std::vector<uint8_t>&)>& si
     const size_t before = chunk.size();
     if (options_.pcr_pid && now_ms >= next_pcr_ms_) {
       emitPcr(now_27mhz, &chunk);
-      next_pcr_ms_ = now_ms + 40;
+      next_pcr_ms_ = now_ms + kPcrIntervalMs;
     } else if ((options_.tdt_period_ms && now_ms >= next_tdt_ms_) ||
                (options_.tot && now_ms >= next_tot_ms_)) {
       emitTime(now_ms, &chunk);
@@ -91,6 +114,70 @@ void CarouselMux::run(const std::function<void(const std::vector<uint8_t>&)>& si
     if (chunk.size() >= 188 * 1000) {
       sink(chunk);
       chunk.clear();
+    }
+  }
+  if (!chunk.empty()) sink(chunk);
+}
+
+uint64_t CarouselMux::stepPackets() const {
+  if (!options_.simulated) return 0;
+  const SimulatedClock& sim = *options_.simulated;
+  std::vector<dvb::Section> time;
+  if (auto s = dvb::Tdt{options_.start_utc}.encode()) time.push_back(*s);
+  if (options_.tot) {
+    dvb::Tot t = *options_.tot;
+    t.utc = options_.start_utc;
+    if (auto s = t.encode()) time.push_back(*s);
+  }
+  uint64_t content = packetCount(0x0014, time);
+  for (const Slot& s : slots_)
+    content += sim.repetitions * packetCount(s.carousel.pid, s.carousel.sections);
+  uint64_t packets = content;
+  if (options_.pcr_pid) {
+    // PCR slots are due 40 ms apart but read on a millisecond clock, so two
+    // of them can be as close as 39 ms: a step of n packets holds at most
+    // n / spacing + 1 of them.
+    const uint64_t spacing =
+        std::max<uint64_t>(1, (kPcrIntervalMs - 1) * options_.bitrate_bps / (188 * 8 * 1000));
+    while (packets < content + packets / spacing + 1) ++packets;
+  }
+  const uint64_t min_packets = sim.min_step_ms * options_.bitrate_bps / (188 * 8 * 1000);
+  return std::max(packets, min_packets);
+}
+
+void CarouselMux::runSimulated(const std::function<void(const std::vector<uint8_t>&)>& sink) {
+  const SimulatedClock& sim = *options_.simulated;
+  const uint64_t step_packets = stepPackets();
+  std::vector<uint8_t> chunk, content;
+  chunk.reserve(188 * 1024);
+  uint64_t index = 0;  // packet slots since stream time 0
+  for (uint64_t k = 0; k < sim.steps; ++k) {
+    content.clear();
+    const dvb::UtcSeconds utc = options_.start_utc + static_cast<int64_t>(k * sim.step_s);
+    emitTimeAt(utc, true, options_.tot.has_value(), &content);
+    for (uint32_t r = 0; r < sim.repetitions; ++r)
+      for (Slot& s : slots_) s.packetizer.packetize(s.carousel.sections, &content);
+    // The step: the TDT in its first packet (so TDTs are exactly evenly
+    // spaced), then PCR where due and the rest of the content in order, then
+    // filler. stepPackets() always holds the content; the `pos` test is a guard.
+    size_t pos = 0;
+    for (uint64_t n = 0; n < step_packets || pos < content.size(); ++n, ++index) {
+      const uint64_t now_27mhz = index * 188 * 8 * 27'000'000 / options_.bitrate_bps;
+      const uint64_t now_ms = now_27mhz / 27'000;
+      if (options_.pcr_pid && now_ms >= next_pcr_ms_ && n > 0) {
+        emitPcr(now_27mhz, &chunk);
+        next_pcr_ms_ = now_ms + kPcrIntervalMs;
+      } else if (pos < content.size()) {
+        const auto begin = content.begin() + static_cast<std::ptrdiff_t>(pos);
+        chunk.insert(chunk.end(), begin, begin + 188);
+        pos += 188;
+      } else {
+        emitFiller(&chunk);
+      }
+      if (chunk.size() >= 188 * 1000) {
+        sink(chunk);
+        chunk.clear();
+      }
     }
   }
   if (!chunk.empty()) sink(chunk);

@@ -3,7 +3,8 @@
 // own period), TDT/TOT at a fixed interval, PCR on one PID, and filler
 // packets, paced for a constant bitrate in stream time. Output is plain
 // 188-byte packets. Used by the sample-stream tool, the benchmarks and the
-// headend notice tool.
+// headend notice tool. A second mode, SimulatedClock, decouples the time the
+// TDTs announce from stream time so that a long span replays in seconds.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -22,6 +23,21 @@ struct Carousel {
   uint32_t period_ms = 100;
 };
 
+// Simulated time. Step k of the stream opens with the TDT (and the TOT, when
+// set) saying start_utc + k * step_s, then carries `repetitions` complete
+// repetitions of every carousel, in the order they were added, then filler
+// up to the same packet count in every step, so TDTs are evenly spaced in
+// stream time. Every TDT interval therefore holds every table however short
+// the step is, which is what lets a box replay a day of TDTs in seconds and
+// still see each table at each simulated moment. PCR, when enabled, keeps
+// following the packet count and the bitrate.
+struct SimulatedClock {
+  uint32_t step_s = 30;
+  uint64_t steps = 1;        // TDTs in the stream
+  uint32_t repetitions = 1;  // complete repetitions of every carousel per step
+  uint64_t min_step_ms = 0;  // a step lasts at least this much stream time
+};
+
 struct MuxOptions {
   uint64_t bitrate_bps = 1'000'000;
   dvb::UtcSeconds start_utc = 0;  // UTC at stream time 0
@@ -33,6 +49,9 @@ struct MuxOptions {
   // Filler packets: null by default; a non-null PID with a payload stands in
   // for audio/video so a stream has the bulk of a real one.
   uint16_t filler_pid = 0x1FFF;
+  // When set, the stream follows the simulated clock above and duration_ms,
+  // tdt_period_ms, tot_period_ms and the carousels' period_ms are unused.
+  std::optional<SimulatedClock> simulated;
 };
 
 class CarouselMux {
@@ -41,6 +60,10 @@ class CarouselMux {
   void add(Carousel carousel);
   // Produces the whole stream, calling sink with chunks of packets.
   void run(const std::function<void(const std::vector<uint8_t>&)>& sink);
+
+  // Simulated clock only: packets in every step (TDT/TOT, the repetitions,
+  // PCR and filler); 0 without a simulated clock.
+  uint64_t stepPackets() const;
 
  private:
   struct Slot {
@@ -51,6 +74,8 @@ class CarouselMux {
     size_t pending_pos = 0;
   };
   void emitTime(uint64_t now_ms, std::vector<uint8_t>* out);
+  void emitTimeAt(dvb::UtcSeconds utc, bool tdt, bool tot, std::vector<uint8_t>* out);
+  void runSimulated(const std::function<void(const std::vector<uint8_t>&)>& sink);
   void emitPcr(uint64_t now_27mhz, std::vector<uint8_t>* out);
   void emitFiller(std::vector<uint8_t>* out);
 

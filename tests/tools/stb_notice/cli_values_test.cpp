@@ -1,0 +1,43 @@
+#include "tools/stb-notice/cli_values.h"
+
+#include <gtest/gtest.h>
+
+namespace tools::notice {
+namespace {
+
+TEST(CliValues, Durations) {
+  EXPECT_EQ(parseDurationMs("30s"), 30'000u);
+  EXPECT_EQ(parseDurationMs("5m"), 300'000u);
+  EXPECT_EQ(parseDurationMs("1h"), 3'600'000u);
+  EXPECT_EQ(parseDurationMs("500ms"), 500u);
+  EXPECT_EQ(parseDurationMs("10"), 10'000u);
+  for (const char* bad : {"", "s", "0s", "-1s", "1.5s", "30 s", "30sec", "1d", "9999999999s"})
+    EXPECT_FALSE(parseDurationMs(bad)) << bad;
+  EXPECT_EQ(formatDurationMs(30'000), "30s");
+  EXPECT_EQ(formatDurationMs(3'600'000), "1h");
+  EXPECT_EQ(formatDurationMs(1500), "1500ms");
+}
+
+TEST(CliValues, Numbers) {
+  EXPECT_EQ(parseUnsigned("0x1F00", 0, 0x1FFF), 0x1F00u);
+  EXPECT_EQ(parseUnsigned("7936", 0, 0x1FFF), 7936u);
+  for (const char* bad : {"", "0x", "-1", "12a", "0x2000", "1e3", " 12"})
+    EXPECT_FALSE(parseUnsigned(bad, 0, 0x1FFF)) << bad;
+}
+
+TEST(CliValues, UtcAndOffsets) {
+  EXPECT_EQ(parseUtc("2026-11-30T02:00:00Z"), 1796004000);
+  EXPECT_FALSE(parseUtc("2026-11-30T02:00:00"));
+  EXPECT_FALSE(parseUtc("2026-1-5T2:0:0Z"));
+  EXPECT_FALSE(parseUtc("2026-02-30T00:00:00Z"));
+  EXPECT_EQ(parseUtcOffset("+08:00"), 480);
+  EXPECT_EQ(parseUtcOffset("-05:30"), -330);
+  EXPECT_EQ(parseUtcOffset("+0800"), 480);
+  for (const char* bad : {"08:00", "+8:00", "+15:00", "+08:60", "+08-00", ""})
+    EXPECT_FALSE(parseUtcOffset(bad)) << bad;
+  EXPECT_EQ(formatUtcOffset(480), "+08:00");
+  EXPECT_EQ(formatUtcOffset(-330), "-05:30");
+}
+
+}  // namespace
+}  // namespace tools::notice

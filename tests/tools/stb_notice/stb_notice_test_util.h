@@ -1,0 +1,113 @@
+#pragma once
+// Shared by the stb-notice tests: scratch directories, keys, the sample
+// input, and running the built binary.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "tests/support/corpus.h"
+#include "tools/stb-notice/keygen.h"
+
+namespace stb_notice_test {
+
+// A fresh directory for one test, removed with everything in it afterwards.
+class ScratchDir {
+ public:
+  explicit ScratchDir(const std::string& name)
+      : path_(testing::TempDir() + "stb-notice-" + name + "-" + std::to_string(getpid())) {
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~ScratchDir() { std::filesystem::remove_all(path_); }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+
+  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+inline void writeText(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+inline bool exists(const std::string& path) {
+  return std::filesystem::exists(path);
+}
+
+struct KeyFiles {
+  std::string private_path, public_path, id;
+};
+
+inline KeyFiles makeKey(
+    const std::string& dir, const std::string& name,
+    dvb::notice::SignatureAlgorithm algorithm = dvb::notice::SignatureAlgorithm::Ed25519) {
+  tools::notice::KeygenOptions o;
+  o.dir = dir;
+  o.name = name;
+  o.algorithm = algorithm;
+  std::string error;
+  auto r = tools::notice::generateKeyPair(o, &error);
+  EXPECT_TRUE(r) << error;
+  return r ? KeyFiles{r->private_path, r->public_path, r->key_id} : KeyFiles{};
+}
+
+// A maintenance notice in Chinese (GB2312 and UTF-8) and Spanish (ISO 6937),
+// a fee batch, a directory and a calendar.
+inline std::string sampleInput() {
+  return R"({
+  "notices": [
+    {"id": 1001, "revision": 2, "kind": "planned_maintenance",
+     "start": "2026-11-30T02:00:00Z", "end": "2026-11-30T06:00:00Z", "lead_hours": 24,
+     "targets": {"areas": ["3601"], "nodes": [12], "box_ids": ["STB-0001"], "smartcard_ids": ["8610012345678"]},
+     "contact": "96123",
+     "texts": [
+       {"language": "zho", "charset": "gb2312", "title": "线路维护",
+        "body": "11月30日02:00至06:00线路维护，届时暂停收看。"},
+       {"language": "chi", "title": "线路维护（UTF-8）", "body": "南昌地区线路维护，请提前安排。"},
+       {"language": "spa", "charset": "iso6937", "title": "Mantenimiento",
+        "body": "Corte de servicio por mantenimiento de línea."}
+     ]}
+  ],
+  "fee_records": {"revision": 1, "bucket_count": 1, "records": [
+    {"subscriber_id": "8610012345678", "paid_until": "2026-12-05", "amount_due": 2600,
+     "currency": "CNY", "package": "基本包", "charset": "gb2312"}]},
+  "directories": [
+    {"id": 1, "revision": 1, "area": "3601", "hotline": "96123", "supervision_phone": "12315",
+     "office_phone": "0791-88888888", "office_address": "南昌市红谷滩区丰和中大道1号",
+     "technician_name": "李明", "technician_staff_no": "JX-0042", "charset": "gb2312"}],
+  "work_calendars": [
+    {"year": 2026, "revision": 1, "days": [{"date": "2026-10-11", "type": "working_day"},
+                                           {"date": "2026-10-01", "type": "holiday"}]}]
+})";
+}
+
+struct CommandResult {
+  int status = -1;
+  std::string out;  // stdout and stderr
+};
+
+inline CommandResult run(const std::string& command_line) {
+  CommandResult r;
+  FILE* p = popen((command_line + " 2>&1").c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int raw = pclose(p);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+inline std::string tool() {
+  return testing_support::binPath("stb-notice");
+}
+
+}  // namespace stb_notice_test

@@ -1,0 +1,86 @@
+#include "tools/stb-notice/cli_values.h"
+
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+
+#include "dvb/mjd_time.h"
+
+namespace tools::notice {
+namespace {
+
+bool allDigits(const std::string& s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+}  // namespace
+
+std::optional<uint64_t> parseDurationMs(const std::string& text) {
+  size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  if (digits == 0 || digits > 9) return std::nullopt;
+  const uint64_t n = std::strtoull(text.substr(0, digits).c_str(), nullptr, 10);
+  const std::string unit = text.substr(digits);
+  uint64_t scale = 0;
+  if (unit == "ms")
+    scale = 1;
+  else if (unit == "s" || unit.empty())
+    scale = 1000;
+  else if (unit == "m")
+    scale = 60'000;
+  else if (unit == "h")
+    scale = 3'600'000;
+  if (scale == 0 || n == 0) return std::nullopt;
+  return n * scale;
+}
+
+std::string formatDurationMs(uint64_t ms) {
+  if (ms % 3'600'000 == 0) return std::to_string(ms / 3'600'000) + "h";
+  if (ms % 60'000 == 0) return std::to_string(ms / 60'000) + "m";
+  if (ms % 1000 == 0) return std::to_string(ms / 1000) + "s";
+  return std::to_string(ms) + "ms";
+}
+
+std::optional<uint64_t> parseUnsigned(const std::string& text, uint64_t min, uint64_t max) {
+  const bool hex = text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+  const std::string digits = hex ? text.substr(2) : text;
+  if (digits.empty() || digits.size() > 16) return std::nullopt;
+  for (char c : digits)
+    if (!(hex ? std::isxdigit(static_cast<unsigned char>(c))
+              : std::isdigit(static_cast<unsigned char>(c))))
+      return std::nullopt;
+  const uint64_t v = std::strtoull(digits.c_str(), nullptr, hex ? 16 : 10);
+  if (v < min || v > max) return std::nullopt;
+  return v;
+}
+
+std::optional<int64_t> parseUtc(const std::string& text) {
+  const auto t = dvb::parseIso8601(text);
+  if (!t || dvb::formatIso8601(*t) != text) return std::nullopt;
+  return t;
+}
+
+std::optional<int> parseUtcOffset(const std::string& text) {
+  if (text.size() < 5 || (text[0] != '+' && text[0] != '-')) return std::nullopt;
+  std::string hh = text.substr(1, 2), mm;
+  if (text.size() == 6 && text[3] == ':')
+    mm = text.substr(4, 2);
+  else if (text.size() == 5)
+    mm = text.substr(3, 2);
+  if (!allDigits(hh) || !allDigits(mm) || mm.size() != 2) return std::nullopt;
+  const int h = std::atoi(hh.c_str()), m = std::atoi(mm.c_str());
+  if (m > 59 || h * 60 + m > 14 * 60) return std::nullopt;
+  return (text[0] == '-' ? -1 : 1) * (h * 60 + m);
+}
+
+std::string formatUtcOffset(int minutes) {
+  char buf[16];
+  const int a = minutes < 0 ? -minutes : minutes;
+  std::snprintf(buf, sizeof buf, "%c%02d:%02d", minutes < 0 ? '-' : '+', a / 60, a % 60);
+  return buf;
+}
+
+}  // namespace tools::notice

@@ -1,0 +1,23 @@
+#pragma once
+// The value syntaxes of stb-notice's options, parsed strictly: a typo in a
+// bitrate or a duration is an error, never a silently different stream.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace tools::notice {
+
+// "500ms", "30s", "5m", "1h", or a bare number of seconds; > 0.
+std::optional<uint64_t> parseDurationMs(const std::string& text);
+// "30s" style text for a duration in ms (the largest unit that divides it).
+std::string formatDurationMs(uint64_t ms);
+// Decimal or 0x-hex, in [min, max].
+std::optional<uint64_t> parseUnsigned(const std::string& text, uint64_t min, uint64_t max);
+// "YYYY-MM-DDThh:mm:ssZ" exactly (dvb::parseIso8601 alone lets "2026-1-5T2:0:0Z" through).
+std::optional<int64_t> parseUtc(const std::string& text);
+// "+08:00", "-05:30" (also "+0800"): minutes east of UTC, at most 14 h.
+std::optional<int> parseUtcOffset(const std::string& text);
+// "+08:00" for 480.
+std::string formatUtcOffset(int minutes);
+
+}  // namespace tools::notice

@@ -1,0 +1,84 @@
+#include "tools/stb-notice/verify.h"
+#include "platform/key_files.h"
+
+#include <algorithm>
+
+namespace tools::notice {
+namespace {
+
+using dvb::notice::KeyRing;
+using dvb::notice::ObjectType;
+using dvb::notice::PublicKey;
+using dvb::notice::Rejection;
+
+constexpr Rejection kAllRejections[] = {
+    Rejection::kMalformed,    Rejection::kUnknownKey,   Rejection::kRevokedKey,
+    Rejection::kWrongKeyRole, Rejection::kBadSignature, Rejection::kReplayed,
+    Rejection::kBadBody,
+};
+
+bool loadKeys(const std::vector<std::string>& paths, const char* role, KeyRing* ring,
+              VerifyReport* report, std::string* error) {
+  for (const std::string& path : paths) {
+    auto key = platform::loadPublicKey(path, error);
+    if (!key) {
+      *error = path + ": " + *error;
+      return false;
+    }
+    report->keys.emplace_back(role, dvb::notice::keyIdHex(key->id()));
+    if (std::string(role) == "root")
+      ring->addRoot(std::move(*key));
+    else
+      ring->addSigning(std::move(*key));
+  }
+  return true;
+}
+
+ObjectResult verifyOne(const GatheredTable& table, dvb::notice::ObjectVerifier& verifier) {
+  ObjectResult r;
+  const dvb::Section& first = table.sections.front();
+  r.pid = table.pid;
+  r.table_id = first.tableId();
+  r.extension = first.extension();
+  r.version = first.version();
+  r.section_count = table.sections.size();
+  std::string ignored;
+  r.envelope = dvb::notice::SignedObject::fromSections(table.sections, &ignored);
+  std::string why;
+  if (auto v = verifier.verify(table.sections, &why))
+    r.body = std::move(v->body);
+  else
+    r.rejection = why;
+  return r;
+}
+
+}  // namespace
+
+void verifyTables(std::vector<GatheredTable> tables, KeyRing& keys, VerifyReport* report) {
+  // Key lists first: a box that has applied one can check what its keys sign.
+  std::stable_partition(tables.begin(), tables.end(), [](const GatheredTable& t) {
+    return t.sections.front().tableId() == static_cast<uint8_t>(ObjectType::kKeyList);
+  });
+  dvb::notice::ObjectVerifier verifier(keys);
+  for (const GatheredTable& t : tables) {
+    report->objects.push_back(verifyOne(t, verifier));
+    ++(report->objects.back().verified() ? report->verified : report->rejected);
+  }
+  for (Rejection r : kAllRejections)
+    report->rejections.emplace_back(dvb::notice::rejectionName(r), verifier.rejected(r));
+}
+
+bool runVerify(const VerifyOptions& options, VerifyReport* report, std::string* error) {
+  report->source = options.source;
+  KeyRing keys;
+  if (!loadKeys(options.root, "root", &keys, report, error) ||
+      !loadKeys(options.trust, "signing", &keys, report, error))
+    return false;
+  if (!scanSource(options.source, options.pid, &report->scan, error)) return false;
+  std::vector<GatheredTable> tables = std::move(report->scan.tables);
+  report->scan.tables.clear();
+  verifyTables(std::move(tables), keys, report);
+  return true;
+}
+
+}  // namespace tools::notice

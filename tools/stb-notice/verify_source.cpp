@@ -1,0 +1,136 @@
+#include "tools/stb-notice/verify_source.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include "dvb/framing/ts_framer.h"
+#include "dvb/notice/signed_object.h"
+#include "dvb/si_demux.h"
+#include "dvb/table_gatherer.h"
+
+namespace tools::notice {
+namespace {
+
+// Sections on a notice PID -> complete tables, counting what does not belong.
+class Collector : public dvb::SiListener {
+ public:
+  explicit Collector(SourceScan* scan)
+      : scan_(scan), gatherer_([this](uint16_t pid, const std::vector<dvb::Section>& sections) {
+          scan_->tables.push_back({pid, sections});
+        }) {}
+
+  void onOtherSection(uint16_t pid, const dvb::Section& s) override { push(pid, s); }
+
+  void push(uint16_t pid, const dvb::Section& s) {
+    if (!dvb::notice::isObjectTableId(s.tableId())) {
+      ++scan_->foreign_sections;
+    } else if (!s.longSyntax()) {
+      ++scan_->malformed_sections;
+    } else {
+      if (scan_->transport_stream &&
+          std::find(scan_->pids.begin(), scan_->pids.end(), pid) == scan_->pids.end())
+        scan_->pids.push_back(pid);
+      gatherer_.push(pid, s);
+    }
+  }
+
+ private:
+  SourceScan* scan_;
+  dvb::TableGatherer gatherer_;
+};
+
+bool readFile(const std::string& path, std::vector<uint8_t>* out, std::string* error) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) {
+    *error = path + ": " + std::strerror(errno);
+    return false;
+  }
+  uint8_t buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) out->insert(out->end(), buf, buf + n);
+  if (std::ferror(f.get())) {
+    *error = path + ": read failed";
+    return false;
+  }
+  return true;
+}
+
+bool scanTs(const std::string& path, std::optional<uint16_t> pid, SourceScan* scan,
+            std::string* error) {
+  scan->transport_stream = true;
+  Collector collector(scan);
+  dvb::SiDemuxOptions options;
+  options.nit = false;
+  options.sdt = false;
+  if (!pid) options.follow_registration = dvb::notice::kRegistrationFormat;
+  dvb::SiDemux demux(collector, options);
+  if (pid) demux.addSectionPid(*pid);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) {
+    *error = path + ": " + std::strerror(errno);
+    return false;
+  }
+  dvb::TsFramer framer;
+  uint8_t buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0)
+    framer.push(buf, n, [&](const uint8_t* packet) { demux.pushPacket(packet); });
+  framer.finish();
+  if (std::ferror(f.get())) {
+    *error = path + ": read failed";
+    return false;
+  }
+  scan->packets = demux.packets();
+  // Errors count on every section PID the demux assembled; the notice PID is
+  // the only private one, and PSI errors matter to a box as much.
+  const dvb::SectionErrors errors = demux.sectionErrors();
+  scan->crc_errors += errors.crc_errors;
+  scan->malformed_sections += errors.malformed;
+  return true;
+}
+
+}  // namespace
+
+void scanSections(const std::vector<uint8_t>& bytes, SourceScan* scan) {
+  Collector collector(scan);
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    if (bytes[pos] == 0xFF) break;  // stuffing: nothing follows
+    if (bytes.size() - pos < 3) {
+      ++scan->malformed_sections;
+      break;
+    }
+    const size_t length = 3 + (((bytes[pos + 1] & 0x0F) << 8) | bytes[pos + 2]);
+    if (bytes.size() - pos < length) {
+      ++scan->malformed_sections;
+      break;
+    }
+    std::string why;
+    auto section = dvb::Section::fromBytes(
+        std::vector<uint8_t>(bytes.begin() + static_cast<std::ptrdiff_t>(pos),
+                             bytes.begin() + static_cast<std::ptrdiff_t>(pos + length)),
+        &why);
+    pos += length;
+    if (!section)
+      ++scan->malformed_sections;
+    else if (!section->crcValid())
+      ++scan->crc_errors;
+    else
+      collector.push(0, *section);
+  }
+}
+
+bool scanSource(const std::string& path, std::optional<uint16_t> pid, SourceScan* scan,
+                std::string* error) {
+  const bool bin = path.size() > 4 && path.compare(path.size() - 4, 4, ".bin") == 0;
+  if (!bin) return scanTs(path, pid, scan, error);
+  std::vector<uint8_t> bytes;
+  if (!readFile(path, &bytes, error)) return false;
+  scanSections(bytes, scan);
+  return true;
+}
+
+}  // namespace tools::notice
