@@ -28,10 +28,11 @@ std::optional<ObjectBody> decodeObjectBody(const SignedObject& o, std::string* e
 }
 
 // Bindings the signature cannot express by itself: a fee batch's bucket and a
-// calendar's year are its object id.
+// calendar's year are its object id; the key list is object 0.
 bool bodyMatchesHeader(const SignedObject& o, const ObjectBody& body) {
   if (const auto* batch = std::get_if<FeeBatch>(&body)) return batch->bucket == o.object_id;
   if (const auto* calendar = std::get_if<WorkCalendar>(&body)) return calendar->year == o.object_id;
+  if (std::holds_alternative<KeyList>(body)) return o.object_id == 0;
   return true;
 }
 

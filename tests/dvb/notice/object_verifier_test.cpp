@@ -147,6 +147,9 @@ TEST_F(Verifier, KeyListRotatesAndRevokesSigningKeys) {
   list.signing_keys.push_back({next.publicKey().id(), next.publicKey().der()});
   list.revoked.push_back(key_.publicKey().id());
   std::string why;
+  // A key list is object 0, and nothing else.
+  EXPECT_FALSE(verifier_.verify(sectionsOf(sign(list, 1, 1, root_)), &why));
+  EXPECT_EQ(verifier_.rejected(Rejection::kBadBody), 1u) << why;
   // Signed by a signing key, a key list is refused.
   EXPECT_FALSE(verifier_.verify(sectionsOf(sign(list, 0, 1, key_)), &why));
   EXPECT_EQ(verifier_.rejected(Rejection::kWrongKeyRole), 1u) << why;
