@@ -3,7 +3,6 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -13,26 +12,15 @@
 #include <fstream>
 #include <thread>
 
+#include "tests/support/command.h"
 #include "tests/support/corpus.h"
 
 namespace {
 
-struct CommandResult {
-  int status = -1;
-  std::string out;
-};
+using testing_support::CommandResult;
 
-// Runs a shell command line, capturing stdout (stderr too when asked).
 CommandResult run(const std::string& command_line) {
-  CommandResult r;
-  FILE* p = popen(command_line.c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int raw = pclose(p);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
+  return testing_support::runCommand(command_line);
 }
 
 const std::string kProbe = testing_support::binPath("stb-probe");

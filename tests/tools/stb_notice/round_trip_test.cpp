@@ -45,14 +45,7 @@ void build(const BuildOptions& o) {
 
 VerifyReport verify(const std::string& source, std::vector<std::string> trust,
                     std::vector<std::string> root = {}) {
-  VerifyOptions o;
-  o.source = source;
-  o.trust = std::move(trust);
-  o.root = std::move(root);
-  VerifyReport report;
-  std::string error;
-  EXPECT_TRUE(runVerify(o, &report, &error)) << error;
-  return report;
+  return stb_notice_test::verifyWith(source, std::move(trust), std::move(root));
 }
 
 template <typename T>

@@ -2,7 +2,6 @@
 // Shared by the stb-notice tests: scratch directories, keys, the sample
 // input, and running the built binary.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -10,8 +9,10 @@
 #include <fstream>
 #include <string>
 
+#include "tests/support/command.h"
 #include "tests/support/corpus.h"
 #include "tools/stb-notice/keygen.h"
+#include "tools/stb-notice/verify.h"
 
 namespace stb_notice_test {
 
@@ -89,25 +90,30 @@ inline std::string sampleInput() {
 })";
 }
 
-struct CommandResult {
-  int status = -1;
-  std::string out;  // stdout and stderr
-};
+using testing_support::CommandResult;
 
+// stdout and stderr together.
 inline CommandResult run(const std::string& command_line) {
-  CommandResult r;
-  FILE* p = popen((command_line + " 2>&1").c_str(), "r");
-  if (!p) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int raw = pclose(p);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
+  return testing_support::runCommand(command_line + " 2>&1");
 }
 
 inline std::string tool() {
   return testing_support::binPath("stb-notice");
+}
+
+// Verifies SOURCE with the given signing (TRUST) and ROOT key files through
+// the tool's library; a source that cannot be read fails the test.
+inline tools::notice::VerifyReport verifyWith(const std::string& source,
+                                              std::vector<std::string> trust,
+                                              std::vector<std::string> root = {}) {
+  tools::notice::VerifyOptions o;
+  o.source = source;
+  o.trust = std::move(trust);
+  o.root = std::move(root);
+  tools::notice::VerifyReport report;
+  std::string error;
+  EXPECT_TRUE(tools::notice::runVerify(o, &report, &error)) << error;
+  return report;
 }
 
 }  // namespace stb_notice_test

@@ -42,14 +42,7 @@ class VerifyReject : public testing::Test {
 
   VerifyReport verify(const std::string& source, std::vector<std::string> trust,
                       std::vector<std::string> root = {}) {
-    VerifyOptions o;
-    o.source = source;
-    o.trust = std::move(trust);
-    o.root = std::move(root);
-    VerifyReport report;
-    std::string error;
-    EXPECT_TRUE(runVerify(o, &report, &error)) << error;
-    return report;
+    return stb_notice_test::verifyWith(source, std::move(trust), std::move(root));
   }
 
   static uint64_t count(const VerifyReport& r, const std::string& reason) {
