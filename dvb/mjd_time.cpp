@@ -39,6 +39,14 @@ int64_t floorDiv(int64_t a, int64_t b) {
 
 }  // namespace
 
+int64_t mjdOfUtc(UtcSeconds t) {
+  return floorDiv(t, kSecondsPerDay) + kMjdOfUnixEpoch;
+}
+
+UtcSeconds utcOfMjd(int64_t mjd) {
+  return (mjd - kMjdOfUnixEpoch) * kSecondsPerDay;
+}
+
 CivilDate civilFromMjd(int64_t mjd) {
   return civilFromDays(mjd - kMjdOfUnixEpoch);
 }

@@ -25,6 +25,11 @@ struct CivilDate {
 CivilDate civilFromMjd(int64_t mjd);
 int64_t mjdFromCivil(const CivilDate& date);
 
+// The day a UTC instant falls on, as a full MJD, and the midnight that starts
+// a day (floor division: correct before 1970 too).
+int64_t mjdOfUtc(UtcSeconds t);
+UtcSeconds utcOfMjd(int64_t mjd);
+
 // The 16-bit wire field <-> full MJD, with the 2038 wrap rule above.
 int64_t mjdFromField(uint16_t field);
 std::optional<uint16_t> fieldFromMjd(int64_t mjd);

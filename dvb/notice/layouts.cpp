@@ -85,7 +85,7 @@ void layoutWorkCalendar(Io& io, WorkCalendar& c) {
   UtcSeconds previous = 0;
   io.list16("days", c.days, limits::kMaxCalendarEntries, [&](Io& i, CalendarDay& day) {
     i.date("date", day.date);
-    i.require(civilFromMjd(day.date / 86400 + 40587).year == c.year, "date",
+    i.require(civilFromMjd(mjdOfUtc(day.date)).year == c.year, "date",
               "outside the calendar's year");
     i.require(day.date > previous, "date", "days must be in ascending order");
     previous = day.date;

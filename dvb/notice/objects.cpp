@@ -58,9 +58,8 @@ const FeeRecord* FeeBatch::find(const std::string& subscriber_id) const {
 bool WorkCalendar::isWorkingDay(UtcSeconds date) const {
   for (const CalendarDay& d : days)
     if (d.date == date) return d.type == DayType::kWorkingDay;
-  // 1970-01-01 was a Thursday: day 0 -> weekday 4 (Monday = 1 .. Sunday = 7).
-  const int64_t days_since_epoch = date >= 0 ? date / 86400 : (date - 86399) / 86400;
-  const int64_t weekday = ((days_since_epoch + 3) % 7 + 7) % 7 + 1;
+  // MJD 0 (1858-11-17) was a Wednesday: (mjd + 2) mod 7 is 0 on Mondays.
+  const int64_t weekday = ((mjdOfUtc(date) + 2) % 7 + 7) % 7 + 1;  // Monday = 1 .. Sunday = 7
   return weekday <= 5;
 }
 

@@ -33,9 +33,6 @@ const char* className(Ascii kind) {
   return "?";
 }
 
-constexpr int64_t kSecondsPerDay = 86400;
-constexpr int64_t kMjdOfUnixEpoch = 40587;
-
 }  // namespace
 
 bool asciiValid(const std::string& s, Ascii kind) {
@@ -84,7 +81,7 @@ void WireReader::utc(const char* field, UtcSeconds& v) {
 
 void WireReader::date(const char* field, UtcSeconds& v) {
   if (!need(field, 2)) return;
-  v = (mjdFromField(r_.u16()) - kMjdOfUnixEpoch) * kSecondsPerDay;
+  v = utcOfMjd(mjdFromField(r_.u16()));
 }
 
 void WireReader::bytes(const char* field, uint8_t* v, size_t n) {
@@ -180,8 +177,9 @@ void WireWriter::utc(const char* field, UtcSeconds& v) {
 
 void WireWriter::date(const char* field, UtcSeconds& v) {
   if (!ok()) return;
-  if (v % kSecondsPerDay != 0) return fail(field, "a date must be midnight UTC");
-  const auto f = fieldFromMjd(v / kSecondsPerDay + kMjdOfUnixEpoch);
+  const int64_t mjd = mjdOfUtc(v);
+  if (utcOfMjd(mjd) != v) return fail(field, "a date must be midnight UTC");
+  const auto f = fieldFromMjd(mjd);
   if (!f) return fail(field, "outside 1948-08-05 .. 2128-01-09");
   w_.u16(*f);
 }

@@ -108,8 +108,8 @@ void feeCarousel(uint32_t subscribers, uint16_t buckets) {
   const auto package = text("基本包", dvb::text::Charset::Gb2312);
   const double t_gen = cpuSeconds();
   for (uint32_t i = 0; i < subscribers; ++i) {
-    FeeRecord r{"8610" + std::to_string(100000000000ull + i), 1796000000 / 86400 * 86400, 2600,
-                "CNY", package};
+    FeeRecord r{"8610" + std::to_string(100000000000ull + i),
+                dvb::utcOfMjd(dvb::mjdOfUtc(1796000000)), 2600, "CNY", package};
     batches[feeBucketOf(r.subscriber_id, buckets)].records.push_back(std::move(r));
   }
   std::vector<uint8_t> ts;

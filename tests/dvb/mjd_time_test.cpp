@@ -28,6 +28,14 @@ TEST(MjdTime, EveryDayFrom1900To2100MatchesACalendarWalk) {
   EXPECT_EQ(mjd, 88434);  // 2101-01-01
 }
 
+TEST(MjdTime, DayOfAnInstantFloorsBefore1970Too) {
+  EXPECT_EQ(mjdOfUtc(*parseIso8601("1970-01-01T00:00:00Z")), 40587);
+  EXPECT_EQ(mjdOfUtc(*parseIso8601("2026-11-30T23:59:59Z")), 0xEFBE);
+  EXPECT_EQ(mjdOfUtc(*parseIso8601("1969-12-31T23:59:59Z")), 40586);
+  EXPECT_EQ(formatIso8601(utcOfMjd(0xEFBE)), "2026-11-30T00:00:00Z");
+  EXPECT_EQ(formatIso8601(utcOfMjd(15020)), "1900-01-01T00:00:00Z");
+}
+
 TEST(MjdTime, AnnexCExample) {
   // EN 300 468 Annex C: 93/10/13 12:45:00 is coded as 0xC079124500.
   const uint8_t bytes[5] = {0xC0, 0x79, 0x12, 0x45, 0x00};

@@ -33,7 +33,7 @@ void readWorkCalendar(JsonReader& r, const Node& n, std::vector<ObjectInput>* ou
         r.fail(*t, "must be \"holiday\" or \"working_day\"");
     }
     if (!date) continue;
-    if (year && dvb::civilFromMjd(*date / 86400 + 40587).year != static_cast<int>(*year)) {
+    if (year && dvb::civilFromMjd(dvb::mjdOfUtc(*date)).year != static_cast<int>(*year)) {
       r.fail(*date_node, "must be in " + std::to_string(*year));
       continue;
     }
