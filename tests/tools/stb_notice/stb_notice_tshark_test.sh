@@ -7,7 +7,7 @@
 set -euo pipefail
 bin=$1
 work=$2
-command -v tshark >/dev/null || { echo "FAIL: tshark not installed (scripts/install-deps)"; exit 1; }
+source "$(dirname "$0")/../tshark_check.sh"
 rm -rf "$work"
 mkdir -p "$work"
 "$bin/stb-notice" keygen --out "$work/keys" >/dev/null
@@ -19,21 +19,6 @@ cat >"$work/notices.json" <<'JSON'
  "work_calendars": [{"year": 2026, "revision": 1, "days": [{"date": "2026-10-01", "type": "holiday"}]}]}
 JSON
 
-check() {  # check FILE MIN_GOOD_SECTIONS
-  local ts=$1 min=$2 expert good bad
-  expert=$(tshark -r "$ts" -o mpeg_sect.verify_crc:TRUE -q -z expert 2>/dev/null)
-  if echo "$expert" | grep -qE "^(Errors|Warns) "; then
-    echo "FAIL: tshark reports problems in $ts:"
-    echo "$expert"
-    exit 1
-  fi
-  good=$(tshark -r "$ts" -o mpeg_sect.verify_crc:TRUE -V 2>/dev/null | grep -c "CRC 32 Status: Good" || true)
-  bad=$(tshark -r "$ts" -o mpeg_sect.verify_crc:TRUE -V 2>/dev/null | grep -c "CRC 32 Status: Bad" || true)
-  echo "tshark: $ts: $good sections with a good CRC, $bad bad"
-  [ "$good" -ge "$min" ] || { echo "FAIL: tshark found too few sections ($good < $min)"; exit 1; }
-  [ "$bad" -eq 0 ] || { echo "FAIL: $bad sections with a bad CRC"; exit 1; }
-}
-
 build() {
   "$bin/stb-notice" build "$work/notices.json" --key "$work/keys/operator.key.pem" \
     --issued 2026-11-28T08:00:00Z "$@" >/dev/null
@@ -41,8 +26,8 @@ build() {
 
 build --out "$work/realtime.ts" --duration 5s --from 2026-11-29T00:00:00Z
 # 5 s: PAT and PMT every 100 ms, the two objects every second, a TOT a second.
-check "$work/realtime.ts" 100
+tshark_check "$work/realtime.ts" 100
 build --out "$work/day.ts" --from 2026-11-29T00:00:00Z --to 2026-11-30T00:00:00Z --tdt-every 30s
 # 2881 steps of PAT, PMT, TOT and the two objects.
-check "$work/day.ts" $((2881 * 5))
+tshark_check "$work/day.ts" $((2881 * 5))
 echo "PASS"
