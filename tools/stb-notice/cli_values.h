@@ -5,12 +5,13 @@
 #include <optional>
 #include <string>
 
+#include "stb/duration.h"
+
 namespace tools::notice {
 
-// "500ms", "30s", "5m", "1h", or a bare number of seconds; > 0.
-std::optional<uint64_t> parseDurationMs(const std::string& text);
-// "30s" style text for a duration in ms (the largest unit that divides it).
-std::string formatDurationMs(uint64_t ms);
+using stb::formatDurationMs;
+using stb::parseDurationMs;
+
 // Decimal or 0x-hex, in [min, max].
 std::optional<uint64_t> parseUnsigned(const std::string& text, uint64_t min, uint64_t max);
 // "YYYY-MM-DDThh:mm:ssZ" exactly (dvb::parseIso8601 alone lets "2026-1-5T2:0:0Z" through).

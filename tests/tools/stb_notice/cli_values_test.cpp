@@ -5,19 +5,6 @@
 namespace tools::notice {
 namespace {
 
-TEST(CliValues, Durations) {
-  EXPECT_EQ(parseDurationMs("30s"), 30'000u);
-  EXPECT_EQ(parseDurationMs("5m"), 300'000u);
-  EXPECT_EQ(parseDurationMs("1h"), 3'600'000u);
-  EXPECT_EQ(parseDurationMs("500ms"), 500u);
-  EXPECT_EQ(parseDurationMs("10"), 10'000u);
-  for (const char* bad : {"", "s", "0s", "-1s", "1.5s", "30 s", "30sec", "1d", "9999999999s"})
-    EXPECT_FALSE(parseDurationMs(bad)) << bad;
-  EXPECT_EQ(formatDurationMs(30'000), "30s");
-  EXPECT_EQ(formatDurationMs(3'600'000), "1h");
-  EXPECT_EQ(formatDurationMs(1500), "1500ms");
-}
-
 TEST(CliValues, Numbers) {
   EXPECT_EQ(parseUnsigned("0x1F00", 0, 0x1FFF), 0x1F00u);
   EXPECT_EQ(parseUnsigned("7936", 0, 0x1FFF), 7936u);

@@ -1,0 +1,129 @@
+#pragma once
+// The box's daemon without its I/O: transport-stream packets and remote keys
+// in, subtitle-bar commands out. stbd (stb/stbd/) wires it to a TS source, an
+// event loop, DirectFB and SQLite; tests wire it to fakes.
+//
+// Per packet: the SI demux (PAT/PMT/TDT/TOT and the notice PID the PMT
+// registers as "STBN") -> the stream clock and notice intake. Whenever time
+// moves or what the box holds changes, update() asks the scheduler what the
+// bar should show and drives the BarOutput: a new crawl is laid out once, the
+// running one is left alone until its pass ends (unless an emergency
+// pre-empts it), and the bar is hidden when nothing is due.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dvb/notice/key_ring.h"
+#include "dvb/si_demux.h"
+#include "dvb/table_gatherer.h"
+#include "stb/bar_output.h"
+#include "stb/crawl_policy.h"
+#include "stb/crawl_request.h"
+#include "stb/fee_reminder.h"
+#include "stb/log.h"
+#include "stb/notice_intake.h"
+#include "stb/remote_key.h"
+#include "stb/replay_clock.h"
+#include "stb/scheduler.h"
+#include "stb/state_store.h"
+#include "stb/stream_clock.h"
+
+namespace stb {
+
+struct DaemonOptions {
+  dvb::notice::BoxIdentity box;
+  std::string country = "CHN";
+  uint8_t region = 0;
+  int fallback_offset_minutes = 480;   // until a TOT names the local offset
+  std::optional<uint16_t> notice_pid;  // else the PMT's "STBN" registration
+  SchedulePolicy schedule;
+  FeePolicy fee;
+  std::vector<std::string> languages = {"zho", "eng"};
+};
+
+struct DaemonStats {
+  uint64_t tdts = 0;
+  uint64_t tots = 0;
+  uint64_t notice_tables = 0;
+  uint64_t crawls_shown = 0;
+  uint64_t passes = 0;
+  uint64_t bar_errors = 0;
+  std::optional<dvb::UtcSeconds> last_stream_utc;  // of the latest TDT/TOT
+};
+
+class Daemon : private dvb::SiListener {
+ public:
+  // With REPLAY set (fast replay), every TDT/TOT first moves REPLAY to the
+  // stream's time, and MONO must be REPLAY.
+  Daemon(const MonotonicClock& mono, dvb::notice::KeyRing& keys, StateStore& store, BarOutput& bar,
+         Log& log, DaemonOptions options, ReplayClock* replay = nullptr);
+
+  // Restores what the box held before a restart and, when the platform's
+  // clock is synchronised, starts from it; then shows what is due.
+  void start(dvb::UtcSeconds system_utc, bool system_synchronised);
+
+  void pushPacket(const uint8_t* packet);
+  // Called after every TDT/TOT has been applied (screenshots on stream time).
+  void setOnStreamTime(std::function<void(dvb::UtcSeconds)> cb) { on_stream_time_ = std::move(cb); }
+
+  // Re-decides what the bar shows at the current time.
+  void update();
+  // Draws the running crawl for the monotonic instant NOW_MS (frame timer,
+  // screenshots). Does nothing when the bar is hidden.
+  void render(int64_t now_ms);
+
+  // BACK or EXIT on the remote: dismisses the running crawl until its next
+  // slot. False when there was none, or it is an emergency.
+  bool dismiss();
+  // A key from the remote (or a key script): BACK and EXIT dismiss the
+  // running crawl; the rest wait for the menu.
+  void onKey(RemoteKey key);
+  void setMenuOpen(bool open);
+
+  bool crawling() const { return current_.has_value(); }
+  const std::optional<CrawlRequest>& currentCrawl() const { return current_; }
+  int64_t crawlStartMs() const { return crawl_start_ms_; }
+  // The monotonic time at which update() is next needed if nothing arrives:
+  // the scheduler's next change, or the end of the running pass is checked
+  // by the frame loop. nullopt: nothing scheduled.
+  std::optional<int64_t> nextUpdateMs() const;
+
+  const StreamClock& clock() const { return clock_; }
+  const NoticeIntake& intake() const { return intake_; }
+  const dvb::SiDemux& demux() const { return demux_; }
+  const DaemonStats& stats() const { return stats_; }
+
+ private:
+  void onPmt(uint16_t pid, const dvb::Pmt& pmt) override;
+  void onTdt(const dvb::Tdt& tdt) override;
+  void onTot(const dvb::Tot& tot) override;
+  void onOtherSection(uint16_t pid, const dvb::Section& section) override;
+  void onTableError(uint16_t pid, uint8_t table_id, const std::string& why) override;
+
+  void onNoticeTable(const std::vector<dvb::Section>& sections);
+  SchedulerInputs inputs(dvb::UtcSeconds now) const;
+  void showCrawl(const CrawlRequest& request);
+  void hideCrawl();
+
+  const MonotonicClock& mono_;
+  Log& log_;
+  BarOutput& bar_;
+  DaemonOptions options_;
+  ReplayClock* replay_;
+  StreamClock clock_;
+  NoticeIntake intake_;
+  Scheduler scheduler_;
+  dvb::SiDemux demux_;
+  dvb::TableGatherer notice_tables_;
+  std::optional<CrawlRequest> current_;
+  int64_t crawl_start_ms_ = 0;
+  std::optional<dvb::UtcSeconds> last_expiry_check_;
+  uint64_t seen_generation_ = 0;
+  bool announced_notice_pid_ = false;
+  DaemonStats stats_;
+  std::function<void(dvb::UtcSeconds)> on_stream_time_;
+};
+
+}  // namespace stb

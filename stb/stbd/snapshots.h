@@ -1,0 +1,46 @@
+#pragma once
+// Screenshots at a fixed interval of stream time, named by the stream's UTC
+// (20261130T020000Z.png): the overlay composed over a test picture, so each
+// looks like what a viewer sees at that moment.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "dvb/mjd_time.h"
+#include "overlay/display.h"
+#include "overlay/image.h"
+#include "stb/daemon.h"
+#include "stb/log.h"
+
+namespace stbd {
+
+// "20261130T020000Z".
+std::string compactUtc(dvb::UtcSeconds t);
+
+class Snapshots {
+ public:
+  // A crawl that has only just begun is shown this far in, as a viewer sees
+  // it a moment later (at its very first frame the text has not entered).
+  static constexpr int64_t kSettleMs = 4000;
+
+  Snapshots(overlay::Display& display, std::string dir, uint64_t every_ms, stb::Log& log);
+
+  // Stream time is now UTC: takes the screenshots that fell due (one, named
+  // by UTC, when the stream jumped over several).
+  void onTime(dvb::UtcSeconds utc, stb::Daemon& daemon, int64_t mono_ms);
+
+  uint64_t taken() const { return taken_; }
+  uint64_t failed() const { return failed_; }
+
+ private:
+  overlay::Display& display_;
+  std::string dir_;
+  int64_t every_s_;
+  stb::Log& log_;
+  overlay::Image picture_;
+  std::optional<dvb::UtcSeconds> next_;
+  uint64_t taken_ = 0;
+  uint64_t failed_ = 0;
+};
+
+}  // namespace stbd

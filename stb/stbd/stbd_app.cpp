@@ -1,0 +1,216 @@
+#include "stb/stbd/stbd_app.h"
+
+#include <sys/resource.h>
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "overlay/display.h"
+#include "overlay/screen.h"
+#include "overlay/test_picture.h"
+#include "platform/event_loop.h"
+#include "platform/key_files.h"
+#include "platform/log_sinks.h"
+#include "platform/sqlite_state_store.h"
+#include "platform/system_time.h"
+#include "platform/ts_source.h"
+#include "stb/config.h"
+#include "stb/daemon.h"
+#include "stb/daemon_config.h"
+#include "stb/key_script.h"
+#include "stb/memory_state_store.h"
+#include "stb/replay_clock.h"
+#include "stb/stbd/snapshots.h"
+#include "stb/stbd/stbd_run.h"
+#include "stb/stbd/subtitle_bar_output.h"
+
+namespace stbd {
+namespace {
+
+bool readText(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return !in.bad();
+}
+
+std::unique_ptr<stb::Log> makeLog(const stb::StbdConfig& config,
+                                  const std::optional<std::string>& override_level) {
+  stb::LogLevel level = stb::LogLevel::kInfo;
+  platform::parseLogLevel(override_level.value_or(config.log_level), &level);
+  if (config.log_target == "syslog") return std::make_unique<platform::SyslogLog>("stbd", level);
+  return std::make_unique<platform::StderrLog>(level);
+}
+
+bool loadKeys(const stb::StbdConfig& config, dvb::notice::KeyRing* ring, stb::Log& log) {
+  bool ok = true;
+  for (const auto* list : {&config.root_keys, &config.signing_keys}) {
+    for (const std::string& path : *list) {
+      std::string error;
+      std::optional<dvb::notice::PublicKey> key = platform::loadPublicKey(path, &error);
+      if (!key) {
+        log.error("key " + path + ": " + error);
+        ok = false;
+        continue;
+      }
+      if (list == &config.root_keys)
+        ring->addRoot(std::move(*key));
+      else
+        ring->addSigning(std::move(*key));
+    }
+  }
+  return ok;
+}
+
+// The database on the box's flash, or, when it cannot be opened (missing,
+// read-only or full), memory: notices still show, and the log says why.
+std::unique_ptr<stb::StateStore> openStore(const std::string& dir, stb::Log& log) {
+  std::string error;
+  std::unique_ptr<platform::SqliteStateStore> store = platform::SqliteStateStore::open(dir, &error);
+  if (store) return store;
+  log.error("state store: " + error + "; keeping state in memory until restart");
+  return std::make_unique<stb::MemoryStateStore>();
+}
+
+std::unique_ptr<stb::KeyScriptPlayer> loadKeyScript(const std::string& path, stb::Log& log) {
+  std::string text;
+  if (!readText(path, &text)) {
+    log.error("cannot read key script " + path);
+    return nullptr;
+  }
+  std::vector<std::string> problems;
+  std::optional<std::vector<stb::ScriptedKey>> keys = stb::parseKeyScript(text, path, &problems);
+  if (!keys) {
+    for (const std::string& p : problems) log.error(p);
+    return nullptr;
+  }
+  log.info("key script " + path + ": " + std::to_string(keys->size()) + " key(s)");
+  return std::make_unique<stb::KeyScriptPlayer>(std::move(*keys));
+}
+
+long peakRssKb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;  // kilobytes on Linux
+}
+
+}  // namespace
+
+int runStbd(const StbdOptions& options) {
+  std::string text;
+  if (!readText(options.config_path, &text)) {
+    std::fprintf(stderr, "stbd: cannot read config %s\n", options.config_path.c_str());
+    return 1;
+  }
+  std::vector<std::string> problems;
+  std::optional<stb::StbdConfig> config = stb::parseConfig(text, options.config_path, &problems);
+  if (!config) {
+    for (const std::string& p : problems) std::fprintf(stderr, "stbd: %s\n", p.c_str());
+    return 1;
+  }
+  std::unique_ptr<stb::Log> log = makeLog(*config, options.log_level);
+
+  dvb::notice::KeyRing keys;
+  if (!loadKeys(*config, &keys, *log)) return 1;
+
+  std::unique_ptr<stb::StateStore> store = openStore(config->state_dir, *log);
+
+  overlay::DisplayOptions display_options;
+  display_options.width = config->width;
+  display_options.height = config->height;
+  display_options.directfb_args = {"--dfb:system=" + config->system + ",quiet,no-sighandler"};
+  if (!config->font.empty()) display_options.font_path = config->font;
+  std::string error;
+  std::unique_ptr<overlay::Display> display = overlay::Display::open(display_options, &error);
+  if (!display) {
+    log->error("display: " + error);
+    return 1;
+  }
+  // A window on a PC shows the test picture behind the bar (there is no
+  // video); headless runs draw only the overlay, which screenshots read.
+  std::unique_ptr<overlay::Screen> screen;
+  if (config->system != "dummy") {
+    const overlay::Image picture = overlay::makeTestPicture(config->width, config->height);
+    screen = overlay::Screen::open(*display, config->system == "x11" ? &picture : nullptr, &error);
+    if (!screen) {
+      log->error("screen: " + error);
+      return 1;
+    }
+  }
+  SubtitleBarOutput bar(*display, overlay::SubtitleBarOptions{config->crawl_pixels_per_second},
+                        screen.get());
+
+  std::unique_ptr<platform::TsSource> source = platform::openTsSource(options.source, &error);
+  if (!source) {
+    log->error("source: " + error);
+    return 1;
+  }
+
+  platform::EventLoop loop;
+  bool by_signal = false;
+  for (int signo : {SIGTERM, SIGINT}) {
+    if (!loop.onSignal(
+            signo,
+            [&, signo]() {
+              log->info(std::string("stopping on ") + (signo == SIGTERM ? "SIGTERM" : "SIGINT"));
+              by_signal = true;
+              loop.stop();
+            },
+            &error)) {
+      log->error(error);
+      return 1;
+    }
+  }
+
+  const bool fast = options.replay == Replay::kFast;
+  stb::ReplayClock replay_clock;
+  const stb::MonotonicClock& mono =
+      fast ? static_cast<const stb::MonotonicClock&>(replay_clock) : loop.clock();
+  stb::Daemon daemon(mono, keys, *store, bar, *log, stb::daemonOptionsFrom(*config),
+                     fast ? &replay_clock : nullptr);
+  std::unique_ptr<Snapshots> snapshots;
+  if (options.snapshot_every_ms)
+    snapshots = std::make_unique<Snapshots>(*display, options.snapshot_dir,
+                                            options.snapshot_every_ms, *log);
+
+  log->info(std::string("stbd ") + STB_VERSION + " reading " + source->describe() + ", area " +
+            config->box.area_code + ", " + std::to_string(config->width) + "x" +
+            std::to_string(config->height) + " on DirectFB " + config->system);
+  // A replayed file's time is the stream's; the system clock says nothing
+  // about it.
+  const platform::SystemTime system = platform::readSystemTime();
+  daemon.start(system.utc, system.synchronised && options.replay == Replay::kNone);
+
+  std::unique_ptr<stb::KeyScriptPlayer> key_script;
+  if (!options.keys_path.empty()) {
+    key_script = loadKeyScript(options.keys_path, *log);
+    if (!key_script) return 1;
+  }
+
+  RunStats stats;
+  const RunExtras extras{snapshots.get(), key_script.get()};
+  const bool ok =
+      fast ? runFastReplay(*source, daemon, replay_clock, loop, extras, *log, &stats, &error)
+           : runLive(*source, daemon, loop, options.replay == Replay::kRealtime,
+                     config->frames_per_second, extras, *log, &stats, &error);
+  if (!ok) log->error("source: " + error);
+
+  const stb::DaemonStats& d = daemon.stats();
+  log->info("done" + std::string(by_signal ? " (signal)" : "") + ": " +
+            std::to_string(stats.packets) + " packets, " + std::to_string(d.tdts) + " TDT, " +
+            std::to_string(d.notice_tables) + " notice tables, " +
+            std::to_string(daemon.intake().verifier().accepted()) + " objects accepted, " +
+            std::to_string(d.crawls_shown) + " crawls, " + std::to_string(d.passes) + " passes, " +
+            std::to_string(bar.frames()) + " frames, " + std::to_string(loop.wakeups()) +
+            " wake-ups, " + std::to_string(snapshots ? snapshots->taken() : 0) + " screenshots, " +
+            std::to_string(store->writes()) + " store writes, peak RSS " +
+            std::to_string(peakRssKb()) + " KB");
+  return ok ? 0 : 1;
+}
+
+}  // namespace stbd

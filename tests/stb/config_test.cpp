@@ -1,0 +1,139 @@
+// stbd's config file: defaults, every section, and errors that name the line.
+#include "stb/config.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace stb {
+namespace {
+
+const char kMinimal[] =
+    "[box]\n"
+    "area_code = 360102\n"
+    "[keys]\n"
+    "signing = /etc/stbd/keys/operator.pub.pem\n";
+
+TEST(Config, MinimalFileGetsDefaults) {
+  std::vector<std::string> errors;
+  auto c = parseConfig(kMinimal, "stbd.conf", &errors);
+  ASSERT_TRUE(c) << (errors.empty() ? "" : errors[0]);
+  EXPECT_EQ(c->box.area_code, "360102");
+  EXPECT_EQ(c->signing_keys.size(), 1u);
+  EXPECT_EQ(c->width, 1280);
+  EXPECT_EQ(c->height, 720);
+  EXPECT_EQ(c->country, "CHN");
+  EXPECT_EQ(c->utc_offset_minutes, 480);
+  EXPECT_EQ(c->fee_reminder_days, (std::vector<int>{7, 3, 1, 0}));
+  EXPECT_EQ(c->state_dir, "/var/lib/stbd");
+  EXPECT_FALSE(c->notice_pid);
+}
+
+TEST(Config, EverySectionParses) {
+  const std::string text = std::string(kMinimal) +
+                           "# a comment\n"
+                           "; another\n"
+                           "[box]\n"
+                           "node = 17\n"
+                           "box_id = STB-0001\n"
+                           "smartcard_id = 8610012345678\n"
+                           "country = ESP\n"
+                           "region = 2\n"
+                           "utc_offset_minutes = 60\n"
+                           "[keys]\n"
+                           "root = root.pub.pem\n"
+                           "[display]\n"
+                           "size = 1920x1080\n"
+                           "font = /tmp/f.ttf\n"
+                           "system = x11\n"
+                           "crawl_pixels_per_second = 90\n"
+                           "[languages]\n"
+                           "preferred = spa, zho ,eng\n"
+                           "[schedule]\n"
+                           "far_interval_minutes = 120\n"
+                           "final_minutes = 10\n"
+                           "[fee]\n"
+                           "reminder_days = 5, 1\n"
+                           "grace_days = 3\n"
+                           "how_to_pay.spa = Pague en la oficina\n"
+                           "[state]\n"
+                           "dir = /tmp/state\n"
+                           "[stream]\n"
+                           "notice_pid = 0x1F00\n"
+                           "[log]\n"
+                           "level = debug\n"
+                           "target = syslog\n";
+  std::vector<std::string> errors;
+  auto c = parseConfig(text, "x", &errors);
+  ASSERT_TRUE(c) << (errors.empty() ? "" : errors[0]);
+  EXPECT_EQ(c->box.node, 17u);
+  EXPECT_EQ(c->box.box_id, "STB-0001");
+  EXPECT_EQ(c->box.smartcard_id, "8610012345678");
+  EXPECT_EQ(c->country, "ESP");
+  EXPECT_EQ(c->region, 2);
+  EXPECT_EQ(c->utc_offset_minutes, 60);
+  EXPECT_EQ(c->root_keys, (std::vector<std::string>{"root.pub.pem"}));
+  EXPECT_EQ(c->width, 1920);
+  EXPECT_EQ(c->height, 1080);
+  EXPECT_EQ(c->font, "/tmp/f.ttf");
+  EXPECT_EQ(c->system, "x11");
+  EXPECT_EQ(c->crawl_pixels_per_second, 90);
+  EXPECT_EQ(c->languages, (std::vector<std::string>{"spa", "zho", "eng"}));
+  EXPECT_EQ(c->far_interval_minutes, 120);
+  EXPECT_EQ(c->final_minutes, 10);
+  EXPECT_EQ(c->fee_reminder_days, (std::vector<int>{5, 1}));
+  EXPECT_EQ(c->fee_grace_days, 3);
+  EXPECT_EQ(c->fee_how_to_pay.at("spa"), "Pague en la oficina");
+  EXPECT_EQ(c->state_dir, "/tmp/state");
+  EXPECT_EQ(c->notice_pid, 0x1F00);
+  EXPECT_EQ(c->log_level, "debug");
+  EXPECT_EQ(c->log_target, "syslog");
+}
+
+TEST(Config, ErrorsNameTheLine) {
+  const std::string text =
+      "[box]\n"
+      "area_code = 3601\n"  // 2: not 6 digits
+      "colour = red\n"      // 3: unknown
+      "[display]\n"
+      "size = 800x600\n"  // 5: unsupported
+      "[stream]\n"
+      "notice_pid = 0x2000\n"      // 7: out of range
+      "this line has no equals\n"  // 8
+      "[log\n";                    // 9
+  std::vector<std::string> errors;
+  EXPECT_FALSE(parseConfig(text, "stbd.conf", &errors));
+  ASSERT_GE(errors.size(), 6u);
+  EXPECT_NE(errors[0].find("stbd.conf:2: area_code"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("stbd.conf:3: unknown key 'colour' in [box]"), std::string::npos);
+  EXPECT_NE(errors[2].find("stbd.conf:5: size"), std::string::npos) << errors[2];
+  EXPECT_NE(errors[3].find("stbd.conf:7: notice_pid"), std::string::npos) << errors[3];
+  EXPECT_NE(errors[4].find("stbd.conf:8: expected 'key = value'"), std::string::npos);
+  EXPECT_NE(errors[5].find("stbd.conf:9:"), std::string::npos);
+}
+
+TEST(Config, AreaAndKeysAreRequired) {
+  std::vector<std::string> errors;
+  EXPECT_FALSE(parseConfig("", "empty.conf", &errors));
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_NE(errors[0].find("area_code is required"), std::string::npos);
+  EXPECT_NE(errors[1].find("at least one root or signing key"), std::string::npos);
+}
+
+TEST(Config, ShippedExampleParses) {
+  const std::string path = std::string(STB_SOURCE_DIR) + "/packaging/stbd.conf";
+  std::ifstream in(path);
+  ASSERT_TRUE(in) << "missing " << path;
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<std::string> errors;
+  auto c = parseConfig(text.str(), path, &errors);
+  ASSERT_TRUE(c) << errors.front();
+  EXPECT_EQ(c->system, "fbdev");
+  EXPECT_EQ(c->log_target, "syslog");
+  EXPECT_EQ(c->root_keys.size(), 1u);
+}
+
+}  // namespace
+}  // namespace stb

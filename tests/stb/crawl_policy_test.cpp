@@ -1,0 +1,109 @@
+// How often a notice repeats as its start approaches, its display window, and
+// which of several due crawls goes first.
+#include "stb/crawl_policy.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace stb {
+namespace {
+
+using dvb::notice::NoticeKind;
+
+constexpr int64_t kMin = 60;
+constexpr int64_t kHour = 3600;
+
+dvb::UtcSeconds at(const char* iso) {
+  return *dvb::parseIso8601(iso);
+}
+
+TEST(CrawlPolicy, DefaultIntervalsStepDownAsStartApproaches) {
+  const SchedulePolicy p;
+  const dvb::UtcSeconds s = at("2026-11-29T22:00:00Z");
+  const auto m = NoticeKind::kPlannedMaintenance;
+  EXPECT_EQ(passIntervalSeconds(p, m, s, s - 23 * kHour), 60 * kMin);
+  EXPECT_EQ(passIntervalSeconds(p, m, s, s - 6 * kHour - 1), 60 * kMin);
+  EXPECT_EQ(passIntervalSeconds(p, m, s, s - 6 * kHour), 15 * kMin);  // "15 min .. 6 h"
+  EXPECT_EQ(passIntervalSeconds(p, m, s, s - 15 * kMin - 1), 15 * kMin);
+  EXPECT_EQ(passIntervalSeconds(p, m, s, s - 15 * kMin), 0);  // last 15 min: continuous
+  EXPECT_EQ(passIntervalSeconds(p, m, s, s - 1), 0);
+  EXPECT_EQ(passIntervalSeconds(p, m, s, s), 30 * kMin);  // in progress
+  EXPECT_EQ(passIntervalSeconds(p, NoticeKind::kUnplannedOutage, s, s + 5 * kHour), 30 * kMin);
+}
+
+TEST(CrawlPolicy, EmergencyIsContinuousAndInformationSlowForTheWholeWindow) {
+  const SchedulePolicy p;
+  const dvb::UtcSeconds s = at("2026-11-29T22:00:00Z");
+  for (const int64_t d : {-20 * kHour, -10 * kMin, 0 * kHour, 3 * kHour}) {
+    EXPECT_EQ(passIntervalSeconds(p, NoticeKind::kEmergency, s, s + d), 0) << d;
+    EXPECT_EQ(passIntervalSeconds(p, NoticeKind::kInformation, s, s + d), 120 * kMin) << d;
+  }
+  EXPECT_TRUE(intervalChanges(p, NoticeKind::kEmergency, s, s - 20 * kHour).empty());
+  EXPECT_TRUE(intervalChanges(p, NoticeKind::kInformation, s, s - 20 * kHour).empty());
+}
+
+TEST(CrawlPolicy, IntervalChangesAreTheStepThresholdsAndTheStart) {
+  const SchedulePolicy p;
+  const dvb::UtcSeconds s = at("2026-11-29T22:00:00Z");
+  const auto m = NoticeKind::kServiceChange;
+  EXPECT_EQ(intervalChanges(p, m, s, s - 24 * kHour),
+            (std::vector<dvb::UtcSeconds>{s - 6 * kHour, s - 15 * kMin, s}));
+  EXPECT_EQ(intervalChanges(p, m, s, s - 6 * kHour),
+            (std::vector<dvb::UtcSeconds>{s - 15 * kMin, s}));
+  EXPECT_TRUE(intervalChanges(p, m, s, s).empty());
+}
+
+TEST(CrawlPolicy, StepsAreConfigurable) {
+  SchedulePolicy p;
+  p.before_start = {{120, 30}, {10, 5}};  // below 10 min: the last step (5 min)
+  p.in_progress_every_minutes = 45;
+  const dvb::UtcSeconds s = at("2026-11-29T22:00:00Z");
+  const auto m = NoticeKind::kPlannedMaintenance;
+  EXPECT_EQ(passIntervalSeconds(p, m, s, s - 3 * kHour), 30 * kMin);
+  EXPECT_EQ(passIntervalSeconds(p, m, s, s - kHour), 5 * kMin);
+  EXPECT_EQ(passIntervalSeconds(p, m, s, s - 2 * kMin), 5 * kMin);
+  EXPECT_EQ(passIntervalSeconds(p, m, s, s + kMin), 45 * kMin);
+}
+
+TEST(CrawlPolicy, WindowOpensLeadBeforeStartAndClosesAtEnd) {
+  dvb::notice::Notice n;
+  n.start = at("2026-11-29T22:00:00Z");
+  n.end = at("2026-11-30T02:00:00Z");
+  EXPECT_EQ(windowOpens(n), at("2026-11-28T22:00:00Z"));  // default lead: 24 h
+  EXPECT_FALSE(inWindow(n, at("2026-11-28T21:59:59Z")));
+  EXPECT_TRUE(inWindow(n, at("2026-11-28T22:00:00Z")));
+  EXPECT_TRUE(inWindow(n, at("2026-11-30T01:59:59Z")));
+  EXPECT_FALSE(inWindow(n, at("2026-11-30T02:00:00Z")));
+  n.lead_minutes = 90;
+  EXPECT_EQ(windowOpens(n), at("2026-11-29T20:30:00Z"));
+}
+
+TEST(CrawlPolicy, PriorityByKindThenPriorityThenStartThenId) {
+  EXPECT_EQ(crawlClassOf(NoticeKind::kEmergency), CrawlClass::kEmergency);
+  EXPECT_EQ(crawlClassOf(NoticeKind::kInformation), CrawlClass::kInformation);
+  const dvb::UtcSeconds s = at("2026-11-29T22:00:00Z");
+  std::vector<CrawlRank> ranks = {
+      {CrawlClass::kInformation, 9, s, 1},
+      {CrawlClass::kFee, 0, 0, 0},
+      {CrawlClass::kPlannedMaintenance, 0, s, 7},
+      {CrawlClass::kServiceChange, 0, s, 2},
+      {CrawlClass::kPlannedMaintenance, 0, s - kHour, 9},  // earlier start
+      {CrawlClass::kPlannedMaintenance, 0, s, 3},          // lower id
+      {CrawlClass::kPlannedMaintenance, 5, s + kHour, 8},  // higher priority
+      {CrawlClass::kUnplannedOutage, 0, s, 4},
+      {CrawlClass::kEmergency, 0, s, 5},
+  };
+  std::sort(ranks.begin(), ranks.end(), ranksBefore);
+  std::vector<uint32_t> ids;
+  std::vector<CrawlClass> classes;
+  for (const CrawlRank& r : ranks) {
+    ids.push_back(r.object_id);
+    classes.push_back(r.cls);
+  }
+  EXPECT_EQ(ids, (std::vector<uint32_t>{5, 4, 8, 9, 3, 7, 2, 0, 1}));
+  EXPECT_EQ(classes[7], CrawlClass::kFee);  // after service change, before information
+}
+
+}  // namespace
+}  // namespace stb
