@@ -90,6 +90,7 @@ class Daemon : private dvb::SiListener {
   // by the frame loop. nullopt: nothing scheduled.
   std::optional<int64_t> nextUpdateMs() const;
 
+  const DaemonOptions& options() const { return options_; }
   const StreamClock& clock() const { return clock_; }
   const NoticeIntake& intake() const { return intake_; }
   const dvb::SiDemux& demux() const { return demux_; }

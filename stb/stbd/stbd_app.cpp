@@ -16,6 +16,7 @@
 #include "platform/log_sinks.h"
 #include "platform/sqlite_state_store.h"
 #include "platform/system_time.h"
+#include "platform/systemd_notify.h"
 #include "platform/ts_source.h"
 #include "stb/config.h"
 #include "stb/daemon.h"
@@ -23,6 +24,7 @@
 #include "stb/key_script.h"
 #include "stb/memory_state_store.h"
 #include "stb/replay_clock.h"
+#include "stb/stbd/menu_panel_output.h"
 #include "stb/stbd/snapshots.h"
 #include "stb/stbd/stbd_run.h"
 #include "stb/stbd/subtitle_bar_output.h"
@@ -185,6 +187,8 @@ int runStbd(const StbdOptions& options) {
   // about it.
   const platform::SystemTime system = platform::readSystemTime();
   daemon.start(system.utc, system.synchronised && options.replay == Replay::kNone);
+  if (const platform::NotifyResult r = platform::notifyReady(); !r.ok())
+    log->warning("systemd: " + r.error);
 
   std::unique_ptr<stb::KeyScriptPlayer> key_script;
   if (!options.keys_path.empty()) {
@@ -192,14 +196,26 @@ int runStbd(const StbdOptions& options) {
     if (!key_script) return 1;
   }
 
+  MenuPanelOutput menu_panel(*display, screen.get());
+  stb::menu::MenuConfig menu_config;
+  menu_config.languages = config->languages;
+  stb::menu::MenuController menu(daemon, menu_panel, *log, menu_config);
+  menu.setReportHandler([&](const stb::menu::ReportRequest&) {
+    // Delivery to the central system comes with the outbox; until then the
+    // viewer is told the report waits, with the hotline.
+    const auto& directory = daemon.intake().directory();
+    menu.menu().onReportQueued(directory ? directory->hotline : "");
+  });
+
   RunStats stats;
-  const RunExtras extras{snapshots.get(), key_script.get()};
+  const RunExtras extras{snapshots.get(), key_script.get(), &menu};
   const bool ok =
       fast ? runFastReplay(*source, daemon, replay_clock, loop, extras, *log, &stats, &error)
            : runLive(*source, daemon, loop, options.replay == Replay::kRealtime,
                      config->frames_per_second, extras, *log, &stats, &error);
   if (!ok) log->error("source: " + error);
 
+  platform::notifyStopping();
   const stb::DaemonStats& d = daemon.stats();
   log->info("done" + std::string(by_signal ? " (signal)" : "") + ": " +
             std::to_string(stats.packets) + " packets, " + std::to_string(d.tdts) + " TDT, " +

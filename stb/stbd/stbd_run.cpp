@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "dvb/framing/ts_framer.h"
+#include "platform/systemd_notify.h"
 
 namespace stbd {
 namespace {
@@ -33,8 +34,14 @@ int64_t idleTurnMs(uint64_t bytes, int64_t elapsed_ms) {
 static void atStreamTime(const RunExtras& extras, stb::Daemon& daemon, int64_t utc_ms,
                          int64_t mono_ms) {
   if (extras.keys) {
-    for (stb::RemoteKey key : extras.keys->due(utc_ms)) daemon.onKey(key);
+    for (stb::RemoteKey key : extras.keys->due(utc_ms)) {
+      if (extras.menu)
+        extras.menu->onKey(key, mono_ms);
+      else
+        daemon.onKey(key);
+    }
   }
+  if (extras.menu) extras.menu->tick(mono_ms);
   if (extras.snapshots) extras.snapshots->onTime(utc_ms / 1000, daemon, mono_ms);
 }
 
@@ -169,6 +176,14 @@ bool runLive(platform::TsSource& source, stb::Daemon& daemon, platform::EventLoo
     loop.addTimer(std::max(next, now + 1), turn);
   };
   loop.addTimer(loop.clock().nowMs(), turn);
+  // Under systemd's watchdog (WatchdogSec=): a ping every half period.
+  const int64_t watchdog_ms = platform::watchdogIntervalMs() / 2;
+  std::function<void()> ping = [&]() {
+    if (const platform::NotifyResult r = platform::notifyWatchdog(); !r.ok())
+      log.warning("systemd: " + r.error);
+    loop.addTimer(loop.clock().nowMs() + watchdog_ms, ping);
+  };
+  if (watchdog_ms > 0) loop.addTimer(loop.clock().nowMs() + watchdog_ms, ping);
   if (!loop.run(error)) return false;
   return !failed;
 }

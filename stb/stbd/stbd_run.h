@@ -19,16 +19,18 @@
 #include "stb/daemon.h"
 #include "stb/key_script.h"
 #include "stb/log.h"
+#include "stb/menu/menu_controller.h"
 #include "stb/replay_clock.h"
 #include "stb/stbd/snapshots.h"
 #include "stb/stbd/stbd_options.h"
 
 namespace stbd {
 
-// What a run does besides feeding the daemon; either may be null.
+// What a run does besides feeding the daemon; any may be null.
 struct RunExtras {
   Snapshots* snapshots = nullptr;
   stb::KeyScriptPlayer* keys = nullptr;
+  stb::menu::MenuController* menu = nullptr;  // keys go through it when set
 };
 
 struct RunStats {

@@ -1,0 +1,509 @@
+#include "stb/menu/menu.h"
+
+#include <algorithm>
+
+namespace stb::menu {
+
+namespace {
+
+constexpr size_t kMinCallbackDigits = 5;
+constexpr size_t kMaxCallbackDigits = 20;
+
+constexpr Msg kCategoryMsg[kCategoryCount] = {
+    Msg::kCatNoPicture,       Msg::kCatMosaic,    Msg::kCatNoSound,
+    Msg::kCatChannelsMissing, Msg::kCatSmartcard, Msg::kCatBoxFault,
+    Msg::kCatRemote,          Msg::kCatBilling,   Msg::kCatOther,
+};
+constexpr Msg kVisitMsg[4] = {Msg::kVisitMorning, Msg::kVisitAfternoon, Msg::kVisitEvening,
+                              Msg::kVisitAnyTime};
+constexpr Msg kMainRows[4] = {Msg::kMainReport, Msg::kMainMyReports, Msg::kMainServiceInfo,
+                              Msg::kMainClose};
+// The score page lists the best score first.
+constexpr Msg kScoreRows[5] = {Msg::kScore5, Msg::kScore4, Msg::kScore3, Msg::kScore2,
+                               Msg::kScore1};
+
+bool isDigit(Key k) {
+  return k >= Key::kDigit0 && k <= Key::kDigit9;
+}
+
+}  // namespace
+
+Key digitKey(int d) {
+  return static_cast<Key>(static_cast<int>(Key::kDigit0) + std::clamp(d, 0, 9));
+}
+
+Menu::Menu(MenuConfig config) : config_(std::move(config)) {
+  language_ = chooseLanguage(config_.languages);
+}
+
+void Menu::setLanguages(const std::vector<std::string>& preferred) {
+  config_.languages = preferred;
+  language_ = chooseLanguage(preferred);
+}
+
+void Menu::setReports(std::vector<ReportSummary> reports) {
+  reports_ = std::move(reports);
+  int& s = selected_[static_cast<size_t>(Page::kReports)];
+  s = std::clamp(s, 0, std::max(0, static_cast<int>(reports_.size()) - 1));
+  if (page_ == Page::kReportDetail && reports_.empty()) page_ = Page::kReports;
+}
+
+int Menu::rowCount() const {
+  switch (page_) {
+    case Page::kMain:
+      return 4;
+    case Page::kOutage:
+    case Page::kReturnFixed:
+      return 2;
+    case Page::kCategory:
+      return kCategoryCount;
+    case Page::kVisit:
+      return 4;
+    case Page::kReports:
+      return static_cast<int>(reports_.size());
+    case Page::kReturnScore:
+      return 5;
+    default:
+      return 0;
+  }
+}
+
+void Menu::go(Page page) {
+  page_ = page;
+  callback_error_ = false;
+  score_error_ = false;
+}
+
+void Menu::close() {
+  go(Page::kClosed);
+}
+
+Action Menu::handleKey(Key key, int64_t now_ms) {
+  Action a;
+  if (!isOpen()) {
+    if (key != config_.open_key) return a;
+    selected_[static_cast<size_t>(Page::kMain)] = 0;
+    go(Page::kMain);
+    last_activity_ms_ = now_ms;
+    restart_timer_ = false;
+    a.consumed = a.view_changed = true;
+    return a;
+  }
+  // While open the menu owns the remote.
+  a.consumed = true;
+  last_activity_ms_ = now_ms;
+  restart_timer_ = false;
+  const overlay::MenuView before = view();
+  const int rows = rowCount();
+  switch (key) {
+    case Key::kExit:
+      close();
+      break;
+    case Key::kMenu:
+    case Key::kHelp:
+      // The open key goes home; a report being sent stays on its page.
+      if (key == config_.open_key && page_ != Page::kSending) go(Page::kMain);
+      break;
+    case Key::kBack:
+      back();
+      break;
+    case Key::kUp:
+      if (rows > 0 && sel() > 0) --sel();
+      break;
+    case Key::kDown:
+      if (rows > 0 && sel() < rows - 1) ++sel();
+      break;
+    case Key::kLeft:
+      if (page_ == Page::kCallback && !callback_.empty()) {
+        callback_.pop_back();
+        callback_error_ = false;
+      }
+      break;
+    case Key::kRight:
+      break;
+    case Key::kOk:
+      activate(a);
+      break;
+    default:
+      if (isDigit(key)) onDigit(static_cast<int>(key) - static_cast<int>(Key::kDigit0), a);
+      break;
+  }
+  a.view_changed = view() != before;
+  return a;
+}
+
+Action Menu::tick(int64_t now_ms) {
+  Action a;
+  if (restart_timer_) {
+    last_activity_ms_ = now_ms;
+    restart_timer_ = false;
+  }
+  if (!isOpen() || page_ == Page::kSending) return a;
+  if (now_ms - last_activity_ms_ >= config_.timeout_ms) {
+    close();
+    a.view_changed = true;
+  }
+  return a;
+}
+
+void Menu::back() {
+  switch (page_) {
+    case Page::kMain:
+    case Page::kReturnFixed:
+    case Page::kReturnThanks:
+      close();
+      break;
+    case Page::kOutage:
+    case Page::kResult:
+    case Page::kReports:
+    case Page::kServiceInfo:
+      go(Page::kMain);
+      break;
+    case Page::kCategory:
+      go(outage_shown_ ? Page::kOutage : Page::kMain);
+      break;
+    case Page::kCallback:
+      go(Page::kCategory);
+      break;
+    case Page::kVisit:
+      go(Page::kCallback);
+      break;
+    case Page::kConfirm:
+      go(Page::kVisit);
+      break;
+    case Page::kReportDetail:
+      go(Page::kReports);
+      break;
+    case Page::kReturnScore:
+      go(Page::kReturnFixed);
+      break;
+    case Page::kSending:  // the report is on its way; only EXIT leaves
+    case Page::kClosed:
+      break;
+  }
+}
+
+void Menu::startDraft() {
+  category_ = Category::kNoPicture;
+  callback_.clear();
+  visit_ = VisitPeriod::kAnyTime;
+  sent_ = false;
+  selected_[static_cast<size_t>(Page::kCategory)] = 0;
+  selected_[static_cast<size_t>(Page::kVisit)] = 0;
+  go(Page::kCategory);
+}
+
+void Menu::activate(Action& a) {
+  switch (page_) {
+    case Page::kMain:
+      switch (sel()) {
+        case 0:
+          if (outage_) {
+            outage_shown_ = true;
+            selected_[static_cast<size_t>(Page::kOutage)] = 0;
+            go(Page::kOutage);
+          } else {
+            outage_shown_ = false;
+            startDraft();
+          }
+          break;
+        case 1:
+          selected_[static_cast<size_t>(Page::kReports)] = 0;
+          go(Page::kReports);
+          break;
+        case 2:
+          go(Page::kServiceInfo);
+          break;
+        default:
+          close();
+          break;
+      }
+      break;
+    case Page::kOutage:
+      if (sel() == 0) {
+        startDraft();
+      } else {
+        go(Page::kMain);
+      }
+      break;
+    case Page::kCategory:
+      category_ = static_cast<Category>(sel());
+      go(Page::kCallback);
+      break;
+    case Page::kCallback:
+      if (callback_.empty() ||
+          (callback_.size() >= kMinCallbackDigits && callback_.size() <= kMaxCallbackDigits)) {
+        go(Page::kVisit);
+      } else {
+        callback_error_ = true;
+      }
+      break;
+    case Page::kVisit:
+      visit_ = static_cast<VisitPeriod>(sel());
+      go(Page::kConfirm);
+      break;
+    case Page::kConfirm:
+      if (!sent_) {
+        sent_ = true;
+        a.report = ReportRequest{category_, config_.severity.of(category_), callback_, visit_};
+        go(Page::kSending);
+      }
+      break;
+    case Page::kResult:
+      go(Page::kMain);
+      break;
+    case Page::kReports:
+      if (!reports_.empty()) go(Page::kReportDetail);
+      break;
+    case Page::kReportDetail:
+      go(Page::kReports);
+      break;
+    case Page::kServiceInfo:
+      go(Page::kMain);
+      break;
+    case Page::kReturnFixed:
+      return_fixed_ = sel() == 0;
+      selected_[static_cast<size_t>(Page::kReturnScore)] = 0;
+      go(Page::kReturnScore);
+      break;
+    case Page::kReturnScore:
+      a.return_visit = ReturnVisitAnswer{return_ticket_, return_fixed_, 5 - sel()};
+      go(Page::kReturnThanks);
+      break;
+    case Page::kReturnThanks:
+      close();
+      break;
+    case Page::kSending:
+    case Page::kClosed:
+      break;
+  }
+}
+
+void Menu::onDigit(int d, Action& a) {
+  if (page_ == Page::kCallback) {
+    if (callback_.size() < kMaxCallbackDigits) {
+      callback_ += static_cast<char>('0' + d);
+      callback_error_ = false;
+    } else {
+      callback_error_ = true;
+    }
+  } else if (page_ == Page::kReturnScore) {
+    if (d >= 1 && d <= 5) {
+      a.return_visit = ReturnVisitAnswer{return_ticket_, return_fixed_, d};
+      go(Page::kReturnThanks);
+    } else {
+      score_error_ = true;
+    }
+  }
+}
+
+bool Menu::onReportAccepted(const std::string& ticket, const std::string& deadline_text,
+                            const std::string& hotline) {
+  if (page_ != Page::kSending) return false;
+  accepted_ = true;
+  ticket_ = ticket;
+  deadline_ = deadline_text;
+  hotline_ = hotline;
+  go(Page::kResult);
+  restart_timer_ = true;
+  return true;
+}
+
+bool Menu::onReportQueued(const std::string& hotline) {
+  if (page_ != Page::kSending) return false;
+  accepted_ = false;
+  ticket_.clear();
+  deadline_.clear();
+  hotline_ = hotline;
+  go(Page::kResult);
+  restart_timer_ = true;
+  return true;
+}
+
+bool Menu::askReturnVisit(const std::string& ticket, int64_t now_ms) {
+  if (isOpen()) return false;
+  return_ticket_ = ticket;
+  return_fixed_ = false;
+  selected_[static_cast<size_t>(Page::kReturnFixed)] = 0;
+  go(Page::kReturnFixed);
+  last_activity_ms_ = now_ms;
+  restart_timer_ = false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Wording
+
+std::string Menu::categoryText(Category c) const {
+  return t(kCategoryMsg[static_cast<size_t>(c)]);
+}
+
+std::string Menu::severityText(Severity s) const {
+  return t(s == Severity::kMajor ? Msg::kSeverityMajor : Msg::kSeverityGeneral);
+}
+
+std::string Menu::visitText(VisitPeriod v) const {
+  return t(kVisitMsg[static_cast<size_t>(v)]);
+}
+
+std::string Menu::statusText(ReportStatus s) const {
+  switch (s) {
+    case ReportStatus::kWaitingToSend:
+      return t(Msg::kStatusWaitingToSend);
+    case ReportStatus::kSent:
+      return t(Msg::kStatusSent);
+    case ReportStatus::kAccepted:
+      return t(Msg::kStatusAccepted);
+    case ReportStatus::kTechnicianAssigned:
+      return t(Msg::kStatusTechnicianAssigned);
+    case ReportStatus::kResolved:
+      return t(Msg::kStatusResolved);
+    case ReportStatus::kClosed:
+      return t(Msg::kStatusClosed);
+  }
+  return "";
+}
+
+std::string Menu::ticketText(const std::string& ticket) const {
+  return ticket.empty() ? t(Msg::kReportsNoTicket) : ticket;
+}
+
+std::string Menu::orNotAvailable(const std::string& v) const {
+  return v.empty() ? t(Msg::kNotAvailable) : v;
+}
+
+overlay::MenuView Menu::view() const {
+  overlay::MenuView v;
+  if (!isOpen()) return v;
+  auto row = [](std::string text, std::string tag = "", bool warning = false) {
+    return overlay::MenuRow{std::move(text), std::move(tag), warning};
+  };
+  v.footer = t(Msg::kFooterList);
+  switch (page_) {
+    case Page::kMain:
+      v.title = t(Msg::kMainTitle);
+      for (Msg m : kMainRows) v.rows.push_back(row(t(m)));
+      v.footer = t(Msg::kFooterMain);
+      break;
+    case Page::kOutage:
+      v.accent = overlay::MenuView::Accent::kWarning;
+      v.title = t(Msg::kOutageTitle);
+      v.body = {f(Msg::kOutageBody, {{"until", outage_ ? outage_->until_text : ""}}),
+                t(Msg::kOutageAsk)};
+      v.rows = {row(t(Msg::kYes)), row(t(Msg::kNo))};
+      break;
+    case Page::kCategory:
+      v.title = t(Msg::kCategoryTitle);
+      for (int i = 0; i < kCategoryCount; ++i) {
+        const Severity s = config_.severity.of(static_cast<Category>(i));
+        v.rows.push_back(
+            row(categoryText(static_cast<Category>(i)), severityText(s), s == Severity::kMajor));
+      }
+      break;
+    case Page::kCallback:
+      v.title = t(Msg::kCallbackTitle);
+      v.body = {t(Msg::kCallbackPrompt)};
+      v.input = overlay::MenuInput{t(Msg::kCallbackLabel), callback_};
+      if (callback_error_) v.error = t(Msg::kCallbackError);
+      v.footer = t(Msg::kFooterInput);
+      break;
+    case Page::kVisit:
+      v.title = t(Msg::kVisitTitle);
+      for (Msg m : kVisitMsg) v.rows.push_back(row(t(m)));
+      break;
+    case Page::kConfirm:
+      v.title = t(Msg::kConfirmTitle);
+      v.body = {
+          f(Msg::kConfirmFault, {{"category", categoryText(category_)},
+                                 {"severity", severityText(config_.severity.of(category_))}}),
+          f(Msg::kConfirmCallback,
+            {{"callback", callback_.empty() ? t(Msg::kConfirmNoCallback) : callback_}}),
+          f(Msg::kConfirmVisit, {{"visit", visitText(visit_)}}),
+          t(Msg::kConfirmDiagnostics),
+          t(Msg::kConfirmPrompt),
+      };
+      v.footer = t(Msg::kFooterConfirm);
+      break;
+    case Page::kSending:
+      v.title = t(Msg::kSendingTitle);
+      v.body = {t(Msg::kSendingBody)};
+      v.footer = t(Msg::kFooterSending);
+      break;
+    case Page::kResult:
+      if (accepted_) {
+        v.title = t(Msg::kAcceptedTitle);
+        v.body.push_back(f(Msg::kTicketLine, {{"ticket", ticket_}}));
+        if (!deadline_.empty()) v.body.push_back(f(Msg::kDeadlineLine, {{"deadline", deadline_}}));
+        if (!hotline_.empty()) v.body.push_back(f(Msg::kHotlineLine, {{"hotline", hotline_}}));
+      } else {
+        v.accent = overlay::MenuView::Accent::kWarning;
+        v.title = t(Msg::kQueuedTitle);
+        v.body.push_back(t(Msg::kQueuedBody));
+        if (!hotline_.empty()) v.body.push_back(f(Msg::kQueuedCall, {{"hotline", hotline_}}));
+      }
+      v.footer = t(Msg::kFooterResult);
+      break;
+    case Page::kReports:
+      v.title = t(Msg::kReportsTitle);
+      if (reports_.empty()) {
+        v.body = {t(Msg::kReportsEmpty)};
+        v.footer = t(Msg::kFooterInfo);
+      }
+      for (const ReportSummary& r : reports_) {
+        v.rows.push_back(row(f(Msg::kReportRow, {{"ticket", ticketText(r.ticket)},
+                                                 {"category", categoryText(r.category)}}),
+                             statusText(r.status), r.status == ReportStatus::kWaitingToSend));
+      }
+      break;
+    case Page::kReportDetail: {
+      const ReportSummary& r =
+          reports_[static_cast<size_t>(selected_[static_cast<size_t>(Page::kReports)])];
+      v.title = f(Msg::kReportDetailTitle, {{"ticket", ticketText(r.ticket)}});
+      v.body = {
+          f(Msg::kConfirmFault, {{"category", categoryText(r.category)},
+                                 {"severity", severityText(config_.severity.of(r.category))}}),
+          f(Msg::kStatusLine, {{"status", statusText(r.status)}})};
+      if (!r.deadline_text.empty())
+        v.body.push_back(f(Msg::kDeadlineLine, {{"deadline", r.deadline_text}}));
+      v.footer = t(Msg::kFooterInfo);
+      break;
+    }
+    case Page::kServiceInfo: {
+      const ServiceInfo& s = service_info_;
+      v.title = t(Msg::kMainServiceInfo);
+      v.body = {
+          f(Msg::kInfoHotline, {{"value", orNotAvailable(s.hotline)}}),
+          f(Msg::kInfoSupervision, {{"value", orNotAvailable(s.supervision)}}),
+          f(Msg::kInfoOffice, {{"value", orNotAvailable(s.office_address)}}),
+          f(Msg::kInfoOfficePhone, {{"value", orNotAvailable(s.office_phone)}}),
+          f(Msg::kInfoTechnician, {{"value", orNotAvailable(s.technician_name)}}),
+          f(Msg::kInfoTechnicianStaff, {{"value", orNotAvailable(s.technician_staff_number)}}),
+      };
+      v.footer = t(Msg::kFooterInfo);
+      break;
+    }
+    case Page::kReturnFixed:
+      v.title = f(Msg::kReturnTitle, {{"ticket", return_ticket_}});
+      v.body = {t(Msg::kReturnFixedQuestion)};
+      v.rows = {row(t(Msg::kYes)), row(t(Msg::kNo))};
+      break;
+    case Page::kReturnScore:
+      v.title = f(Msg::kReturnTitle, {{"ticket", return_ticket_}});
+      v.body = {t(Msg::kReturnScoreQuestion)};
+      if (score_error_) v.error = t(Msg::kScoreError);
+      for (Msg m : kScoreRows) v.rows.push_back(row(t(m)));
+      v.footer = t(Msg::kFooterScore);
+      break;
+    case Page::kReturnThanks:
+      v.title = t(Msg::kReturnThanksTitle);
+      v.body = {t(Msg::kReturnThanksBody)};
+      v.footer = t(Msg::kFooterSending);
+      break;
+    case Page::kClosed:
+      break;
+  }
+  if (!v.rows.empty()) v.selected = sel();
+  return v;
+}
+
+}  // namespace stb::menu

@@ -1,0 +1,215 @@
+#pragma once
+// The viewer's menu as a pure state machine: remote-control keys in, a view
+// model (overlay::MenuView) and actions for the host out. No DirectFB, no
+// clock, no I/O: time is passed in (milliseconds on any monotonic scale),
+// and everything the menu shows about the world (known outage, reports,
+// service directory) is set by the host.
+//
+// Pages: main menu -> report a fault (known outage? -> category -> callback
+// number -> visit period -> confirm -> sending -> result), my reports (->
+// one report), service info; and the return-visit questions the host asks
+// for. OK selects, BACK goes back one page, EXIT closes from anywhere, an
+// untouched menu closes after a timeout.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "overlay/menu_view.h"
+#include "stb/menu/messages.h"
+#include "stb/remote_key.h"
+
+namespace stb::menu {
+
+// The remote's keys (stb/remote_key.h); the menu uses the arrows, OK,
+// BACK, EXIT, MENU/HELP and the digits, and ignores the rest.
+using Key = RemoteKey;
+// kDigit0 + D for D in 0..9.
+Key digitKey(int d);
+
+enum class Category {
+  kNoPicture,
+  kMosaicOrFreezing,
+  kNoSound,
+  kChannelsMissing,
+  kSmartcard,
+  kBoxFault,
+  kRemoteControl,
+  kBilling,
+  kOther,
+};
+inline constexpr int kCategoryCount = 9;
+
+// General faults are fixed within 24 h, major ones within 72 h; which is
+// which is the operator's decision.
+enum class Severity { kGeneral, kMajor };
+
+struct SeverityPolicy {
+  std::array<Severity, kCategoryCount> by_category{};  // all general by default
+  Severity of(Category c) const { return by_category[static_cast<size_t>(c)]; }
+};
+
+enum class VisitPeriod { kMorning, kAfternoon, kEvening, kAnyTime };
+
+// What the viewer asked for; the host adds the box's diagnostics and area.
+struct ReportRequest {
+  Category category = Category::kOther;
+  Severity severity = Severity::kGeneral;
+  std::string callback;  // digits only, 5-20 of them, or empty
+  VisitPeriod visit = VisitPeriod::kAnyTime;
+};
+
+struct ReturnVisitAnswer {
+  std::string ticket;
+  bool fixed = false;
+  int score = 0;  // 1 (very dissatisfied) to 5 (very satisfied)
+};
+
+// What a key (or the timeout) did.
+struct Action {
+  bool consumed = false;                // the menu used the key; otherwise it is the host's
+  bool view_changed = false;            // draw view() again, or hide the panel when !isOpen()
+  std::optional<ReportRequest> report;  // post it, then onReportAccepted/Queued
+  std::optional<ReturnVisitAnswer> return_visit;  // post it
+};
+
+struct KnownOutage {
+  std::string until_text;  // local time the service is expected back, e.g. "06:00"
+};
+
+enum class ReportStatus {
+  kWaitingToSend,
+  kSent,
+  kAccepted,
+  kTechnicianAssigned,
+  kResolved,
+  kClosed
+};
+
+struct ReportSummary {
+  std::string ticket;  // empty while not yet accepted
+  Category category = Category::kOther;
+  ReportStatus status = ReportStatus::kWaitingToSend;
+  std::string deadline_text;  // empty when none is committed yet
+};
+
+// From the signed service directory for the box's area; empty fields are
+// shown as "not available".
+struct ServiceInfo {
+  std::string hotline;
+  std::string supervision;
+  std::string office_address;
+  std::string office_phone;
+  std::string technician_name;
+  std::string technician_staff_number;
+};
+
+struct MenuConfig {
+  Key open_key = Key::kMenu;  // kMenu or kHelp
+  int64_t timeout_ms = 60000;
+  std::vector<std::string> languages = {"eng"};  // the box's preference list
+  SeverityPolicy severity;
+};
+
+class Menu {
+ public:
+  enum class Page {
+    kClosed,
+    kMain,
+    kOutage,
+    kCategory,
+    kCallback,
+    kVisit,
+    kConfirm,
+    kSending,
+    kResult,
+    kReports,
+    kReportDetail,
+    kServiceInfo,
+    kReturnFixed,
+    kReturnScore,
+    kReturnThanks,
+  };
+
+  explicit Menu(MenuConfig config = {});
+
+  Action handleKey(Key key, int64_t now_ms);
+  // Closes a menu left untouched for the timeout (never while sending).
+  Action tick(int64_t now_ms);
+
+  bool isOpen() const { return page_ != Page::kClosed; }
+  Page page() const { return page_; }
+  Language language() const { return language_; }
+  // The view of the current page; empty when closed.
+  overlay::MenuView view() const;
+
+  // Host-side facts.
+  void setLanguages(const std::vector<std::string>& preferred);
+  void setSeverityPolicy(const SeverityPolicy& policy) { config_.severity = policy; }
+  void setKnownOutage(std::optional<KnownOutage> outage) { outage_ = std::move(outage); }
+  void setReports(std::vector<ReportSummary> reports);
+  void setServiceInfo(ServiceInfo info) { service_info_ = std::move(info); }
+
+  // The answer to the ReportRequest last emitted. Shown only while the
+  // "sending" page is up; false (and nothing shown) otherwise.
+  bool onReportAccepted(const std::string& ticket, const std::string& deadline_text,
+                        const std::string& hotline);
+  // No return path or the central system is down: kept and sent later.
+  bool onReportQueued(const std::string& hotline);
+
+  // Opens the return-visit questions for TICKET. The host calls this only
+  // when the moment is calm; refused (false) while the menu is open.
+  bool askReturnVisit(const std::string& ticket, int64_t now_ms);
+
+ private:
+  std::string t(Msg id) const { return text(language_, id); }
+  std::string f(Msg id, const Args& args) const { return format(language_, id, args); }
+  int& sel() { return selected_[static_cast<size_t>(page_)]; }
+  int sel() const { return selected_[static_cast<size_t>(page_)]; }
+  int rowCount() const;
+  void go(Page page);
+  void close();
+  void back();
+  void startDraft();
+  void activate(Action& a);
+  void onDigit(int d, Action& a);
+  std::string categoryText(Category c) const;
+  std::string severityText(Severity s) const;
+  std::string visitText(VisitPeriod v) const;
+  std::string statusText(ReportStatus s) const;
+  std::string ticketText(const std::string& ticket) const;
+  std::string orNotAvailable(const std::string& v) const;
+
+  MenuConfig config_;
+  Language language_ = Language::kEng;
+  Page page_ = Page::kClosed;
+  std::array<int, 15> selected_{};
+  int64_t last_activity_ms_ = 0;
+  bool restart_timer_ = false;  // a host answer came in; the next tick restarts the timeout
+
+  std::optional<KnownOutage> outage_;
+  bool outage_shown_ = false;  // this report went through the outage question
+  std::vector<ReportSummary> reports_;
+  ServiceInfo service_info_;
+
+  // The report being written.
+  Category category_ = Category::kNoPicture;
+  std::string callback_;
+  bool callback_error_ = false;
+  VisitPeriod visit_ = VisitPeriod::kAnyTime;
+  bool sent_ = false;  // the ReportRequest for this draft has been emitted
+
+  // The result page.
+  bool accepted_ = false;
+  std::string ticket_;
+  std::string deadline_;
+  std::string hotline_;
+
+  // The return visit.
+  std::string return_ticket_;
+  bool return_fixed_ = false;
+  bool score_error_ = false;
+};
+
+}  // namespace stb::menu

@@ -1,0 +1,82 @@
+#include "stb/menu/menu_controller.h"
+
+#include <cstdio>
+
+namespace stb::menu {
+
+std::optional<KnownOutage> knownOutage(const Daemon& daemon, int fallback_offset_minutes) {
+  const std::optional<dvb::UtcSeconds> now = daemon.clock().utc();
+  if (!now) return std::nullopt;
+  const int offset = daemon.clock().localOffsetMinutes().value_or(fallback_offset_minutes);
+  // Held notices already target this box; an outage is "known" while it runs.
+  std::optional<dvb::UtcSeconds> until;
+  for (const auto& [id, held] : daemon.intake().notices()) {
+    const dvb::notice::Notice& n = held.notice;
+    if (n.kind != dvb::notice::NoticeKind::kUnplannedOutage || n.start > *now || n.end <= *now)
+      continue;
+    if (!until || n.end > *until) until = n.end;
+  }
+  if (!until) return std::nullopt;
+  const int64_t local = *until + static_cast<int64_t>(offset) * 60;
+  const int64_t minute_of_day = ((local % 86400) + 86400) % 86400 / 60;
+  char text[8];
+  std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(minute_of_day / 60),
+                static_cast<int>(minute_of_day % 60));
+  return KnownOutage{text};
+}
+
+MenuController::MenuController(Daemon& daemon, MenuOutput& output, Log& log, MenuConfig config)
+    : daemon_(daemon), output_(output), log_(log), menu_(std::move(config)) {}
+
+void MenuController::refreshFacts() {
+  menu_.setKnownOutage(knownOutage(daemon_, daemon_.options().fallback_offset_minutes));
+  ServiceInfo info;
+  if (const auto& d = daemon_.intake().directory()) {
+    info.hotline = d->hotline;
+    info.supervision = d->supervision_phone;
+    info.office_phone = d->office_phone;
+    info.office_address = d->office_address.utf8;
+    info.technician_name = d->technician_name.utf8;
+    info.technician_staff_number = d->technician_staff_no;
+  }
+  menu_.setServiceInfo(info);
+}
+
+void MenuController::onKey(RemoteKey key, int64_t now_ms) {
+  if (!menu_.isOpen()) refreshFacts();
+  const Action action = menu_.handleKey(key, now_ms);
+  if (!action.consumed) {
+    daemon_.onKey(key);
+    return;
+  }
+  apply(action);
+}
+
+void MenuController::tick(int64_t now_ms) {
+  apply(menu_.tick(now_ms));
+}
+
+void MenuController::apply(const Action& action) {
+  if (action.view_changed) {
+    if (menu_.isOpen()) {
+      std::string error;
+      if (!output_.show(menu_.view(), &error)) log_.error("menu: " + error);
+    } else {
+      output_.hide();
+    }
+    // The daemon hides non-emergency crawls while the menu is open and
+    // redraws the bar when it closes.
+    daemon_.setMenuOpen(menu_.isOpen());
+  }
+  if (action.report) {
+    log_.info("menu: the viewer confirmed a fault report");
+    if (on_report_) {
+      on_report_(*action.report);
+    } else {
+      menu_.onReportQueued("");
+    }
+  }
+  if (action.return_visit && on_return_visit_) on_return_visit_(*action.return_visit);
+}
+
+}  // namespace stb::menu

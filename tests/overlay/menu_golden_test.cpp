@@ -1,0 +1,260 @@
+// The viewer's menu on screen: golden screenshots of real pages (the views
+// come from stb::menu::Menu, so the goldens show the shipped wording), and
+// the panel's rules: inside the title-safe area and centred, text large
+// enough to read from 3 m, drawn only when the view changes, hidden to
+// transparent, rows scrolling to keep the selected one in view.
+//
+// Goldens use golden_test.cpp's workflow: a missing or differing golden fails
+// and writes NAME.candidate.png; look at it and, if right, rename it to NAME.png.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+#include "overlay/menu_panel.h"
+#include "overlay/test_picture.h"
+#include "stb/menu/menu.h"
+#include "tests/overlay/fixtures.h"
+#include "tests/overlay/png_compare.h"
+
+namespace {
+
+using stb::menu::Key;
+
+constexpr int kTolerance = 8;  // per channel
+constexpr double kMaxDifferingFraction = 0.005;
+
+stb::menu::Menu menuIn(const std::string& language) {
+  stb::menu::MenuConfig c;
+  c.languages = {language};
+  c.severity.by_category[static_cast<size_t>(stb::menu::Category::kNoPicture)] =
+      stb::menu::Severity::kMajor;
+  c.severity.by_category[static_cast<size_t>(stb::menu::Category::kChannelsMissing)] =
+      stb::menu::Severity::kMajor;
+  c.severity.by_category[static_cast<size_t>(stb::menu::Category::kBoxFault)] =
+      stb::menu::Severity::kMajor;
+  return stb::menu::Menu(c);
+}
+
+void press(stb::menu::Menu& m, std::initializer_list<Key> keys) {
+  for (Key k : keys) m.handleKey(k, 0);
+}
+
+overlay::MenuView mainMenu(const std::string& language) {
+  stb::menu::Menu m = menuIn(language);
+  press(m, {Key::kMenu});
+  return m.view();
+}
+
+overlay::MenuView categoryList(const std::string& language) {
+  stb::menu::Menu m = menuIn(language);
+  press(m, {Key::kMenu, Key::kOk, Key::kDown});
+  return m.view();
+}
+
+overlay::MenuView acceptedResult(const std::string& language) {
+  stb::menu::Menu m = menuIn(language);
+  press(m, {Key::kMenu, Key::kOk, Key::kOk, Key::kDigit1, Key::kDigit3, Key::kDigit8, Key::kDigit0,
+            Key::kDigit0, Key::kOk, Key::kOk, Key::kOk});
+  EXPECT_EQ(m.page(), stb::menu::Menu::Page::kSending);
+  m.onReportAccepted("GD20260503-0042", "5月4日18:00前", "96123");
+  return m.view();
+}
+
+overlay::MenuView knownOutage(const std::string& language) {
+  stb::menu::Menu m = menuIn(language);
+  m.setKnownOutage(stb::menu::KnownOutage{"06:00"});
+  press(m, {Key::kMenu, Key::kOk});
+  return m.view();
+}
+
+overlay::MenuView callbackWithError(const std::string& language) {
+  stb::menu::Menu m = menuIn(language);
+  press(m, {Key::kMenu, Key::kOk, Key::kOk, Key::kDigit9, Key::kDigit6, Key::kOk});
+  return m.view();
+}
+
+overlay::MenuView manyReports(const std::string& language, int select) {
+  stb::menu::Menu m = menuIn(language);
+  std::vector<stb::menu::ReportSummary> reports;
+  for (int i = 0; i < 12; ++i)
+    reports.push_back({"T" + std::to_string(100 + i), stb::menu::Category::kNoSound,
+                       stb::menu::ReportStatus::kAccepted, ""});
+  m.setReports(reports);
+  press(m, {Key::kMenu, Key::kDown, Key::kOk});
+  for (int i = 0; i < select; ++i) press(m, {Key::kDown});
+  return m.view();
+}
+
+void checkGolden(const std::string& name, int w, int h, const overlay::MenuView& view) {
+  auto display = overlay_test::openDisplay(w, h);
+  ASSERT_NE(display, nullptr);
+  overlay::MenuPanel panel(*display);
+  std::string error;
+  ASSERT_TRUE(panel.show(view, &error)) << error;
+  EXPECT_TRUE(panel.rect().inside(overlay::titleSafeArea(w, h)));
+  const overlay::Image screen =
+      overlay::composeOver(overlay_test::capture(*display), overlay::makeTestPicture(w, h));
+  panel.hide();
+
+  const std::string golden = std::string(STB_OVERLAY_GOLDEN_DIR) + "/" + name + ".png";
+  const std::string candidate = std::string(STB_OVERLAY_GOLDEN_DIR) + "/" + name + ".candidate.png";
+  std::string read_error;
+  std::optional<overlay::Image> expected = overlay_test::readPng(golden, &read_error);
+  overlay_test::ImageDiff diff;
+  if (expected) diff = overlay_test::compareImages(screen, *expected, kTolerance);
+  if (expected && diff.same_size && diff.fraction() <= kMaxDifferingFraction) {
+    std::remove(candidate.c_str());
+    return;
+  }
+  std::string write_error;
+  ASSERT_TRUE(overlay::writePng(screen, candidate, &write_error)) << write_error;
+  if (!expected) {
+    ADD_FAILURE() << "no golden " << golden << " (" << read_error << "); wrote " << candidate
+                  << ": look at it and, if right, rename it to " << name << ".png";
+  } else {
+    ADD_FAILURE() << name << " differs from its golden: " << diff.differing << " of " << diff.total
+                  << " pixels beyond " << kTolerance << " (max channel difference "
+                  << diff.max_channel_diff << ", size " << (diff.same_size ? "same" : "different")
+                  << "); wrote " << candidate;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Goldens
+
+TEST(MenuGoldenTest, MainMenuChinese720x576) {
+  checkGolden("menu_main_zh_720x576", 720, 576, mainMenu("zho"));
+}
+
+TEST(MenuGoldenTest, MainMenuChinese1920x1080) {
+  checkGolden("menu_main_zh_1920x1080", 1920, 1080, mainMenu("zho"));
+}
+
+TEST(MenuGoldenTest, CategoryListSpanish1920x1080) {
+  checkGolden("menu_categories_es_1920x1080", 1920, 1080, categoryList("spa"));
+}
+
+TEST(MenuGoldenTest, ResultChinese720x576) {
+  checkGolden("menu_result_zh_720x576", 720, 576, acceptedResult("zho"));
+}
+
+TEST(MenuGoldenTest, KnownOutageEnglish1280x720) {
+  checkGolden("menu_outage_en_1280x720", 1280, 720, knownOutage("eng"));
+}
+
+// ---------------------------------------------------------------------------
+// Rules
+
+TEST(MenuPanelTest, TextIsLargeEnoughAtEverySize) {
+  for (auto [w, h] : {std::pair{720, 576}, std::pair{1280, 720}, std::pair{1920, 1080}}) {
+    const overlay::MenuMetrics m = overlay::menuMetrics(w, h);
+    EXPECT_GE(m.body_text * 1000, h * 45) << h;  // >= 4.5% of the height
+    EXPECT_GE(m.footer_text * 1000, h * 45) << h;
+    EXPECT_GT(m.title_text, m.body_text);
+    EXPECT_GT(m.row, m.body_text);
+    EXPECT_LE(m.width, overlay::titleSafeArea(w, h).w);
+  }
+}
+
+TEST(MenuPanelTest, EveryPageIsCentredInsideTheTitleSafeArea) {
+  const std::vector<overlay::MenuView> views = {
+      mainMenu("spa"),        categoryList("spa"),      categoryList("zho"),
+      acceptedResult("spa"),  knownOutage("spa"),       callbackWithError("spa"),
+      manyReports("eng", 11), callbackWithError("zho"),
+  };
+  for (auto [w, h] : {std::pair{720, 576}, std::pair{1280, 720}, std::pair{1920, 1080}}) {
+    auto display = overlay_test::openDisplay(w, h);
+    ASSERT_NE(display, nullptr);
+    const overlay::Rect safe = overlay::titleSafeArea(w, h);
+    for (size_t i = 0; i < views.size(); ++i) {
+      display->fill(overlay::Rgba{0, 0, 0, 0});
+      overlay::MenuPanel panel(*display);
+      std::string error;
+      ASSERT_TRUE(panel.show(views[i], &error)) << error;
+      const overlay::Rect r = panel.rect();
+      EXPECT_TRUE(r.inside(safe)) << w << "x" << h << " view " << i;
+      EXPECT_LE(std::abs((r.x - safe.x) - (safe.right() - r.right())), 1) << i;
+      EXPECT_LE(std::abs((r.y - safe.y) - (safe.bottom() - r.bottom())), 1) << i;
+      // Nothing drawn outside the panel.
+      const overlay::Image img = overlay_test::capture(*display);
+      int outside = 0;
+      for (int y = 0; y < h; y += 2)
+        for (int x = 0; x < w; x += 2)
+          if (!r.contains(x, y) && img.at(x, y).a != 0) ++outside;
+      EXPECT_EQ(outside, 0) << i;
+    }
+  }
+}
+
+TEST(MenuPanelTest, DrawsOnlyWhenTheViewChanges) {
+  auto display = overlay_test::openDisplay(1280, 720);
+  ASSERT_NE(display, nullptr);
+  overlay::MenuPanel panel(*display);
+  std::string error;
+  const overlay::MenuView v = mainMenu("eng");
+  ASSERT_TRUE(panel.show(v, &error)) << error;
+  EXPECT_EQ(panel.draws(), 1);
+  ASSERT_TRUE(panel.show(v, &error));
+  EXPECT_EQ(panel.draws(), 1);
+  overlay::MenuView moved = v;
+  moved.selected = 1;
+  ASSERT_TRUE(panel.show(moved, &error));
+  EXPECT_EQ(panel.draws(), 2);
+}
+
+TEST(MenuPanelTest, HideClearsToTransparentAndASmallerPageLeavesNothingBehind) {
+  auto display = overlay_test::openDisplay(720, 576);
+  ASSERT_NE(display, nullptr);
+  display->fill(overlay::Rgba{0, 0, 0, 0});
+  overlay::MenuPanel panel(*display);
+  std::string error;
+  ASSERT_TRUE(panel.show(categoryList("eng"), &error)) << error;
+  const overlay::Rect big = panel.rect();
+  ASSERT_TRUE(panel.show(mainMenu("eng"), &error)) << error;
+  const overlay::Rect small = panel.rect();
+  EXPECT_LT(small.h, big.h);
+  overlay::Image img = overlay_test::capture(*display);
+  int stale = 0;
+  for (int y = big.y; y < big.bottom(); ++y)
+    for (int x = big.x; x < big.right(); ++x)
+      if (!small.contains(x, y) && img.at(x, y).a != 0) ++stale;
+  EXPECT_EQ(stale, 0);
+
+  panel.hide();
+  EXPECT_FALSE(panel.visible());
+  img = overlay_test::capture(*display);
+  int left = 0;
+  for (size_t i = 3; i < img.rgba.size(); i += 4) left += img.rgba[i] != 0;
+  EXPECT_EQ(left, 0);
+}
+
+TEST(MenuPanelTest, LongListsScrollToTheSelectedRow) {
+  auto display = overlay_test::openDisplay(720, 576);
+  ASSERT_NE(display, nullptr);
+  overlay::MenuPanel panel(*display);
+  std::string error;
+  ASSERT_TRUE(panel.show(manyReports("eng", 0), &error)) << error;
+  EXPECT_LT(panel.visibleRows(), 12);
+  EXPECT_GE(panel.visibleRows(), 2);
+  EXPECT_EQ(panel.firstRow(), 0);
+  ASSERT_TRUE(panel.show(manyReports("eng", 11), &error)) << error;
+  EXPECT_EQ(panel.firstRow() + panel.visibleRows(), 12);
+}
+
+TEST(MenuPanelTest, WrapsLatinAtSpacesAndChineseBetweenCharacters) {
+  // One pixel per byte: ASCII is 1 wide, a CJK character 3.
+  auto bytes = [](const std::string& s) { return static_cast<int>(s.size()); };
+  EXPECT_EQ(overlay::wrapText("one two three", 8, bytes),
+            (std::vector<std::string>{"one two", "three"}));
+  EXPECT_EQ(overlay::wrapText("abcdefghij", 4, bytes),
+            (std::vector<std::string>{"abcd", "efgh", "ij"}));
+  // 4 characters a line; the full-width comma never starts a line.
+  EXPECT_EQ(overlay::wrapText("报修已受理，请等待", 12, bytes),
+            (std::vector<std::string>{"报修已受", "理，请等", "待"}));
+  EXPECT_EQ(overlay::wrapText("报修已，受理", 9, bytes),
+            (std::vector<std::string>{"报修", "已，受", "理"}));
+  EXPECT_EQ(overlay::fitText("abcdefgh", 5, bytes), "ab…");  // "…" is 3 bytes
+  EXPECT_EQ(overlay::fitText("abc", 6, bytes), "abc");
+}
+
+}  // namespace

@@ -1,0 +1,426 @@
+// stb-central end to end: the built binary on 127.0.0.1:0 with a fresh PKI from
+// scripts/make-test-pki, driven with the curl command line as a box would be,
+// and checked through the admin commands.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "tests/support/command.h"
+#include "tests/tools/stb_central/stb_central_test_util.h"
+
+namespace {
+
+using nlohmann::json;
+using stb_central_test::reportJson;
+using stb_central_test::ScratchDir;
+using testing_support::runCommand;
+
+const std::string kBin = std::string(STB_BIN_DIR) + "/stb-central";
+const char kId1[] = "3f1c2a4e-8b7d-4e2a-9c1f-0a1b2c3d4e5f";
+const char kId2[] = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+const char kBox1[] = "STB-TEST-0001";
+const char kBox2[] = "STB-TEST-0002";
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void writeFile(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+bool haveTool(const char* name) {
+  return runCommand(std::string("command -v ") + name + " >/dev/null 2>&1").status == 0;
+}
+
+// One `stb-central serve` child process.
+class CentralProcess {
+ public:
+  ~CentralProcess() {
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    if (out_fd_ >= 0) close(out_fd_);
+  }
+
+  // Starts the server and waits (10 s at most) for "listening on 127.0.0.1:PORT".
+  bool start(const std::vector<std::string>& args, const std::string& log_path,
+             std::string* error) {
+    int pipe_fds[2];
+    if (pipe(pipe_fds) != 0) return false;
+    std::vector<std::string> argv_store = {kBin, "serve"};
+    argv_store.insert(argv_store.end(), args.begin(), args.end());
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(pipe_fds[1], 1);
+      const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (log >= 0) dup2(log, 2);
+      close(pipe_fds[0]);
+      std::vector<char*> argv;
+      for (auto& a : argv_store) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(kBin.c_str(), argv.data());
+      _exit(127);
+    }
+    close(pipe_fds[1]);
+    out_fd_ = pipe_fds[0];
+    std::string line;
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (line.find('\n') == std::string::npos) {
+      pollfd p{out_fd_, POLLIN, 0};
+      if (std::chrono::steady_clock::now() > give_up || poll(&p, 1, 200) < 0) break;
+      if (!(p.revents & (POLLIN | POLLHUP))) continue;
+      char c[256];
+      const ssize_t n = read(out_fd_, c, sizeof c);
+      if (n <= 0) break;
+      line.append(c, static_cast<size_t>(n));
+    }
+    const std::string prefix = "listening on 127.0.0.1:";
+    if (line.compare(0, prefix.size(), prefix) != 0) {
+      *error = "no 'listening on' line; stdout: " + line + "; log: " + readFile(log_path);
+      return false;
+    }
+    port_ = std::stoi(line.substr(prefix.size()));
+    return port_ > 0;
+  }
+
+  int port() const { return port_; }
+
+  // SIGTERM, then the exit status (-1: killed, or did not stop within 10 s).
+  int stop() {
+    if (pid_ <= 0) return -1;
+    kill(pid_, SIGTERM);
+    int status = 0;
+    for (int i = 0; i < 100; ++i) {
+      if (waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int out_fd_ = -1;
+  int port_ = 0;
+};
+
+struct CurlResult {
+  int exit = -1;  // curl's exit status (0: a response arrived)
+  int http = 0;   // status code; 0 when none
+  std::string body;
+  std::string headers;
+  std::string stderr_text;
+};
+
+class CentralE2e : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    have_curl_ = haveTool("curl");
+    have_openssl_ = haveTool("openssl");
+    pki_ = new ScratchDir("pki");
+    if (have_openssl_) {
+      const auto r = runCommand(std::string(STB_CENTRAL_MAKE_PKI) + " " + pki_->path() + " 2>&1");
+      pki_ok_ = r.status == 0;
+      pki_output_ = r.out;
+    }
+  }
+  static void TearDownTestSuite() {
+    delete pki_;
+    pki_ = nullptr;
+  }
+
+  void SetUp() override {
+    ASSERT_TRUE(have_curl_) << "the curl command line is required by these tests and was not found";
+    ASSERT_TRUE(have_openssl_) << "the openssl command line is required (scripts/make-test-pki)";
+    ASSERT_TRUE(pki_ok_) << "scripts/make-test-pki failed:\n" << pki_output_;
+  }
+
+  void TearDown() override {
+    if (server_) {
+      EXPECT_EQ(server_->stop(), 0) << "serve did not exit cleanly on SIGTERM\n" << log();
+    }
+  }
+
+  static std::string pki(const std::string& name) { return (*pki_) / name; }
+
+  void startServer(const std::vector<std::string>& extra = {}, const std::string& cert = "server") {
+    std::vector<std::string> args = {
+        "--db", db(),          "--cert",   pki(cert + ".pem"), "--key", pki(cert + ".key"),
+        "--ca", pki("ca.pem"), "--listen", "127.0.0.1:0"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    server_ = std::make_unique<CentralProcess>();
+    std::string error;
+    ASSERT_TRUE(server_->start(args, dir_ / "server.log", &error)) << error;
+  }
+
+  std::string db() const { return dir_ / "central.db"; }
+  std::string log() const { return readFile(dir_ / "server.log"); }
+  std::string url(const std::string& path, const std::string& host = "127.0.0.1") const {
+    return "https://" + host + ":" + std::to_string(server_->port()) + path;
+  }
+
+  // `client`: "box-STB-TEST-0001", "other-ca-box-STB-TEST-0001", or "" for no certificate.
+  CurlResult curl(const std::string& client, const std::string& args) {
+    const std::string body = dir_ / "curl.body", headers = dir_ / "curl.headers",
+                      err = dir_ / "curl.err";
+    std::remove(body.c_str());
+    std::remove(headers.c_str());
+    std::string line = "curl -sS --max-time 15 --cacert " + pki("ca.pem");
+    if (!client.empty())
+      line += " --cert " + pki(client + ".pem") + " --key " + pki(client + ".key");
+    line += " -o " + body + " -D " + headers + " -w '%{http_code}' " + args + " 2>" + err;
+    const auto r = runCommand(line);
+    CurlResult c;
+    c.exit = r.status;
+    c.http = r.out.empty() ? 0 : std::atoi(r.out.c_str());
+    c.body = readFile(body);
+    c.headers = readFile(headers);
+    c.stderr_text = readFile(err);
+    return c;
+  }
+
+  CurlResult postReport(const std::string& client, const std::string& key,
+                        const std::string& report) {
+    const std::string file = dir_ / "report.json";
+    writeFile(file, report);
+    return curl(client, "-H 'Content-Type: application/json' -H 'Idempotency-Key: " + key +
+                            "' --data-binary @" + file + " " + url("/v1/reports"));
+  }
+
+  CurlResult postJson(const std::string& client, const std::string& path, const std::string& body) {
+    const std::string file = dir_ / "post.json";
+    writeFile(file, body);
+    return curl(client,
+                "-H 'Content-Type: application/json' --data-binary @" + file + " " + url(path));
+  }
+
+  // The admin command on the test's database.
+  testing_support::CommandResult admin(const std::string& args) {
+    return runCommand(kBin + " " + args + " 2>&1");
+  }
+
+  json tickets() {
+    const auto r = admin("tickets --db " + db() + " --json");
+    EXPECT_EQ(r.status, 0) << r.out;
+    const json j = json::parse(r.out, nullptr, false);
+    EXPECT_TRUE(j.is_array()) << r.out;
+    return j.is_array() ? j : json::array();
+  }
+
+  static inline ScratchDir* pki_ = nullptr;
+  static inline bool have_curl_ = false, have_openssl_ = false, pki_ok_ = false;
+  static inline std::string pki_output_;
+  ScratchDir dir_{std::string("e2e-") +
+                  testing::UnitTest::GetInstance()->current_test_info()->name()};
+  std::unique_ptr<CentralProcess> server_;
+};
+
+TEST_F(CentralE2e, ReportGetsOneTicketHoweverOftenItIsSent) {
+  startServer();
+  const CurlResult created = postReport("box-STB-TEST-0001", kId1, reportJson(kId1, kBox1));
+  ASSERT_EQ(created.http, 201) << created.stderr_text << created.body << log();
+  const json c = json::parse(created.body);
+  const std::string ticket = c["ticket"];
+  EXPECT_EQ(ticket.size(), 16u);
+  EXPECT_EQ(ticket[0], 'T');
+  EXPECT_EQ(c["status"], "accepted");
+  EXPECT_EQ(c["severity"], "major");
+  EXPECT_EQ(c["deadline"], "2026-11-30T08:00:00Z");
+  EXPECT_EQ(c["hotline"], "96123");
+
+  const CurlResult again = postReport("box-STB-TEST-0001", kId1, reportJson(kId1, kBox1));
+  EXPECT_EQ(again.http, 200) << again.body;
+  EXPECT_EQ(json::parse(again.body)["ticket"], ticket);
+
+  const CurlResult changed =
+      postReport("box-STB-TEST-0001", kId1, reportJson(kId1, kBox1, "no_sound"));
+  EXPECT_EQ(changed.http, 409) << changed.body;
+  EXPECT_EQ(json::parse(changed.body)["error"], "idempotency_conflict");
+
+  const json all = tickets();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0]["ticket"], ticket);
+  EXPECT_EQ(all[0]["report_id"], kId1);
+  EXPECT_EQ(all[0]["category"], "no_picture");
+
+  // The stored report, diagnostics included, exactly as the box sent it.
+  const auto report = admin("report --db " + db() + " " + ticket);
+  EXPECT_EQ(report.status, 0);
+  EXPECT_EQ(report.out, reportJson(kId1, kBox1) + "\n");
+  // One log line per request: method, path, status, box CN.
+  EXPECT_NE(log().find("cn=STB-TEST-0001 POST /v1/reports 201 " + ticket), std::string::npos)
+      << log();
+  EXPECT_NE(log().find("cn=STB-TEST-0001 POST /v1/reports 409"), std::string::npos);
+}
+
+TEST_F(CentralE2e, NoClientCertificateNoHandshakeNothingStored) {
+  startServer();
+  const CurlResult r = postReport("", kId1, reportJson(kId1, kBox1));
+  EXPECT_NE(r.exit, 0) << "a response arrived without a client certificate: " << r.http;
+  EXPECT_EQ(r.http, 0);
+  EXPECT_TRUE(tickets().empty());
+  EXPECT_NE(log().find("tls handshake failed"), std::string::npos) << log();
+}
+
+TEST_F(CentralE2e, ClientCertificateFromAnotherCaIsRefused) {
+  startServer();
+  const CurlResult r = postReport("other-ca-box-STB-TEST-0001", kId1, reportJson(kId1, kBox1));
+  EXPECT_NE(r.exit, 0);
+  EXPECT_EQ(r.http, 0);
+  EXPECT_TRUE(tickets().empty());
+}
+
+TEST_F(CentralE2e, BoxIdMustMatchTheCertificate) {
+  startServer();
+  const CurlResult r = postReport("box-STB-TEST-0002", kId1, reportJson(kId1, kBox1));
+  EXPECT_EQ(r.http, 403) << r.body;
+  EXPECT_EQ(json::parse(r.body)["error"], "forbidden");
+  EXPECT_TRUE(tickets().empty());
+  EXPECT_NE(log().find("cn=STB-TEST-0002 POST /v1/reports 403"), std::string::npos) << log();
+}
+
+TEST_F(CentralE2e, TicketIsReadableByItsOwnBoxOnly) {
+  startServer();
+  const CurlResult created =
+      postReport("box-STB-TEST-0001", kId1, reportJson(kId1, kBox1, "billing_question"));
+  ASSERT_EQ(created.http, 201) << created.body;
+  const std::string ticket = json::parse(created.body)["ticket"];
+  const CurlResult mine = curl("box-STB-TEST-0001", url("/v1/tickets/" + ticket, "localhost"));
+  ASSERT_EQ(mine.http, 200) << mine.stderr_text;
+  const json t = json::parse(mine.body);
+  EXPECT_EQ(t["ticket"], ticket);
+  EXPECT_EQ(t["status"], "accepted");
+  EXPECT_EQ(t["severity"], "general");
+  EXPECT_EQ(t["category"], "billing_question");
+  EXPECT_EQ(t["deadline"], "2026-11-28T08:00:00Z");
+  EXPECT_TRUE(t.contains("updated"));
+  EXPECT_EQ(curl("box-STB-TEST-0002", url("/v1/tickets/" + ticket)).http, 403);
+  EXPECT_EQ(curl("box-STB-TEST-0001", url("/v1/tickets/T20000101-000001")).http, 404);
+}
+
+TEST_F(CentralE2e, ReturnVisitOnceAfterResolution) {
+  startServer();
+  const CurlResult created = postReport("box-STB-TEST-0001", kId1, reportJson(kId1, kBox1));
+  ASSERT_EQ(created.http, 201) << created.body;
+  const std::string ticket = json::parse(created.body)["ticket"];
+  const std::string path = "/v1/tickets/" + ticket + "/return-visit";
+  const std::string answer = R"({"fixed": true, "score": 4})";
+  EXPECT_EQ(postJson("box-STB-TEST-0001", path, answer).http, 409);  // not resolved yet
+
+  const auto resolved = admin("resolve --db " + db() + " " + ticket);
+  ASSERT_EQ(resolved.status, 0) << resolved.out;
+  EXPECT_EQ(json::parse(curl("box-STB-TEST-0001", url("/v1/tickets/" + ticket)).body)["status"],
+            "resolved");
+  EXPECT_EQ(postJson("box-STB-TEST-0002", path, answer).http, 403);
+  const CurlResult first = postJson("box-STB-TEST-0001", path, answer);
+  EXPECT_EQ(first.http, 200) << first.body;
+  const CurlResult second = postJson("box-STB-TEST-0001", path, answer);
+  EXPECT_EQ(second.http, 409);
+  EXPECT_EQ(json::parse(second.body)["error"], "already_answered");
+
+  const auto visits = admin("return-visits --db " + db() + " --json");
+  ASSERT_EQ(visits.status, 0) << visits.out;
+  const json v = json::parse(visits.out);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0]["ticket"], ticket);
+  EXPECT_EQ(v[0]["fixed"], true);
+  EXPECT_EQ(v[0]["score"], 4);
+
+  // Admin commands refuse what they cannot do, with status 1.
+  EXPECT_EQ(admin("set-status --db " + db() + " " + ticket + " accepted").status, 1);
+  EXPECT_EQ(admin("set-status --db " + db() + " " + ticket + " closed").status, 0);
+  EXPECT_EQ(admin("resolve --db " + db() + " T20000101-000001").status, 1);
+  EXPECT_EQ(admin("set-status --db " + db() + " " + ticket + " bogus").status, 2);
+}
+
+TEST_F(CentralE2e, RefusingServerAnswers503WithRetryAfter) {
+  startServer({"--refuse-with-retry-after", "30"});
+  const CurlResult r = postReport("box-STB-TEST-0001", kId1, reportJson(kId1, kBox1));
+  EXPECT_EQ(r.http, 503) << r.body;
+  EXPECT_NE(r.headers.find("Retry-After: 30\r\n"), std::string::npos) << r.headers;
+  EXPECT_TRUE(tickets().empty());
+}
+
+TEST_F(CentralE2e, MalformedAndOversizedRequests) {
+  startServer();
+  const CurlResult bad = postReport("box-STB-TEST-0001", kId1, "{\"report_id\": ");
+  EXPECT_EQ(bad.http, 400);
+  EXPECT_EQ(json::parse(bad.body)["error"], "invalid_json");
+  const CurlResult no_key = postJson("box-STB-TEST-0001", "/v1/reports", reportJson(kId1, kBox1));
+  EXPECT_EQ(no_key.http, 400);
+  EXPECT_EQ(json::parse(no_key.body)["error"], "missing_idempotency_key");
+  const std::string huge =
+      reportJson(kId1, kBox1, "no_picture", R"(, "x": ")" + std::string(70 * 1024, 'a') + "\"");
+  const CurlResult too_large = postReport("box-STB-TEST-0001", kId1, huge);
+  EXPECT_EQ(too_large.http, 413) << too_large.stderr_text;
+  const CurlResult chunked =
+      curl("box-STB-TEST-0001",
+           "-H 'Transfer-Encoding: chunked' -H 'Content-Type: application/json' "
+           "--data-binary '{}' " +
+               url("/v1/reports"));
+  EXPECT_EQ(chunked.http, 411);
+  EXPECT_TRUE(tickets().empty());
+  // The server is still there.
+  EXPECT_EQ(postReport("box-STB-TEST-0001", kId2, reportJson(kId2, kBox1)).http, 201);
+}
+
+TEST_F(CentralE2e, KeepAliveServesSeveralRequestsOnOneConnection) {
+  startServer();
+  ASSERT_EQ(postReport("box-STB-TEST-0001", kId1, reportJson(kId1, kBox1)).http, 201);
+  const std::string ticket = tickets()[0]["ticket"];
+  // One curl, three URLs: curl reuses the connection.
+  const CurlResult r = curl("box-STB-TEST-0001", "-v " + url("/v1/tickets/" + ticket) + " " +
+                                                     url("/v1/tickets/" + ticket) + " " +
+                                                     url("/v1/tickets/" + ticket));
+  EXPECT_EQ(r.exit, 0) << r.stderr_text;
+  EXPECT_NE(r.stderr_text.find("Re-using existing connection"), std::string::npos) << r.stderr_text;
+  size_t gets = 0;
+  for (size_t at = 0;
+       (at = log().find("GET /v1/tickets/" + ticket + " 200", at)) != std::string::npos; ++at)
+    ++gets;
+  EXPECT_EQ(gets, 3u) << log();
+}
+
+TEST_F(CentralE2e, BoxesRefuseAnExpiredOrWrongHostServerCertificate) {
+  startServer({}, "server-expired");
+  CurlResult r = postReport("box-STB-TEST-0001", kId1, reportJson(kId1, kBox1));
+  EXPECT_NE(r.exit, 0);
+  EXPECT_EQ(r.http, 0);
+  EXPECT_NE(r.stderr_text.find("expired"), std::string::npos) << r.stderr_text;
+  EXPECT_EQ(server_->stop(), 0);
+  server_.reset();
+
+  startServer({}, "server-wrong-host");
+  r = postReport("box-STB-TEST-0001", kId1, reportJson(kId1, kBox1));
+  EXPECT_NE(r.exit, 0);
+  EXPECT_EQ(r.http, 0);
+  EXPECT_TRUE(tickets().empty());
+}
+
+TEST_F(CentralE2e, ServeRefusesBadOptions) {
+  EXPECT_EQ(admin("serve --db " + db()).status, 2);
+  EXPECT_EQ(admin("serve --db " + db() + " --cert " + pki("server.pem") + " --key " +
+                  pki("box-STB-TEST-0001.key") + " --ca " + pki("ca.pem"))
+                .status,
+            1);
+  EXPECT_EQ(admin("tickets --db " + (dir_ / "missing.db")).status, 1);
+  EXPECT_EQ(admin("frobnicate").status, 2);
+}
+
+}  // namespace

@@ -1,0 +1,152 @@
+// TicketStore: idempotent submission, per-day numbering, status changes and
+// return visits, persistence across reopening.
+#include <gtest/gtest.h>
+
+#include "tests/tools/stb_central/stb_central_test_util.h"
+#include "tools/stb-central/report_validation.h"
+#include "tools/stb-central/ticket_store.h"
+
+namespace tools::central {
+namespace {
+
+using stb_central_test::reportJson;
+using stb_central_test::ScratchDir;
+
+const UtcSeconds kNov30 = *parseUtcTimestamp("2026-11-30T10:00:00Z");
+
+NewReport report(const std::string& id, const std::string& category = "no_picture") {
+  NewReport r;
+  ValidationError problem;
+  EXPECT_TRUE(parseReport(reportJson(id, "STB-TEST-0001", category), &r, &problem))
+      << problem.message;
+  return r;
+}
+
+std::string uuid(int n) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "00000000-0000-4000-8000-%012d", n);
+  return buf;
+}
+
+class TicketStoreTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    std::string error;
+    store_ = TicketStore::open(dir_ / "central.db", &error);
+    ASSERT_TRUE(store_) << error;
+  }
+  SubmitResult submit(const NewReport& r, UtcSeconds now = kNov30) {
+    SubmitResult result;
+    std::string error;
+    EXPECT_TRUE(store_->submit(r, Severity::kMajor, r.created + 72 * 3600, now, &result, &error))
+        << error;
+    return result;
+  }
+  ScratchDir dir_{"store"};
+  std::unique_ptr<TicketStore> store_;
+};
+
+TEST_F(TicketStoreTest, SameReportTwiceGivesOneTicket) {
+  const SubmitResult first = submit(report(uuid(1)));
+  EXPECT_EQ(first.outcome, SubmitOutcome::kCreated);
+  EXPECT_EQ(first.ticket.ticket, "T20261130-000001");
+  const SubmitResult again = submit(report(uuid(1)), kNov30 + 60);
+  EXPECT_EQ(again.outcome, SubmitOutcome::kReplayed);
+  EXPECT_EQ(again.ticket.ticket, first.ticket.ticket);
+  EXPECT_EQ(again.ticket.received, first.ticket.received);
+  std::vector<Ticket> all;
+  std::string error;
+  ASSERT_TRUE(store_->listTickets(&all, &error)) << error;
+  EXPECT_EQ(all.size(), 1u);
+}
+
+TEST_F(TicketStoreTest, SameIdDifferentReportIsAConflict) {
+  submit(report(uuid(1)));
+  EXPECT_EQ(submit(report(uuid(1), "no_sound")).outcome, SubmitOutcome::kConflict);
+  std::vector<Ticket> all;
+  std::string error;
+  ASSERT_TRUE(store_->listTickets(&all, &error));
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].category, "no_picture");
+}
+
+TEST_F(TicketStoreTest, NumbersCountPerDay) {
+  EXPECT_EQ(submit(report(uuid(1))).ticket.ticket, "T20261130-000001");
+  EXPECT_EQ(submit(report(uuid(2))).ticket.ticket, "T20261130-000002");
+  EXPECT_EQ(submit(report(uuid(3)), kNov30 + 86400).ticket.ticket, "T20261201-000001");
+  EXPECT_EQ(submit(report(uuid(4))).ticket.ticket, "T20261130-000003");
+}
+
+TEST_F(TicketStoreTest, KeepsTheReportAsSentAndSurvivesReopening) {
+  const NewReport r = report(uuid(1));
+  const std::string ticket = submit(r).ticket.ticket;
+  store_.reset();
+  std::string error;
+  store_ = TicketStore::open(dir_ / "central.db", &error);
+  ASSERT_TRUE(store_) << error;
+  std::optional<std::string> body;
+  ASSERT_TRUE(store_->reportBody(ticket, &body, &error));
+  ASSERT_TRUE(body);
+  EXPECT_EQ(*body, r.raw_body);
+  EXPECT_NE(body->find("\"snr_db\": 21.5"), std::string::npos);
+  ASSERT_TRUE(store_->reportBody("T20261130-000099", &body, &error));
+  EXPECT_FALSE(body);
+}
+
+TEST_F(TicketStoreTest, StatusesOnlyMoveForward) {
+  const std::string t = submit(report(uuid(1))).ticket.ticket;
+  ChangeOutcome outcome;
+  std::string error;
+  ASSERT_TRUE(
+      store_->setStatus(t, TicketStatus::kTechnicianAssigned, kNov30 + 5, &outcome, &error));
+  EXPECT_EQ(outcome, ChangeOutcome::kDone);
+  ASSERT_TRUE(store_->setStatus(t, TicketStatus::kAccepted, kNov30 + 6, &outcome, &error));
+  EXPECT_EQ(outcome, ChangeOutcome::kWrongStatus);
+  ASSERT_TRUE(
+      store_->setStatus(t, TicketStatus::kTechnicianAssigned, kNov30 + 6, &outcome, &error));
+  EXPECT_EQ(outcome, ChangeOutcome::kWrongStatus);
+  ASSERT_TRUE(
+      store_->setStatus("T20261130-000099", TicketStatus::kResolved, kNov30, &outcome, &error));
+  EXPECT_EQ(outcome, ChangeOutcome::kNotFound);
+  std::optional<Ticket> found;
+  ASSERT_TRUE(store_->findTicket(t, &found, &error));
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->status, TicketStatus::kTechnicianAssigned);
+  EXPECT_EQ(found->updated, kNov30 + 5);
+}
+
+TEST_F(TicketStoreTest, ReturnVisitOnlyOnceAndOnlyWhenResolved) {
+  const std::string t = submit(report(uuid(1))).ticket.ticket;
+  ChangeOutcome outcome;
+  std::string error;
+  ASSERT_TRUE(store_->recordReturnVisit(t, true, 5, kNov30, &outcome, &error));
+  EXPECT_EQ(outcome, ChangeOutcome::kWrongStatus);
+  ASSERT_TRUE(store_->setStatus(t, TicketStatus::kResolved, kNov30 + 1, &outcome, &error));
+  ASSERT_TRUE(store_->recordReturnVisit(t, false, 2, kNov30 + 2, &outcome, &error));
+  EXPECT_EQ(outcome, ChangeOutcome::kDone);
+  ASSERT_TRUE(store_->recordReturnVisit(t, true, 5, kNov30 + 3, &outcome, &error));
+  EXPECT_EQ(outcome, ChangeOutcome::kAlreadyAnswered);
+  ASSERT_TRUE(store_->recordReturnVisit("T20261130-000099", true, 5, kNov30, &outcome, &error));
+  EXPECT_EQ(outcome, ChangeOutcome::kNotFound);
+  std::vector<ReturnVisit> visits;
+  ASSERT_TRUE(store_->listReturnVisits(&visits, &error));
+  ASSERT_EQ(visits.size(), 1u);
+  EXPECT_FALSE(visits[0].fixed);
+  EXPECT_EQ(visits[0].score, 2);
+  EXPECT_EQ(visits[0].box_id, "STB-TEST-0001");
+}
+
+TEST(TicketStoreOpen, RefusesAFileThatIsNotADatabase) {
+  ScratchDir dir("notdb");
+  {
+    std::FILE* f = std::fopen((dir / "x.db").c_str(), "w");
+    std::fputs(std::string(4096, 'x').c_str(), f);
+    std::fclose(f);
+  }
+  std::string error;
+  EXPECT_FALSE(TicketStore::open(dir / "x.db", &error));
+  EXPECT_FALSE(error.empty());
+}
+
+}  // namespace
+}  // namespace tools::central

@@ -1,0 +1,193 @@
+#include "tools/stb-central/deadline_policy.h"
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace tools::central {
+namespace {
+
+using nlohmann::json;
+
+bool fail(std::string* error, const std::string& why) {
+  if (error) *error = "policy: " + why;
+  return false;
+}
+
+bool readHours(const json& v, const char* key, int* out, std::string* error) {
+  if (!v.contains(key)) return true;
+  const json& h = v.at(key);
+  if (!h.is_number_integer() || h.get<int64_t>() < 1 || h.get<int64_t>() > 24 * 365)
+    return fail(error, std::string("hours.") + key + ": must be an integer from 1 to 8760");
+  *out = h.get<int>();
+  return true;
+}
+
+bool onlyKeys(const json& obj, std::initializer_list<const char*> keys, const std::string& where,
+              std::string* error) {
+  for (auto it = obj.begin(); it != obj.end(); ++it) {
+    if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return it.key() == k; }))
+      return fail(error, where + it.key() + ": unknown key");
+  }
+  return true;
+}
+
+int weekdayIndex(const std::string& name) {
+  static const char* kNames[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                 "thursday", "friday", "saturday"};
+  for (int i = 0; i < 7; ++i)
+    if (name == kNames[i]) return i;
+  return -1;
+}
+
+bool parsePolicy(const json& doc, int* general_hours, int* major_hours,
+                 std::set<std::string>* major, std::map<std::string, int>* working_days,
+                 std::array<bool, 7>* weekend, std::set<int64_t>* holidays, int* offset,
+                 std::string* error) {
+  if (!doc.is_object()) return fail(error, "the top level must be an object");
+  if (!onlyKeys(doc,
+                {"hours", "major_categories", "working_days", "weekend", "holidays",
+                 "utc_offset_minutes", "comment"},
+                "", error))
+    return false;
+  if (doc.contains("hours")) {
+    const json& h = doc.at("hours");
+    if (!h.is_object()) return fail(error, "hours: must be an object");
+    if (!onlyKeys(h, {"general", "major"}, "hours.", error) ||
+        !readHours(h, "general", general_hours, error) ||
+        !readHours(h, "major", major_hours, error))
+      return false;
+  }
+  if (doc.contains("major_categories")) {
+    const json& m = doc.at("major_categories");
+    if (!m.is_array()) return fail(error, "major_categories: must be an array");
+    major->clear();
+    for (const json& c : m) {
+      if (!c.is_string() || !isReportCategory(c.get<std::string>()))
+        return fail(error, "major_categories: " + c.dump() + " is not a report category");
+      major->insert(c.get<std::string>());
+    }
+  }
+  if (doc.contains("working_days")) {
+    const json& w = doc.at("working_days");
+    if (!w.is_object()) return fail(error, "working_days: must be an object");
+    for (auto it = w.begin(); it != w.end(); ++it) {
+      if (!isReportCategory(it.key()))
+        return fail(error, "working_days." + it.key() + ": not a report category");
+      if (!it.value().is_number_integer() || it.value().get<int64_t>() < 1 ||
+          it.value().get<int64_t>() > 60)
+        return fail(error, "working_days." + it.key() + ": must be an integer from 1 to 60");
+      (*working_days)[it.key()] = it.value().get<int>();
+    }
+  }
+  if (doc.contains("weekend")) {
+    const json& w = doc.at("weekend");
+    if (!w.is_array()) return fail(error, "weekend: must be an array of day names");
+    weekend->fill(false);
+    for (const json& d : w) {
+      const int i = d.is_string() ? weekdayIndex(d.get<std::string>()) : -1;
+      if (i < 0) return fail(error, "weekend: " + d.dump() + " is not a day name (\"saturday\")");
+      (*weekend)[static_cast<size_t>(i)] = true;
+    }
+    if (std::all_of(weekend->begin(), weekend->end(), [](bool b) { return b; }))
+      return fail(error, "weekend: at least one working day is needed");
+  }
+  if (doc.contains("holidays")) {
+    const json& h = doc.at("holidays");
+    if (!h.is_array()) return fail(error, "holidays: must be an array of \"YYYY-MM-DD\"");
+    for (const json& d : h) {
+      const auto days = d.is_string() ? parseCivilDate(d.get<std::string>()) : std::nullopt;
+      if (!days) return fail(error, "holidays: " + d.dump() + " is not a date \"YYYY-MM-DD\"");
+      holidays->insert(*days);
+    }
+  }
+  if (doc.contains("utc_offset_minutes")) {
+    const json& o = doc.at("utc_offset_minutes");
+    if (!o.is_number_integer() || o.get<int64_t>() < -14 * 60 || o.get<int64_t>() > 14 * 60)
+      return fail(error, "utc_offset_minutes: must be an integer from -840 to 840");
+    *offset = o.get<int>();
+  }
+  return true;
+}
+
+}  // namespace
+
+const char* severityName(Severity s) {
+  return s == Severity::kMajor ? "major" : "general";
+}
+
+const std::vector<std::string>& reportCategories() {
+  static const std::vector<std::string> kCategories = {
+      "no_picture",       "mosaic_freezing",   "no_sound",
+      "channels_missing", "smartcard_message", "box_fault",
+      "remote_control",   "billing_question",  "other"};
+  return kCategories;
+}
+
+bool isReportCategory(std::string_view category) {
+  const auto& all = reportCategories();
+  return std::find(all.begin(), all.end(), category) != all.end();
+}
+
+DeadlinePolicy DeadlinePolicy::defaults() {
+  DeadlinePolicy p;
+  p.major_ = {"no_picture", "channels_missing", "box_fault"};
+  p.weekend_[0] = p.weekend_[6] = true;
+  return p;
+}
+
+std::optional<DeadlinePolicy> DeadlinePolicy::fromJson(const std::string& text,
+                                                       std::string* error) {
+  const json doc = json::parse(text, nullptr, false);
+  if (doc.is_discarded()) {
+    fail(error, "not valid JSON");
+    return std::nullopt;
+  }
+  DeadlinePolicy p = defaults();
+  if (!parsePolicy(doc, &p.general_hours_, &p.major_hours_, &p.major_, &p.working_days_,
+                   &p.weekend_, &p.holidays_, &p.utc_offset_minutes_, error))
+    return std::nullopt;
+  return p;
+}
+
+std::optional<DeadlinePolicy> DeadlinePolicy::load(const std::string& path, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (error) *error = "policy: cannot read " + path;
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto p = fromJson(text.str(), error);
+  if (!p && error) *error = path + ": " + *error;
+  return p;
+}
+
+Severity DeadlinePolicy::severityOf(const std::string& category) const {
+  return major_.count(category) ? Severity::kMajor : Severity::kGeneral;
+}
+
+bool DeadlinePolicy::isWorkingDay(int64_t local_days) const {
+  return !weekend_[static_cast<size_t>(weekdayOfDays(local_days))] && !holidays_.count(local_days);
+}
+
+UtcSeconds DeadlinePolicy::deadlineFor(const std::string& category, UtcSeconds created) const {
+  const auto wd = working_days_.find(category);
+  if (wd == working_days_.end()) {
+    const int hours = severityOf(category) == Severity::kMajor ? major_hours_ : general_hours_;
+    return created + static_cast<UtcSeconds>(hours) * 3600;
+  }
+  // The same local time of day on the N-th working day after the day of creation.
+  const UtcSeconds offset = static_cast<UtcSeconds>(utc_offset_minutes_) * 60;
+  const UtcSeconds local = created + offset;
+  int64_t day = daysOf(local);
+  const UtcSeconds time_of_day = local - day * kSecondsPerDay;
+  for (int counted = 0; counted < wd->second;) {
+    ++day;
+    if (isWorkingDay(day)) ++counted;
+  }
+  return day * kSecondsPerDay + time_of_day - offset;
+}
+
+}  // namespace tools::central

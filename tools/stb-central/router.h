@@ -1,0 +1,50 @@
+#pragma once
+// The central system's HTTP API (docs/central-api.md): routes a parsed
+// request from an authenticated box (its certificate's CN) to a handler.
+// No I/O besides the ticket store; the clock is injected.
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "tools/stb-central/deadline_policy.h"
+#include "tools/stb-central/http_request.h"
+#include "tools/stb-central/http_response.h"
+#include "tools/stb-central/ticket_store.h"
+
+namespace tools::central {
+
+struct ServiceOptions {
+  std::string hotline = "96123";
+  // Set: every request is answered 503 with Retry-After: this many seconds.
+  std::optional<int> refuse_retry_after;
+  // Reports created further than this in the future (box clock) are refused.
+  int max_clock_skew_seconds = 3600;
+};
+
+class CentralService {
+ public:
+  using Clock = std::function<UtcSeconds()>;
+  CentralService(TicketStore& store, DeadlinePolicy policy, ServiceOptions options, Clock clock)
+      : store_(store),
+        policy_(std::move(policy)),
+        options_(std::move(options)),
+        clock_(std::move(clock)) {}
+
+  HttpResponse handle(const HttpRequest& request, const std::string& client_cn);
+
+ private:
+  HttpResponse postReport(const HttpRequest& request, const std::string& client_cn);
+  HttpResponse getTicket(const std::string& ticket, const std::string& client_cn);
+  HttpResponse postReturnVisit(const HttpRequest& request, const std::string& ticket,
+                               const std::string& client_cn);
+
+  TicketStore& store_;
+  DeadlinePolicy policy_;
+  ServiceOptions options_;
+  Clock clock_;
+};
+
+// T<YYYYMMDD>-<6 digits>.
+bool isTicketNumber(const std::string& text);
+
+}  // namespace tools::central
