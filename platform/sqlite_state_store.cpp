@@ -23,9 +23,8 @@ namespace {
 constexpr const char* kSetUp = "PRAGMA synchronous=FULL;";
 
 // Version 1: the operator's signed objects, one row per (table_id,
-// object_id), exactly as received (re-verified at every start). Later
-// versions add the fault outbox and tickets; each migration is one
-// transaction that also sets user_version.
+// object_id), exactly as received (re-verified at every start). Each later
+// version is one migration, one transaction that also sets user_version.
 constexpr const char* kSchemaV1 =
     "BEGIN IMMEDIATE;"
     "CREATE TABLE IF NOT EXISTS signed_objects ("
@@ -36,6 +35,33 @@ constexpr const char* kSchemaV1 =
     "  PRIMARY KEY (table_id, object_id)"
     ") WITHOUT ROWID;"
     "PRAGMA user_version=1;"
+    "COMMIT;";
+
+// Version 2 adds the fault outbox (stb/outbox.h, platform/sqlite_outbox_store.h):
+// one row per report or return-visit answer, kept until the central system
+// has it (and, for reports, until the ticket is done with). Rows are listed
+// in insertion order (rowid): the monotonic times in them restart at a
+// reboot and cannot order rows across one.
+constexpr const char* kSchemaV2 =
+    "BEGIN IMMEDIATE;"
+    "CREATE TABLE IF NOT EXISTS outbox ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  report_id TEXT NOT NULL UNIQUE CHECK (length(report_id) BETWEEN 1 AND 128),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('report', 'return_visit')),"
+    "  body_json TEXT NOT NULL,"
+    "  created_ms INTEGER NOT NULL,"
+    "  attempts INTEGER NOT NULL DEFAULT 0,"
+    "  next_attempt_ms INTEGER NOT NULL DEFAULT 0,"
+    "  state TEXT NOT NULL CHECK (state IN ('waiting', 'sent', 'failed')),"
+    "  ticket TEXT NOT NULL DEFAULT '',"
+    "  status TEXT NOT NULL DEFAULT '',"
+    "  deadline TEXT NOT NULL DEFAULT '',"
+    "  hotline TEXT NOT NULL DEFAULT '',"
+    "  last_error TEXT NOT NULL DEFAULT '',"
+    "  poll_attempts INTEGER NOT NULL DEFAULT 0,"
+    "  next_poll_ms INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "PRAGMA user_version=2;"
     "COMMIT;";
 
 bool isDamage(int code) {
@@ -172,6 +198,11 @@ bool SqliteStateStore::setUp(std::string* error, int* code) {
   }
   if (version < 1 && sqlite3_exec(db_, kSchemaV1, nullptr, nullptr, nullptr) != SQLITE_OK) {
     failed("creating the schema");
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return false;
+  }
+  if (version < 2 && sqlite3_exec(db_, kSchemaV2, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    failed("migrating the schema to version 2 (outbox)");
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     return false;
   }

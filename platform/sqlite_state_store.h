@@ -23,7 +23,9 @@ namespace platform {
 class SqliteStateStore : public stb::StateStore {
  public:
   static constexpr const char* kFileName = "stbd.sqlite";
-  static constexpr int kSchemaVersion = 1;  // PRAGMA user_version
+  // PRAGMA user_version. 1: signed_objects; 2: + outbox (the migration from
+  // 1 runs at open, in one transaction).
+  static constexpr int kSchemaVersion = 2;
 
   // STATE_DIR must exist and be writable. nullptr and *error when the
   // directory is unusable, the file cannot be opened, or its schema is newer
@@ -42,6 +44,12 @@ class SqliteStateStore : public stb::StateStore {
   // Set when open() found the database damaged and moved it aside: what was
   // wrong and where the file went. stbd logs it as an error.
   const std::optional<std::string>& recovery() const { return recovery_; }
+
+  // The open connection, for the other stores that share the file
+  // (platform/sqlite_outbox_store.h): one connection means one open, one
+  // damage check and one schema version for everything in stbd.sqlite.
+  // Such a store must be destroyed before this one.
+  sqlite3* connection() const { return db_; }
 
  private:
   explicit SqliteStateStore(std::string path) : path_(std::move(path)) {}

@@ -160,6 +160,15 @@ Setters settersFor(StbdConfig* c) {
     if (e.empty()) c->notice_pid = static_cast<uint16_t>(n);
     return e;
   };
+  s["central.url"] = [c](const std::string& v) {
+    if (v.rfind("https://", 0) != 0) return std::string("url must start with https://");
+    c->central_url = v;
+    return std::string();
+  };
+  s["central.client_cert"] = stringSetter(&c->client_cert);
+  s["central.client_key"] = stringSetter(&c->client_key);
+  s["central.ca"] = stringSetter(&c->central_ca);
+  s["central.outbox_max"] = intSetter(&c->outbox_max, 1, 10000);
   s["log.level"] = oneOf(&c->log_level, {"error", "warning", "info", "debug"});
   s["log.target"] = oneOf(&c->log_target, {"stderr", "syslog"});
   return s;

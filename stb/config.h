@@ -58,6 +58,12 @@ struct StbdConfig {
   // [stream]
   std::optional<uint16_t> notice_pid;  // else found through the PMT's "STBN" registration
 
+  // [central] the operator's central system (docs/central-api.md); empty
+  // url: reports wait in the outbox and the viewer is given the hotline.
+  std::string central_url;                          // https://host:port
+  std::string client_cert, client_key, central_ca;  // PEM files
+  int outbox_max = 50;
+
   // [log]
   std::string log_level = "info";     // error, warning, info, debug
   std::string log_target = "stderr";  // stderr or syslog

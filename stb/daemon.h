@@ -94,9 +94,12 @@ class Daemon : private dvb::SiListener {
   const StreamClock& clock() const { return clock_; }
   const NoticeIntake& intake() const { return intake_; }
   const dvb::SiDemux& demux() const { return demux_; }
+  // The latest PAT (the service on screen, for a fault report's diagnostics).
+  const std::optional<dvb::Pat>& pat() const { return pat_; }
   const DaemonStats& stats() const { return stats_; }
 
  private:
+  void onPat(const dvb::Pat& pat) override { pat_ = pat; }
   void onPmt(uint16_t pid, const dvb::Pmt& pmt) override;
   void onTdt(const dvb::Tdt& tdt) override;
   void onTot(const dvb::Tot& tot) override;
@@ -118,6 +121,7 @@ class Daemon : private dvb::SiListener {
   Scheduler scheduler_;
   dvb::SiDemux demux_;
   dvb::TableGatherer notice_tables_;
+  std::optional<dvb::Pat> pat_;
   std::optional<CrawlRequest> current_;
   int64_t crawl_start_ms_ = 0;
   std::optional<dvb::UtcSeconds> last_expiry_check_;

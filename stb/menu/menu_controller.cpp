@@ -56,6 +56,12 @@ void MenuController::tick(int64_t now_ms) {
   apply(menu_.tick(now_ms));
 }
 
+void MenuController::redraw() {
+  Action a;
+  a.view_changed = true;
+  apply(a);
+}
+
 void MenuController::apply(const Action& action) {
   if (action.view_changed) {
     if (menu_.isOpen()) {

@@ -32,6 +32,8 @@ class MenuController {
   void onKey(RemoteKey key, int64_t now_ms);
   // The menu's timeout; call on every turn of the loop.
   void tick(int64_t now_ms);
+  // Draws the menu again after the host changed it (a report's answer).
+  void redraw();
 
   Menu& menu() { return menu_; }
   bool isOpen() const { return menu_.isOpen(); }

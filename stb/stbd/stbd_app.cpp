@@ -24,6 +24,7 @@
 #include "stb/key_script.h"
 #include "stb/memory_state_store.h"
 #include "stb/replay_clock.h"
+#include "stb/stbd/fault_reporting.h"
 #include "stb/stbd/menu_panel_output.h"
 #include "stb/stbd/snapshots.h"
 #include "stb/stbd/stbd_run.h"
@@ -115,7 +116,10 @@ int runStbd(const StbdOptions& options) {
     for (const std::string& p : problems) std::fprintf(stderr, "stbd: %s\n", p.c_str());
     return 1;
   }
-  std::unique_ptr<stb::Log> log = makeLog(*config, options.log_level);
+  std::unique_ptr<stb::Log> sink = makeLog(*config, options.log_level);
+  // Everything logs through this: a fault report carries the last problems.
+  RecentLog recent(*sink, 10);
+  stb::Log* log = &recent;
 
   dvb::notice::KeyRing keys;
   if (!loadKeys(*config, &keys, *log)) return 1;
@@ -200,12 +204,10 @@ int runStbd(const StbdOptions& options) {
   stb::menu::MenuConfig menu_config;
   menu_config.languages = config->languages;
   stb::menu::MenuController menu(daemon, menu_panel, *log, menu_config);
-  menu.setReportHandler([&](const stb::menu::ReportRequest&) {
-    // Delivery to the central system comes with the outbox; until then the
-    // viewer is told the report waits, with the hotline.
-    const auto& directory = daemon.intake().directory();
-    menu.menu().onReportQueued(directory ? directory->hotline : "");
-  });
+  FaultReporting faults(*config, dynamic_cast<platform::SqliteStateStore*>(store.get()), loop,
+                        daemon, recent);
+  faults.attach(menu);
+  faults.start();
 
   RunStats stats;
   const RunExtras extras{snapshots.get(), key_script.get(), &menu};
@@ -214,6 +216,9 @@ int runStbd(const StbdOptions& options) {
            : runLive(*source, daemon, loop, options.replay == Replay::kRealtime,
                      config->frames_per_second, extras, *log, &stats, &error);
   if (!ok) log->error("source: " + error);
+  // A replay ends at the end of its file: what the viewer confirmed last
+  // gets a few seconds to reach the central system (it stays stored anyway).
+  if (options.replay != Replay::kNone && !by_signal) faults.flush(10'000);
 
   platform::notifyStopping();
   const stb::DaemonStats& d = daemon.stats();

@@ -239,5 +239,36 @@ TEST_F(SqliteStore, ANewerSchemaIsRefusedNotOverwritten) {
   EXPECT_FALSE(fs::exists(db_path_ + ".corrupt-1"));
 }
 
+// A file written by the first release (schema 1) is migrated to 2 at open:
+// its objects are kept and the outbox table appears, in one transaction.
+TEST_F(SqliteStore, AVersion1DatabaseIsMigratedKeepingItsObjects) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(db_path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "PRAGMA journal_mode=WAL;"
+                         "CREATE TABLE signed_objects (table_id INTEGER NOT NULL, object_id "
+                         "INTEGER NOT NULL, revision INTEGER NOT NULL, message BLOB NOT NULL, "
+                         "PRIMARY KEY (table_id, object_id)) WITHOUT ROWID;"
+                         "INSERT INTO signed_objects VALUES (192, 7, 3, x'0102');"
+                         "PRAGMA user_version=1;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto store = open();
+  ASSERT_TRUE(store);
+  EXPECT_FALSE(store->recovery());
+  const auto all = load(*store);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_TRUE(same(all[0], StoredObject{192, 7, 3, {1, 2}}));
+  EXPECT_EQ(pragma("user_version"), 2);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(
+      sqlite3_prepare_v2(store->connection(), "SELECT count(*) FROM outbox", -1, &stmt, nullptr),
+      SQLITE_OK);
+  EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(stmt, 0), 0);
+  sqlite3_finalize(stmt);
+}
+
 }  // namespace
 }  // namespace platform

@@ -61,6 +61,12 @@ TEST(Config, EverySectionParses) {
                            "dir = /tmp/state\n"
                            "[stream]\n"
                            "notice_pid = 0x1F00\n"
+                           "[central]\n"
+                           "url = https://127.0.0.1:8443\n"
+                           "client_cert = box.pem\n"
+                           "client_key = box.key\n"
+                           "ca = ca.pem\n"
+                           "outbox_max = 20\n"
                            "[log]\n"
                            "level = debug\n"
                            "target = syslog\n";
@@ -87,6 +93,11 @@ TEST(Config, EverySectionParses) {
   EXPECT_EQ(c->fee_how_to_pay.at("spa"), "Pague en la oficina");
   EXPECT_EQ(c->state_dir, "/tmp/state");
   EXPECT_EQ(c->notice_pid, 0x1F00);
+  EXPECT_EQ(c->central_url, "https://127.0.0.1:8443");
+  EXPECT_EQ(c->client_cert, "box.pem");
+  EXPECT_EQ(c->client_key, "box.key");
+  EXPECT_EQ(c->central_ca, "ca.pem");
+  EXPECT_EQ(c->outbox_max, 20);
   EXPECT_EQ(c->log_level, "debug");
   EXPECT_EQ(c->log_target, "syslog");
 }

@@ -1,0 +1,102 @@
+#include "stb/menu/report_body.h"
+
+#include <cstdio>
+
+namespace stb::menu {
+namespace {
+
+// A JSON string literal; control characters escaped, UTF-8 passed through.
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+}  // namespace
+
+const char* categoryCode(Category c) {
+  switch (c) {
+    case Category::kNoPicture:
+      return "no_picture";
+    case Category::kMosaicOrFreezing:
+      return "mosaic_freezing";
+    case Category::kNoSound:
+      return "no_sound";
+    case Category::kChannelsMissing:
+      return "channels_missing";
+    case Category::kSmartcard:
+      return "smartcard_message";
+    case Category::kBoxFault:
+      return "box_fault";
+    case Category::kRemoteControl:
+      return "remote_control";
+    case Category::kBilling:
+      return "billing_question";
+    case Category::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+const char* visitCode(VisitPeriod v) {
+  switch (v) {
+    case VisitPeriod::kMorning:
+      return "morning";
+    case VisitPeriod::kAfternoon:
+      return "afternoon";
+    case VisitPeriod::kEvening:
+      return "evening";
+    case VisitPeriod::kAnyTime:
+      return "any";
+  }
+  return "any";
+}
+
+std::string reportBodyJson(const ReportRequest& r, const dvb::notice::BoxIdentity& box,
+                           dvb::UtcSeconds created, const Diagnostics& d) {
+  std::string notices, errors;
+  for (uint32_t id : d.active_notices) notices += (notices.empty() ? "" : ",") + std::to_string(id);
+  for (const std::string& e : d.last_errors) errors += (errors.empty() ? "" : ",") + quoted(e);
+  std::string out = "{\"box_id\":" + quoted(box.box_id) +
+                    ",\"smartcard_id\":" + quoted(box.smartcard_id) +
+                    ",\"area_code\":" + quoted(box.area_code) +
+                    ",\"category\":" + quoted(categoryCode(r.category));
+  if (!r.callback.empty()) out += ",\"callback_phone\":" + quoted(r.callback);
+  out += ",\"visit_period\":" + quoted(visitCode(r.visit));
+  out += ",\"created\":" + quoted(dvb::formatIso8601(created));
+  out += ",\"diagnostics\":{";
+  out +=
+      "\"box_id\":" + quoted(box.box_id) + ",\"smartcard_id\":" + quoted(box.smartcard_id) +
+      ",\"area_code\":" + quoted(box.area_code) + ",\"node\":" + std::to_string(box.node) +
+      ",\"software_version\":" + quoted(d.software_version) +
+      ",\"uptime_s\":" + std::to_string(d.uptime_s) +
+      ",\"service\":{\"onid\":" + std::to_string(d.onid) + ",\"tsid\":" + std::to_string(d.tsid) +
+      ",\"sid\":" + std::to_string(d.sid) + ",\"name\":" + quoted(d.service_name) + "}" +
+      ",\"tuner\":{\"locked\":" + (d.tuner_locked ? "true" : "false") +
+      ",\"signal_dbm\":" + number(d.signal_dbm) + ",\"snr_db\":" + number(d.snr_db) +
+      ",\"ber_pre_fec\":" + number(d.ber_pre_fec) + ",\"ber_post_fec\":" + number(d.ber_post_fec) +
+      "}" + ",\"stream_health\":{\"packets\":" + std::to_string(d.packets) +
+      ",\"continuity_errors\":" + std::to_string(d.continuity_errors) +
+      ",\"crc_errors\":" + std::to_string(d.crc_errors) + "}" + ",\"active_notices\":[" + notices +
+      "],\"last_errors\":[" + errors + "]}}";
+  return out;
+}
+
+}  // namespace stb::menu

@@ -1,0 +1,204 @@
+#pragma once
+// The fault-report outbox: a viewer's confirmed report is never lost and never
+// filed twice.
+//
+// Policy only (no SQLite, no sockets, no clock): the store, the time and the
+// random source are injected. The platform side is
+// platform/sqlite_outbox_store.h (the store) and platform/central_client.h
+// (HTTPS); stb/report_sender.h ties them together.
+//
+// Never lost: enqueue() writes the report to the store in one transaction
+// before it reports success, so the viewer is told "accepted" only for a
+// report that survives a power cut. A full outbox refuses new reports with
+// a clear error; it never drops an older one.
+//
+// Never filed twice: every report carries a report_id (UUID v4) made once at
+// enqueue and sent as the Idempotency-Key on every attempt, so a retry after
+// a lost answer gets the same ticket back.
+//
+// Times are milliseconds on the caller's monotonic clock. That clock restarts
+// at a reboot, so after loading from the store the owner calls resume(now),
+// which makes everything waiting due at once (a restart is a good moment to
+// try again) and keeps no wait longer than its cap.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace stb {
+
+// Where randomness comes from (UUIDs, backoff jitter). Tests give a fixed
+// sequence; stbd gives a CSPRNG-seeded generator.
+class RandomSource {
+ public:
+  virtual ~RandomSource() = default;
+  virtual uint64_t next() = 0;
+};
+
+enum class OutboxKind { kReport, kReturnVisit };
+const char* outboxKindName(OutboxKind kind);  // "report", "return_visit"
+
+// One persisted outbox row.
+struct OutboxReport {
+  std::string report_id;  // reports: the UUID; return visits: "rv:" + ticket
+  OutboxKind kind = OutboxKind::kReport;
+  std::string body_json;  // exactly what is POSTed, on every attempt
+  int64_t created_ms = 0;
+  int attempts = 0;             // failed delivery attempts so far
+  int64_t next_attempt_ms = 0;  // state waiting: not before this
+  // waiting: not delivered yet; sent: delivered (reports: has a ticket);
+  // failed: refused for good (409/400/403), kept so it stays visible.
+  std::string state = "waiting";
+  std::string ticket, status, deadline, hotline;  // from the central system
+  std::string last_error;
+  // Ticket polling (state sent, kind report, status not resolved/closed).
+  int poll_attempts = 0;
+  int64_t next_poll_ms = 0;
+};
+
+// Persistent rows, keyed by report_id. Each call is one transaction: it
+// happens whole or not at all. Errors come back as false and *error.
+class OutboxStore {
+ public:
+  virtual ~OutboxStore() = default;
+  // Inserts a new row; a row with the same report_id is an error.
+  virtual bool put(const OutboxReport& r, std::string* error) = 0;
+  // Replaces an existing row; a missing row is an error.
+  virtual bool update(const OutboxReport& r, std::string* error) = 0;
+  // Every row, in the order they were put (the times in them are on a clock
+  // that restarts at a reboot and cannot order rows across one).
+  virtual bool list(std::vector<OutboxReport>* out, std::string* error) = 0;
+  // Removing a missing row succeeds.
+  virtual bool remove(const std::string& report_id, std::string* error) = 0;
+  // Rows of kind K in STATE.
+  virtual bool count(OutboxKind kind, const std::string& state, int64_t* n, std::string* error) = 0;
+};
+
+// The store in memory (tests; a box whose flash is unusable). Can be told to
+// fail every write, as a full or read-only flash would.
+class MemoryOutboxStore : public OutboxStore {
+ public:
+  bool put(const OutboxReport& r, std::string* error) override;
+  bool update(const OutboxReport& r, std::string* error) override;
+  bool list(std::vector<OutboxReport>* out, std::string* error) override;
+  bool remove(const std::string& report_id, std::string* error) override;
+  bool count(OutboxKind kind, const std::string& state, int64_t* n, std::string* error) override;
+
+  void failWrites(bool fail) { fail_writes_ = fail; }
+  void failReads(bool fail) { fail_reads_ = fail; }
+  uint64_t writes() const { return writes_; }
+
+ private:
+  std::vector<OutboxReport> rows_;  // in put order
+  bool fail_writes_ = false;
+  bool fail_reads_ = false;
+  uint64_t writes_ = 0;
+};
+
+struct OutboxPolicy {
+  int max_reports = 50;  // reports waiting or failed; beyond this enqueue refuses
+  int max_return_visits = 50;
+  int64_t retry_base_ms = 5'000;     // backoff: full jitter over base * 2^attempts,
+  int64_t retry_cap_ms = 900'000;    // capped at 15 min
+  int64_t retry_floor_ms = 1'000;    // never sooner than this after a failure
+  int64_t poll_first_ms = 300'000;   // ticket polls: 5 min after delivery or a change,
+  int64_t poll_cap_ms = 21'600'000;  // doubling to 6 h
+};
+
+// What the central system said when it accepted a report (or when a ticket
+// was polled).
+struct TicketInfo {
+  std::string ticket, status, deadline, hotline;
+};
+
+// The next thing to do.
+struct OutboxAction {
+  enum class Type { kSendReport, kSendReturnVisit, kPollTicket };
+  Type type = Type::kSendReport;
+  std::string report_id;  // the row
+  std::string ticket;     // return visits and polls
+  std::string body_json;  // sends
+};
+
+class Outbox {
+ public:
+  Outbox(OutboxStore* store, RandomSource* random, OutboxPolicy policy = {});
+
+  // Reads the store (at start). False and *error when it cannot be read; the
+  // outbox then holds nothing and refuses new reports until load succeeds.
+  bool load(std::string* error);
+  // After load at a (re)start: everything waiting is due at NOW_MS, open
+  // tickets are polled from NOW_MS on.
+  void resume(int64_t now_ms);
+
+  // A report the viewer confirmed. BODY_JSON is the report without its
+  // report_id; the outbox makes the id and inserts it as the first member
+  // (BODY_JSON must be a JSON object). Returns the report_id once the row is
+  // committed; nullopt and *error when the outbox is full ("outbox full: 50
+  // reports waiting; call the hotline") or the store failed.
+  std::optional<std::string> enqueue(const std::string& body_json, int64_t now_ms,
+                                     std::string* error);
+  // A return-visit answer for TICKET, queued and retried the same way.
+  // Returns its row id ("rv:" + ticket).
+  std::optional<std::string> enqueueReturnVisit(const std::string& ticket, bool fixed, int score,
+                                                int64_t now_ms, std::string* error);
+
+  // The most urgent action due at NOW_MS (sends before polls, oldest first),
+  // or nullopt. Does not change anything: the caller reports the outcome.
+  std::optional<OutboxAction> nextDue(int64_t now_ms) const;
+  // When something is next due; nullopt when nothing is waiting and no
+  // ticket is open (no timer needed at all).
+  std::optional<int64_t> nextWakeMs() const;
+
+  // Outcomes. Each writes the store; false and *error when that failed (the
+  // in-memory state is updated anyway, so the box does not hammer the
+  // server; at worst a restart resends and the Idempotency-Key gets the same
+  // ticket back).
+  bool onDelivered(const std::string& report_id, const TicketInfo& info, int64_t now_ms,
+                   std::string* error);
+  // A transient failure: retried with backoff, never earlier than
+  // RETRY_AFTER_MS (the server's Retry-After) from NOW_MS.
+  bool onFailed(const std::string& report_id, int64_t now_ms, std::optional<int64_t> retry_after_ms,
+                const std::string& reason, std::string* error);
+  // Refused for good (409, 400, 403): never sent again, kept as "failed".
+  bool onRejected(const std::string& report_id, const std::string& reason, std::string* error);
+  // A ticket poll answered. Status resolved/closed ends polling.
+  bool onPolled(const std::string& report_id, const TicketInfo& info, int64_t now_ms,
+                std::string* error);
+  // A ticket poll failed (network, 5xx): next poll later, same growth.
+  bool onPollFailed(const std::string& report_id, int64_t now_ms,
+                    std::optional<int64_t> retry_after_ms, const std::string& reason,
+                    std::string* error);
+  // Removes a row (the viewer dismissed a failed or closed report).
+  bool forget(const std::string& report_id, std::string* error);
+
+  const std::vector<OutboxReport>& items() const { return items_; }
+  const OutboxReport* find(const std::string& report_id) const;
+  int waitingReports() const;
+
+  // Backoff delay after ATTEMPTS failures (1 = first failure): full jitter,
+  // uniform over [floor, min(cap, base * 2^(attempts-1))].
+  int64_t retryDelayMs(int attempts);
+  // Poll interval after ATTEMPTS polls since the last change: first * 2^n up
+  // to cap, jittered over its upper half.
+  int64_t pollDelayMs(int attempts);
+
+  static bool ticketOpen(const std::string& status) {
+    return status != "resolved" && status != "closed";
+  }
+  // A random UUID v4 ("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx", lower case).
+  static std::string makeUuid(RandomSource& random);
+
+ private:
+  OutboxReport* findMutable(const std::string& report_id);
+  bool save(const OutboxReport& r, std::string* error);
+  int64_t uniform(int64_t lo, int64_t hi);  // inclusive
+
+  OutboxStore* store_;
+  RandomSource* random_;
+  OutboxPolicy policy_;
+  bool loaded_ = false;
+  std::vector<OutboxReport> items_;  // oldest first
+};
+
+}  // namespace stb

@@ -1,0 +1,235 @@
+#include "stb/stbd/fault_reporting.h"
+
+#include <sys/random.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "platform/box/simulated_tuner.h"
+#include "stb/menu/report_body.h"
+
+namespace stbd {
+namespace {
+
+constexpr size_t kRecentLines = 10;
+constexpr int64_t kAnswerWaitMs = 5000;  // then "waiting to send"
+constexpr int64_t kAnswerCheckMs = 200;
+
+// Report ids must not repeat across boxes or reboots: the kernel's entropy.
+class KernelRandom : public stb::RandomSource {
+ public:
+  uint64_t next() override {
+    uint64_t v = 0;
+    while (getrandom(&v, sizeof v, 0) != static_cast<ssize_t>(sizeof v)) {
+    }
+    return v;
+  }
+};
+
+// "12-01 10:00" in local time, from the API's UTC "2026-12-01T02:00:00Z".
+std::string localDeadline(const std::string& utc_text, int offset_minutes) {
+  const std::optional<dvb::UtcSeconds> t = dvb::parseIso8601(utc_text);
+  if (!t) return utc_text;
+  const std::string iso = dvb::formatIso8601(*t + offset_minutes * 60);
+  return iso.substr(5, 5) + " " + iso.substr(11, 5);
+}
+
+stb::menu::ReportStatus statusOf(const stb::OutboxReport& r) {
+  using S = stb::menu::ReportStatus;
+  if (r.state == "waiting") return S::kWaitingToSend;
+  if (r.status == "technician_assigned") return S::kTechnicianAssigned;
+  if (r.status == "resolved") return S::kResolved;
+  if (r.status == "closed") return S::kClosed;
+  if (r.status == "accepted") return S::kAccepted;
+  return S::kSent;
+}
+
+}  // namespace
+
+void RecentLog::write(stb::LogLevel level, const std::string& message) {
+  inner_.write(level, message);
+  if (level > stb::LogLevel::kWarning) return;
+  lines_.push_back(std::string(stb::logLevelName(level)) + ": " + message.substr(0, 200));
+  if (lines_.size() > keep_) lines_.pop_front();
+}
+
+FaultReporting::FaultReporting(const stb::StbdConfig& config, platform::SqliteStateStore* state,
+                               platform::EventLoop& loop, stb::Daemon& daemon, RecentLog& log)
+    : config_(config),
+      loop_(loop),
+      daemon_(daemon),
+      log_(log),
+      started_ms_(loop.clock().nowMs()),
+      random_(std::make_unique<KernelRandom>()) {
+  std::string error;
+  if (state) store_ = platform::SqliteOutboxStore::open(*state, &error);
+  if (!store_) {
+    log_.error("fault outbox: " + (state ? error : std::string("no state database")) +
+               "; reports are kept in memory until restart");
+    store_ = std::make_unique<stb::MemoryOutboxStore>();
+  }
+  stb::OutboxPolicy policy;
+  policy.max_reports = config.outbox_max;
+  outbox_ = std::make_unique<stb::Outbox>(store_.get(), random_.get(), policy);
+  if (!outbox_->load(&error)) log_.error("fault outbox: " + error);
+  if (config.central_url.empty()) {
+    log_.info("fault reports: no [central] url configured; reports wait in the outbox");
+    return;
+  }
+  platform::CentralClientConfig c;
+  c.base_url = config.central_url;
+  c.cert_file = config.client_cert;
+  c.key_file = config.client_key;
+  c.ca_file = config.central_ca;
+  client_ = platform::CentralClient::create(&loop_, c, &error);
+  if (!client_) {
+    log_.error("central system: " + error + "; reports wait in the outbox");
+    return;
+  }
+  sender_ = std::make_unique<stb::ReportSender>(outbox_.get(), client_.get(), &loop_.clock(), &log_,
+                                                [this](std::optional<int64_t> due) {
+                                                  if (timer_) loop_.cancel(timer_);
+                                                  timer_ = 0;
+                                                  if (!due) return;
+                                                  timer_ = loop_.addTimer(*due, [this] {
+                                                    timer_ = 0;
+                                                    sender_->run();
+                                                    refreshReports();
+                                                  });
+                                                });
+}
+
+FaultReporting::~FaultReporting() {
+  sender_.reset();
+  client_.reset();
+  if (timer_) loop_.cancel(timer_);
+  if (answer_timer_) loop_.cancel(answer_timer_);
+}
+
+void FaultReporting::attach(stb::menu::MenuController& menu) {
+  menu_ = &menu;
+  menu.setReportHandler([this](const stb::menu::ReportRequest& r) { onReport(r); });
+  menu.setReturnVisitHandler([this](const stb::menu::ReturnVisitAnswer& a) {
+    std::string error;
+    if (!outbox_->enqueueReturnVisit(a.ticket, a.fixed, a.score, loop_.clock().nowMs(), &error))
+      log_.error("return visit " + a.ticket + ": " + error);
+    if (sender_) sender_->run();
+  });
+  refreshReports();
+}
+
+void FaultReporting::start() {
+  outbox_->resume(loop_.clock().nowMs());
+  if (sender_) sender_->run();
+}
+
+void FaultReporting::refreshReports() {
+  if (!menu_) return;
+  std::vector<stb::menu::ReportSummary> list;
+  const int offset =
+      daemon_.clock().localOffsetMinutes().value_or(daemon_.options().fallback_offset_minutes);
+  for (const stb::OutboxReport& r : outbox_->items()) {
+    if (r.kind != stb::OutboxKind::kReport) continue;
+    stb::menu::ReportSummary s;
+    s.ticket = r.ticket;
+    s.status = statusOf(r);
+    if (!r.deadline.empty()) s.deadline_text = localDeadline(r.deadline, offset);
+    for (int c = 0; c < stb::menu::kCategoryCount; ++c) {
+      const auto cat = static_cast<stb::menu::Category>(c);
+      if (r.body_json.find(std::string("\"category\":\"") + stb::menu::categoryCode(cat) + "\"") !=
+          std::string::npos)
+        s.category = cat;
+    }
+    list.push_back(s);
+  }
+  menu_->menu().setReports(std::move(list));
+}
+
+void FaultReporting::onReport(const stb::menu::ReportRequest& request) {
+  const std::string hotline =
+      daemon_.intake().directory() ? daemon_.intake().directory()->hotline : "";
+  stb::menu::Diagnostics d;
+  d.software_version = STB_VERSION;
+  d.uptime_s = (loop_.clock().nowMs() - started_ms_) / 1000;
+  const platform::box::TunerStatus tuner = platform::box::plausibleTunerStatus();
+  d.tuner_locked = tuner.locked;
+  d.signal_dbm = tuner.signal_dbm.value_or(0);
+  d.snr_db = tuner.snr_db.value_or(0);
+  d.ber_pre_fec = tuner.ber_pre_fec.value_or(0);
+  d.ber_post_fec = tuner.ber_post_fec.value_or(0);
+  const dvb::PidHealth health = daemon_.demux().health().total();
+  d.packets = health.packets;
+  d.continuity_errors = health.continuity_errors;
+  d.crc_errors = daemon_.demux().sectionErrors().crc_errors;
+  if (const auto& pat = daemon_.pat()) {
+    d.tsid = pat->transport_stream_id;
+    for (const auto& p : pat->programs)
+      if (p.program_number != 0) {
+        d.sid = p.program_number;
+        break;
+      }
+  }
+  for (const auto& [id, held] : daemon_.intake().notices()) d.active_notices.push_back(id);
+  d.last_errors = log_.recent();
+  const dvb::UtcSeconds created = daemon_.clock().utc().value_or(0);
+  const std::string body = stb::menu::reportBodyJson(request, daemon_.options().box, created, d);
+
+  std::string error;
+  const std::optional<std::string> id = outbox_->enqueue(body, loop_.clock().nowMs(), &error);
+  if (!id) {
+    // Not stored: the viewer must not be told it will be sent.
+    log_.error("fault report not accepted: " + error);
+    menu_->menu().onReportQueued(hotline);
+    return;
+  }
+  log_.info("fault report " + *id + " stored in the outbox (" +
+            stb::menu::categoryCode(request.category) + ")");
+  refreshReports();
+  if (!sender_) {
+    menu_->menu().onReportQueued(hotline);
+    return;
+  }
+  sender_->run();
+  // Show the ticket if the central system answers soon; else "waiting to send".
+  awaitAnswer(*id, loop_.clock().nowMs() + kAnswerWaitMs, hotline);
+}
+
+void FaultReporting::awaitAnswer(const std::string& report_id, int64_t give_up,
+                                 const std::string& hotline) {
+  refreshReports();
+  for (const stb::OutboxReport& r : outbox_->items()) {
+    if (r.report_id != report_id || r.state != "sent") continue;
+    const int offset =
+        daemon_.clock().localOffsetMinutes().value_or(daemon_.options().fallback_offset_minutes);
+    menu_->menu().onReportAccepted(r.ticket, localDeadline(r.deadline, offset),
+                                   r.hotline.empty() ? hotline : r.hotline);
+    menu_->redraw();
+    return;
+  }
+  if (loop_.clock().nowMs() >= give_up) {
+    menu_->menu().onReportQueued(hotline);
+    menu_->redraw();
+    return;
+  }
+  answer_timer_ =
+      loop_.addTimer(loop_.clock().nowMs() + kAnswerCheckMs, [this, report_id, give_up, hotline] {
+        answer_timer_ = 0;
+        awaitAnswer(report_id, give_up, hotline);
+      });
+}
+
+void FaultReporting::flush(int timeout_ms) {
+  if (!sender_) return;
+  const int64_t end = loop_.clock().nowMs() + timeout_ms;
+  std::string error;
+  while (loop_.clock().nowMs() < end) {
+    const std::optional<int64_t> next = outbox_->nextWakeMs();
+    const bool sending =
+        std::any_of(outbox_->items().begin(), outbox_->items().end(),
+                    [](const stb::OutboxReport& r) { return r.state == "waiting"; });
+    if (!sending || (next && *next > end)) break;
+    if (!loop_.runOnce(100, &error)) break;
+  }
+}
+
+}  // namespace stbd

@@ -1,0 +1,78 @@
+#pragma once
+// The fault-report path of stbd put together: the outbox on the state
+// database (or in memory when there is none), the HTTPS client for the
+// central system when one is configured, the sender on the event loop, and
+// the menu's handlers: a confirmed report is written to the outbox before the
+// viewer is told anything, then posted; My reports shows the outbox.
+#include <deque>
+#include <memory>
+#include <string>
+
+#include "platform/central_client.h"
+#include "platform/event_loop.h"
+#include "platform/sqlite_outbox_store.h"
+#include "platform/sqlite_state_store.h"
+#include "stb/config.h"
+#include "stb/daemon.h"
+#include "stb/log.h"
+#include "stb/menu/menu_controller.h"
+#include "stb/outbox.h"
+#include "stb/report_sender.h"
+
+namespace stbd {
+
+// Forwards to another log and keeps the last warnings and errors, which a
+// fault report carries.
+class RecentLog : public stb::Log {
+ public:
+  RecentLog(stb::Log& inner, size_t keep) : inner_(inner), keep_(keep) {}
+  void write(stb::LogLevel level, const std::string& message) override;
+  std::vector<std::string> recent() const { return {lines_.begin(), lines_.end()}; }
+
+ private:
+  stb::Log& inner_;
+  size_t keep_;
+  std::deque<std::string> lines_;
+};
+
+class FaultReporting {
+ public:
+  // STATE is the SQLite state store when the box has one (nullptr: the
+  // outbox lives in memory and says so in the log).
+  FaultReporting(const stb::StbdConfig& config, platform::SqliteStateStore* state,
+                 platform::EventLoop& loop, stb::Daemon& daemon, RecentLog& log);
+  ~FaultReporting();
+
+  // Hooks the menu's report and return-visit answers to the outbox.
+  void attach(stb::menu::MenuController& menu);
+  // Starts sending what an earlier run left waiting.
+  void start();
+  // At the end of a replay: gives the sender up to TIMEOUT_MS of loop turns
+  // to deliver what is due now (nothing is lost either way: it is stored).
+  void flush(int timeout_ms);
+
+  const stb::Outbox& outbox() const { return *outbox_; }
+
+ private:
+  void onReport(const stb::menu::ReportRequest& request);
+  void refreshReports();
+  // Turns the "sending" page into the result once the report is delivered,
+  // or into "waiting to send" at GIVE_UP (monotonic ms).
+  void awaitAnswer(const std::string& report_id, int64_t give_up, const std::string& hotline);
+
+  const stb::StbdConfig& config_;
+  platform::EventLoop& loop_;
+  stb::Daemon& daemon_;
+  RecentLog& log_;
+  stb::menu::MenuController* menu_ = nullptr;
+  int64_t started_ms_;
+  std::unique_ptr<stb::OutboxStore> store_;
+  std::unique_ptr<stb::RandomSource> random_;
+  std::unique_ptr<stb::Outbox> outbox_;
+  std::unique_ptr<platform::CentralClient> client_;
+  std::unique_ptr<stb::ReportSender> sender_;
+  platform::EventLoop::Id timer_ = 0;
+  platform::EventLoop::Id answer_timer_ = 0;
+};
+
+}  // namespace stbd

@@ -1,0 +1,513 @@
+// The outbox delivered over real HTTPS: platform::CentralClient (libcurl multi
+// on the EventLoop) + stb::ReportSender + the SQLite outbox, against the
+// reference server tools/stb-central started on 127.0.0.1 with a fresh test
+// PKI (scripts/make-test-pki). Skipped when stb-central was not built.
+//
+// Covered: a report becomes a ticket (and a poll and a return visit go
+// through); a server that is down keeps the report waiting with a backoff and
+// it is delivered exactly once when the server comes up; a "crash" between
+// the server's commit and the box's ack resends with the same
+// Idempotency-Key and gets the same ticket, still one on the server; wrong
+// CA, expired server certificate, wrong host name, no client certificate, a
+// client certificate from another CA, connection refused and a silent server
+// are not delivered, the log says why, the report stays queued.
+#include "platform/central_client.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "platform/sqlite_outbox_store.h"
+#include "stb/outbox.h"
+#include "stb/report_sender.h"
+#include "tests/support/command.h"
+
+namespace platform {
+namespace {
+
+namespace fs = std::filesystem;
+using testing_support::runCommand;
+
+const std::string kCentral = std::string(STB_BIN_DIR) + "/stb-central";
+const std::string kMakePki = std::string(STB_SOURCE_DIR) + "/scripts/make-test-pki";
+const char kBox[] = "STB-TEST-0001";
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string utcNow() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// The report as the menu would hand it over (the outbox adds report_id).
+std::string reportBody() {
+  return std::string(R"({"box_id":")") + kBox +
+         R"(","smartcard_id":"8100123456","area_code":"A01","category":"no_picture",)"
+         R"("callback_phone":"13800138000","visit_period":"morning","created":")" +
+         utcNow() + R"(","diagnostics":{"snr_db":21.5,"channel":43,"sw":"1.2.3"}})";
+}
+
+// A port nobody listens on (bound, read, closed).
+int freePort() {
+  const int s = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  socklen_t len = sizeof a;
+  getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
+  close(s);
+  return ntohs(a.sin_port);
+}
+
+// One `stb-central serve` child.
+class Central {
+ public:
+  ~Central() { stop(); }
+  bool start(const std::string& db, const std::string& pki, const std::string& cert, int port,
+             const std::string& log_path, std::string* error) {
+    int fds[2];
+    if (pipe(fds) != 0) return false;
+    std::vector<std::string> args = {kCentral,   "serve",
+                                     "--db",     db,
+                                     "--cert",   pki + "/" + cert + ".pem",
+                                     "--key",    pki + "/" + cert + ".key",
+                                     "--ca",     pki + "/ca.pem",
+                                     "--listen", "127.0.0.1:" + std::to_string(port)};
+    pid_ = fork();
+    if (pid_ == 0) {
+      dup2(fds[1], 1);
+      const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+      if (log >= 0) dup2(log, 2);
+      close(fds[0]);
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(kCentral.c_str(), argv.data());
+      _exit(127);
+    }
+    close(fds[1]);
+    out_ = fds[0];
+    std::string line;
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < give_up) {
+      pollfd p{out_, POLLIN, 0};
+      if (poll(&p, 1, 200) <= 0) continue;
+      char c[256];
+      const ssize_t n = read(out_, c, sizeof c);
+      if (n <= 0) break;
+      line.append(c, static_cast<size_t>(n));
+    }
+    const std::string prefix = "listening on 127.0.0.1:";
+    if (line.compare(0, prefix.size(), prefix) != 0) {
+      *error = "stb-central did not start: " + line + " " + readFile(log_path);
+      return false;
+    }
+    port_ = std::stoi(line.substr(prefix.size()));
+    return true;
+  }
+  int port() const { return port_; }
+  void stop() {
+    if (pid_ > 0) {
+      kill(pid_, SIGTERM);
+      waitpid(pid_, nullptr, 0);
+      pid_ = -1;
+    }
+    if (out_ >= 0) close(out_);
+    out_ = -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int out_ = -1;
+  int port_ = 0;
+};
+
+class Random : public stb::RandomSource {
+ public:
+  uint64_t next() override { return gen(); }
+  std::mt19937_64 gen{std::random_device{}()};
+};
+
+class RecordingLog : public stb::Log {
+ public:
+  void write(stb::LogLevel level, const std::string& message) override {
+    lines.push_back(std::string(stb::logLevelName(level)) + ": " + message);
+    std::cout << "    [box log] " << lines.back() << "\n";
+  }
+  bool has(const std::string& text) const {
+    for (const auto& l : lines)
+      if (l.find(text) != std::string::npos) return true;
+    return false;
+  }
+  std::vector<std::string> lines;
+};
+
+// A box: its state directory, outbox, client and sender on one event loop.
+// Destroying it without any shutdown is the "crash".
+struct Box {
+  Box(const std::string& state_dir, CentralClientConfig config, stb::OutboxPolicy policy) {
+    std::string error;
+    state = SqliteStateStore::open(state_dir, &error);
+    EXPECT_TRUE(state) << error;
+    store = SqliteOutboxStore::open(*state, &error);
+    EXPECT_TRUE(store) << error;
+    outbox = std::make_unique<stb::Outbox>(store.get(), &random, policy);
+    EXPECT_TRUE(outbox->load(&error)) << error;
+    outbox->resume(loop.clock().nowMs());
+    client = CentralClient::create(&loop, std::move(config), &error);
+    EXPECT_TRUE(client) << error;
+    sender = std::make_unique<stb::ReportSender>(outbox.get(), client.get(), &loop.clock(), &log,
+                                                 [this](std::optional<int64_t> due) {
+                                                   if (timer) loop.cancel(timer);
+                                                   timer = 0;
+                                                   if (due)
+                                                     timer = loop.addTimer(*due, [this] {
+                                                       timer = 0;
+                                                       if (sender) sender->run();
+                                                     });
+                                                 });
+  }
+  ~Box() {
+    sender.reset();
+    client.reset();
+    if (timer) loop.cancel(timer);
+    outbox.reset();
+    store.reset();
+    state.reset();
+  }
+  std::string enqueue() {
+    std::string error;
+    const auto id = outbox->enqueue(reportBody(), loop.clock().nowMs(), &error);
+    EXPECT_TRUE(id) << error;
+    sender->run();
+    return id.value_or("");
+  }
+  // Turns the loop until PRED or TIMEOUT_MS.
+  bool runUntil(const std::function<bool()>& pred, int timeout_ms = 15'000) {
+    const int64_t end = loop.clock().nowMs() + timeout_ms;
+    std::string error;
+    while (!pred()) {
+      if (loop.clock().nowMs() > end) return false;
+      if (!loop.runOnce(50, &error)) return false;
+    }
+    return true;
+  }
+  const stb::OutboxReport* row(const std::string& id) { return outbox->find(id); }
+
+  EventLoop loop;
+  Random random;
+  RecordingLog log;
+  std::unique_ptr<SqliteStateStore> state;
+  std::unique_ptr<SqliteOutboxStore> store;
+  std::unique_ptr<stb::Outbox> outbox;
+  std::unique_ptr<CentralClient> client;
+  std::unique_ptr<stb::ReportSender> sender;
+  EventLoop::Id timer = 0;
+};
+
+class CentralClientTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!fs::exists(kCentral) || !fs::exists(kMakePki)) return;
+    const char* tmp = std::getenv("TMPDIR");
+    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/stb_central_pki_XXXXXX";
+    if (!mkdtemp(pattern.data())) return;
+    pki_ = new std::string(pattern);
+    const auto r = runCommand(kMakePki + " " + *pki_ + " 2>&1");
+    if (r.status != 0) {
+      std::cerr << "make-test-pki failed: " << r.out << "\n";
+      delete pki_;
+      pki_ = nullptr;
+    }
+  }
+  static void TearDownTestSuite() {
+    if (pki_) {
+      std::error_code ec;
+      fs::remove_all(*pki_, ec);
+      delete pki_;
+      pki_ = nullptr;
+    }
+  }
+  void SetUp() override {
+    if (!pki_) GTEST_SKIP() << "stb-central or scripts/make-test-pki not available";
+    const char* tmp = std::getenv("TMPDIR");
+    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/stb_central_test_XXXXXX";
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    fs::create_directories(dir_ + "/state");
+    db_ = dir_ + "/central.db";
+    server_log_ = dir_ + "/central.log";
+    // Fast backoff so a test waits well under a second per retry; the
+    // production numbers are tested in tests/stb/outbox_test.cpp.
+    policy_.retry_base_ms = 300;
+    policy_.retry_floor_ms = 100;
+    policy_.retry_cap_ms = 600;
+  }
+  void TearDown() override {
+    central_.stop();
+    if (!dir_.empty()) {
+      std::error_code ec;
+      fs::remove_all(dir_, ec);
+    }
+  }
+  CentralClientConfig config(int port, const std::string& ca = "ca",
+                             const std::string& cert = std::string("box-") + kBox) {
+    CentralClientConfig c;
+    c.base_url = "https://127.0.0.1:" + std::to_string(port);
+    c.ca_file = *pki_ + "/" + ca + ".pem";
+    if (!cert.empty()) {
+      c.cert_file = *pki_ + "/" + cert + ".pem";
+      c.key_file = *pki_ + "/" + cert + ".key";
+    }
+    return c;
+  }
+  void startCentral(const std::string& cert = "server", int port = 0) {
+    std::string error;
+    ASSERT_TRUE(central_.start(db_, *pki_, cert, port, server_log_, &error)) << error;
+  }
+  // The server's own list: the ticket numbers it holds.
+  std::vector<std::string> serverTickets() {
+    const auto r = runCommand(kCentral + " tickets --db " + db_ + " 2>&1");
+    EXPECT_EQ(r.status, 0) << r.out;
+    std::vector<std::string> out;
+    const std::regex ticket("^(T[0-9]{8}-[0-9]{6}) ");
+    std::istringstream in(r.out);
+    std::string line;
+    std::smatch m;
+    while (std::getline(in, line))
+      if (std::regex_search(line, m, ticket)) out.push_back(m[1]);
+    return out;
+  }
+  // Runs a box whose delivery must fail: not delivered, WHY in the log and
+  // the row, the report still waiting on flash.
+  void expectNotDelivered(Box& box, const std::string& why) {
+    const std::string id = box.enqueue();
+    ASSERT_TRUE(box.runUntil([&] { return box.row(id)->attempts >= 1; }));
+    const auto* row = box.row(id);
+    EXPECT_EQ(row->state, "waiting");
+    EXPECT_NE(row->last_error.find(why), std::string::npos) << row->last_error;
+    bool logged = false;
+    for (const auto& line : box.log.lines)
+      logged = logged || (line.find("not delivered: ") != std::string::npos &&
+                          line.find(why) != std::string::npos);
+    EXPECT_TRUE(logged) << row->last_error;
+    EXPECT_GT(row->next_attempt_ms, box.loop.clock().nowMs() - 1);
+    // Still queued on flash.
+    std::vector<stb::OutboxReport> rows;
+    std::string error;
+    ASSERT_TRUE(box.store->list(&rows, &error));
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].state, "waiting");
+  }
+
+  static std::string* pki_;
+  std::string dir_, db_, server_log_;
+  stb::OutboxPolicy policy_;
+  Central central_;
+};
+std::string* CentralClientTest::pki_ = nullptr;
+
+TEST_F(CentralClientTest, AReportBecomesATicketThatIsPolledAndAnsweredAfterTheVisit) {
+  startCentral();
+  Box box(dir_ + "/state", config(central_.port()), policy_);
+  const std::string id = box.enqueue();
+  ASSERT_TRUE(box.runUntil([&] { return box.row(id)->state != "waiting"; }));
+  const auto* row = box.row(id);
+  EXPECT_EQ(row->state, "sent");
+  EXPECT_TRUE(std::regex_match(row->ticket, std::regex("T[0-9]{8}-[0-9]{6}"))) << row->ticket;
+  EXPECT_EQ(row->status, "accepted");
+  EXPECT_EQ(row->hotline, "96123");
+  EXPECT_FALSE(row->deadline.empty());
+  EXPECT_TRUE(box.log.has("delivered (HTTP 201): ticket " + row->ticket));
+  const std::string ticket = row->ticket;
+  EXPECT_EQ(serverTickets(), std::vector<std::string>{ticket});
+  // The report on the server is the one the box stored, report_id and all.
+  const auto body = runCommand(kCentral + " report --db " + db_ + " " + ticket);
+  EXPECT_NE(body.out.find(id), std::string::npos) << body.out;
+
+  // The operator resolves it; the next poll sees it and polling stops.
+  ASSERT_EQ(runCommand(kCentral + " resolve --db " + db_ + " " + ticket + " 2>&1").status, 0);
+  box.outbox->resume(box.loop.clock().nowMs());  // poll now rather than in 5 minutes
+  box.sender->run();
+  ASSERT_TRUE(box.runUntil([&] { return box.row(id)->status == "resolved"; }));
+  EXPECT_TRUE(box.log.has("ticket " + ticket + " is now resolved"));
+  EXPECT_FALSE(box.outbox->nextWakeMs());
+
+  // The viewer answers the return visit.
+  std::string error;
+  ASSERT_TRUE(box.outbox->enqueueReturnVisit(ticket, true, 4, box.loop.clock().nowMs(), &error))
+      << error;
+  box.sender->run();
+  ASSERT_TRUE(box.runUntil([&] { return !box.row("rv:" + ticket); }));
+  EXPECT_TRUE(box.log.has("return visit for ticket " + ticket + " delivered (HTTP 200)"));
+  const auto visits = runCommand(kCentral + " return-visits --db " + db_ + " 2>&1");
+  EXPECT_NE(visits.out.find(ticket), std::string::npos) << visits.out;
+}
+
+TEST_F(CentralClientTest, AServerThatIsDownGetsTheReportExactlyOnceWhenItComesUp) {
+  const int port = freePort();
+  Box box(dir_ + "/state", config(port), policy_);
+  const std::string id = box.enqueue();
+  ASSERT_TRUE(box.runUntil([&] { return box.row(id)->attempts >= 2; }));
+  EXPECT_EQ(box.row(id)->state, "waiting");
+  EXPECT_NE(box.row(id)->last_error.find("cannot connect to the central system"), std::string::npos)
+      << box.row(id)->last_error;
+  EXPECT_GT(box.row(id)->next_attempt_ms, box.loop.clock().nowMs() - 1);
+  startCentral("server", port);
+  ASSERT_TRUE(box.runUntil([&] { return box.row(id)->state == "sent"; }));
+  const auto tickets = serverTickets();
+  ASSERT_EQ(tickets.size(), 1u);
+  EXPECT_EQ(tickets[0], box.row(id)->ticket);
+  // Nothing more is sent for it (only the poll, minutes away).
+  const uint64_t requests = box.sender->requests();
+  box.runUntil([] { return false; }, 1'000);
+  EXPECT_EQ(box.sender->requests(), requests);
+  EXPECT_EQ(serverTickets().size(), 1u);
+}
+
+TEST_F(CentralClientTest, ACrashBeforeTheAckResendsAndGetsTheSameTicket) {
+  startCentral();
+  std::string id;
+  {
+    Box box(dir_ + "/state", config(central_.port()), policy_);
+    id = box.enqueue();  // the POST is on its way
+    ASSERT_EQ(box.client->inFlight(), 1u);
+    box.sender.reset();  // the ack will reach nobody
+    ASSERT_TRUE(box.runUntil([&] { return box.client->inFlight() == 0; }));
+    ASSERT_EQ(serverTickets().size(), 1u);     // the server has it...
+    EXPECT_EQ(box.row(id)->state, "waiting");  // ...the box does not know
+  }                                            // the "crash": destroyed without any shutdown step
+  Box box(dir_ + "/state", config(central_.port()), policy_);
+  ASSERT_TRUE(box.row(id));
+  EXPECT_EQ(box.row(id)->state, "waiting");
+  box.sender->run();
+  ASSERT_TRUE(box.runUntil([&] { return box.row(id)->state == "sent"; }));
+  EXPECT_TRUE(box.log.has("report " + id + " delivered (HTTP 200)"));  // a repeat
+  const auto tickets = serverTickets();
+  ASSERT_EQ(tickets.size(), 1u);
+  EXPECT_EQ(tickets[0], box.row(id)->ticket);
+}
+
+TEST_F(CentralClientTest, AServerFromAnotherCaIsNotTrusted) {
+  startCentral();
+  Box box(dir_ + "/state", config(central_.port(), "other-ca"), policy_);
+  expectNotDelivered(box, "TLS: the server's certificate is not from the configured CA");
+  EXPECT_TRUE(serverTickets().empty());
+}
+
+TEST_F(CentralClientTest, AnExpiredServerCertificateIsRefused) {
+  startCentral("server-expired");
+  Box box(dir_ + "/state", config(central_.port()), policy_);
+  expectNotDelivered(box, "TLS: the server's certificate has expired");
+}
+
+TEST_F(CentralClientTest, AServerCertificateForAnotherHostIsRefused) {
+  startCentral("server-wrong-host");
+  Box box(dir_ + "/state", config(central_.port()), policy_);
+  expectNotDelivered(box, "TLS: the server's certificate does not name this host");
+}
+
+TEST_F(CentralClientTest, WithoutAClientCertificateTheServerRefusesTheHandshake) {
+  startCentral();
+  Box box(dir_ + "/state", config(central_.port(), "ca", ""), policy_);
+  expectNotDelivered(box, "client certificate");
+  EXPECT_TRUE(serverTickets().empty());
+}
+
+TEST_F(CentralClientTest, AClientCertificateFromAnotherCaIsRefused) {
+  startCentral();
+  Box box(dir_ + "/state", config(central_.port(), "ca", "other-ca-box-STB-TEST-0001"), policy_);
+  expectNotDelivered(box, "client certificate");
+  EXPECT_TRUE(serverTickets().empty());
+}
+
+TEST_F(CentralClientTest, ConnectionRefusedIsRetried) {
+  Box box(dir_ + "/state", config(freePort()), policy_);
+  expectNotDelivered(box, "cannot connect to the central system (refused or unreachable)");
+}
+
+// A server that accepts the TCP connection and never speaks: the total
+// timeout ends the attempt, and the loop keeps running meanwhile.
+TEST_F(CentralClientTest, ASilentServerTimesOutWithoutBlockingTheLoop) {
+  const int s = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+  ASSERT_EQ(listen(s, 4), 0);
+  socklen_t len = sizeof a;
+  getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
+  auto c = config(ntohs(a.sin_port));
+  c.total_timeout_ms = 1'000;
+  Box box(dir_ + "/state", c, policy_);
+  int ticks = 0;
+  std::function<void()> tick = [&] {
+    ++ticks;
+    box.loop.addTimer(box.loop.clock().nowMs() + 50, tick);
+  };
+  box.loop.addTimer(box.loop.clock().nowMs() + 50, tick);
+  const int64_t start = box.loop.clock().nowMs();
+  expectNotDelivered(box, "the central system did not answer in time");
+  const int64_t took = box.loop.clock().nowMs() - start;
+  EXPECT_GE(took, 900);
+  EXPECT_LT(took, 5'000);
+  EXPECT_GE(ticks, static_cast<int>(took / 50) - 4);  // the 50 ms timer kept firing
+  close(s);
+}
+
+TEST(CentralClientCreate, OnlyHttpsAndReadableFiles) {
+  EventLoop loop;
+  std::string error;
+  CentralClientConfig c;
+  c.base_url = "http://127.0.0.1:8080";
+  c.ca_file = "/etc/hostname";
+  EXPECT_FALSE(CentralClient::create(&loop, c, &error));
+  EXPECT_NE(error.find("not an https:// URL"), std::string::npos) << error;
+  c.base_url = "https://127.0.0.1:8443";
+  c.ca_file = "/nonexistent/ca.pem";
+  EXPECT_FALSE(CentralClient::create(&loop, c, &error));
+  EXPECT_NE(error.find("CA file /nonexistent/ca.pem"), std::string::npos) << error;
+  c.ca_file = "/etc/hostname";
+  c.cert_file = "/etc/hostname";
+  EXPECT_FALSE(CentralClient::create(&loop, c, &error));
+  EXPECT_NE(error.find("needs its key"), std::string::npos) << error;
+}
+
+TEST(CentralClientExplain, NamesTheReasonBeforeCurlsWords) {
+  EXPECT_EQ(CentralClient::explain(60, 10, "SSL certificate problem: certificate has expired"),
+            "TLS: the server's certificate has expired (SSL certificate problem: certificate "
+            "has expired; curl 60)");
+  EXPECT_EQ(CentralClient::explain(7, 0, ""),
+            "cannot connect to the central system (refused or unreachable) (Couldn't connect to "
+            "server; curl 7)");
+}
+
+}  // namespace
+}  // namespace platform
