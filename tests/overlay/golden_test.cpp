@@ -6,8 +6,6 @@
 // beside it. Look at the candidate; if it is right, rename it to NAME.png.
 #include <gtest/gtest.h>
 
-#include <cstdio>
-
 #include "overlay/subtitle_bar.h"
 #include "overlay/test_picture.h"
 #include "tests/overlay/fixtures.h"
@@ -16,8 +14,6 @@
 
 namespace {
 
-constexpr int kTolerance = 8;  // per channel
-constexpr double kMaxDifferingFraction = 0.005;
 constexpr int64_t kStart = 0;
 
 void checkGolden(const std::string& name, int w, int h, const overlay::SubtitleBarView& view) {
@@ -32,27 +28,7 @@ void checkGolden(const std::string& name, int w, int h, const overlay::SubtitleB
   const overlay::Image screen =
       overlay::composeOver(overlay_test::capture(*display), overlay::makeTestPicture(w, h));
 
-  const std::string golden = std::string(STB_OVERLAY_GOLDEN_DIR) + "/" + name + ".png";
-  const std::string candidate = std::string(STB_OVERLAY_GOLDEN_DIR) + "/" + name + ".candidate.png";
-  std::string read_error;
-  std::optional<overlay::Image> expected = overlay_test::readPng(golden, &read_error);
-  overlay_test::ImageDiff diff;
-  if (expected) diff = overlay_test::compareImages(screen, *expected, kTolerance);
-  if (expected && diff.same_size && diff.fraction() <= kMaxDifferingFraction) {
-    std::remove(candidate.c_str());
-    return;
-  }
-  std::string write_error;
-  ASSERT_TRUE(overlay::writePng(screen, candidate, &write_error)) << write_error;
-  if (!expected) {
-    ADD_FAILURE() << "no golden " << golden << " (" << read_error << "); wrote " << candidate
-                  << ": look at it and, if right, rename it to " << name << ".png";
-  } else {
-    ADD_FAILURE() << name << " differs from its golden: " << diff.differing << " of " << diff.total
-                  << " pixels beyond " << kTolerance << " (max channel difference "
-                  << diff.max_channel_diff << ", size " << (diff.same_size ? "same" : "different")
-                  << "); wrote " << candidate;
-  }
+  overlay_test::expectMatchesGolden(screen, STB_OVERLAY_GOLDEN_DIR, name);
 }
 
 TEST(GoldenTest, MaintenanceChinese720x576) {

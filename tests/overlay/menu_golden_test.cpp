@@ -8,8 +8,6 @@
 // and writes NAME.candidate.png; look at it and, if right, rename it to NAME.png.
 #include <gtest/gtest.h>
 
-#include <cstdio>
-
 #include "overlay/menu_panel.h"
 #include "overlay/test_picture.h"
 #include "stb/menu/menu.h"
@@ -19,9 +17,6 @@
 namespace {
 
 using stb::menu::Key;
-
-constexpr int kTolerance = 8;  // per channel
-constexpr double kMaxDifferingFraction = 0.005;
 
 stb::menu::Menu menuIn(const std::string& language) {
   stb::menu::MenuConfig c;
@@ -96,27 +91,7 @@ void checkGolden(const std::string& name, int w, int h, const overlay::MenuView&
       overlay::composeOver(overlay_test::capture(*display), overlay::makeTestPicture(w, h));
   panel.hide();
 
-  const std::string golden = std::string(STB_OVERLAY_GOLDEN_DIR) + "/" + name + ".png";
-  const std::string candidate = std::string(STB_OVERLAY_GOLDEN_DIR) + "/" + name + ".candidate.png";
-  std::string read_error;
-  std::optional<overlay::Image> expected = overlay_test::readPng(golden, &read_error);
-  overlay_test::ImageDiff diff;
-  if (expected) diff = overlay_test::compareImages(screen, *expected, kTolerance);
-  if (expected && diff.same_size && diff.fraction() <= kMaxDifferingFraction) {
-    std::remove(candidate.c_str());
-    return;
-  }
-  std::string write_error;
-  ASSERT_TRUE(overlay::writePng(screen, candidate, &write_error)) << write_error;
-  if (!expected) {
-    ADD_FAILURE() << "no golden " << golden << " (" << read_error << "); wrote " << candidate
-                  << ": look at it and, if right, rename it to " << name << ".png";
-  } else {
-    ADD_FAILURE() << name << " differs from its golden: " << diff.differing << " of " << diff.total
-                  << " pixels beyond " << kTolerance << " (max channel difference "
-                  << diff.max_channel_diff << ", size " << (diff.same_size ? "same" : "different")
-                  << "); wrote " << candidate;
-  }
+  overlay_test::expectMatchesGolden(screen, STB_OVERLAY_GOLDEN_DIR, name);
 }
 
 // ---------------------------------------------------------------------------

@@ -1,8 +1,12 @@
 #include "tests/overlay/png_compare.h"
 
+#include "overlay/screenshot.h"
+
+#include <gtest/gtest.h>
 #include <png.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -38,6 +42,33 @@ ImageDiff compareImages(const overlay::Image& a, const overlay::Image& b, int to
     if (worst > tolerance) ++d.differing;
   }
   return d;
+}
+
+void expectMatchesGolden(const overlay::Image& screen, const std::string& dir,
+                         const std::string& name) {
+  constexpr int kTolerance = 8;  // per channel: FreeType builds differ by a level or two
+  constexpr double kMaxDifferingFraction = 0.005;
+  const std::string golden = dir + "/" + name + ".png";
+  const std::string candidate = dir + "/" + name + ".candidate.png";
+  std::string read_error;
+  std::optional<overlay::Image> expected = readPng(golden, &read_error);
+  ImageDiff diff;
+  if (expected) diff = compareImages(screen, *expected, kTolerance);
+  if (expected && diff.same_size && diff.fraction() <= kMaxDifferingFraction) {
+    std::remove(candidate.c_str());
+    return;
+  }
+  std::string write_error;
+  ASSERT_TRUE(overlay::writePng(screen, candidate, &write_error)) << write_error;
+  if (!expected) {
+    ADD_FAILURE() << "no golden " << golden << " (" << read_error << "); wrote " << candidate
+                  << ": look at it and, if right, rename it to " << name << ".png";
+  } else {
+    ADD_FAILURE() << name << " differs from its golden: " << diff.differing << " of " << diff.total
+                  << " pixels beyond " << kTolerance << " (max channel difference "
+                  << diff.max_channel_diff << ", size " << (diff.same_size ? "same" : "different")
+                  << "); wrote " << candidate;
+  }
 }
 
 }  // namespace overlay_test

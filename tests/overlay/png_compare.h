@@ -22,4 +22,11 @@ struct ImageDiff {
 
 ImageDiff compareImages(const overlay::Image& a, const overlay::Image& b, int tolerance);
 
+// The golden check every screenshot test uses: SCREEN must match DIR/NAME.png
+// within 8 levels per channel on all but 0.5% of the pixels. Otherwise the
+// test fails and NAME.candidate.png is written beside it: look at it and, if
+// it is right, rename it to NAME.png. A match removes a stale candidate.
+void expectMatchesGolden(const overlay::Image& screen, const std::string& dir,
+                         const std::string& name);
+
 }  // namespace overlay_test

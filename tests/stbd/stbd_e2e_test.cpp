@@ -11,7 +11,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 
 #include "overlay/screenshot.h"
@@ -50,28 +49,12 @@ bool barIn(const std::string& dir, const std::string& name) {
   return shot && bandFacts(*shot).barShown();
 }
 
-// Within tolerance of tests/stbd/golden/NAME.png; otherwise writes
-// NAME.candidate.png beside it (look at it; if right, rename it).
+// Screenshot SHOT (in DIR) against tests/stbd/golden/NAME.png.
 void expectGolden(const std::string& dir, const std::string& shot, const std::string& name) {
   std::string error;
   std::optional<overlay::Image> got = overlay_test::readPng(dir + "/" + shot + ".png", &error);
   ASSERT_TRUE(got) << error;
-  const std::string golden = std::string(STB_STBD_GOLDEN_DIR) + "/" + name + ".png";
-  const std::string candidate = std::string(STB_STBD_GOLDEN_DIR) + "/" + name + ".candidate.png";
-  std::optional<overlay::Image> expected = overlay_test::readPng(golden, &error);
-  overlay_test::ImageDiff diff;
-  if (expected) diff = overlay_test::compareImages(*got, *expected, 8);
-  if (expected && diff.same_size && diff.fraction() <= 0.005) {
-    std::remove(candidate.c_str());
-    return;
-  }
-  std::filesystem::copy_file(dir + "/" + shot + ".png", candidate,
-                             std::filesystem::copy_options::overwrite_existing);
-  ADD_FAILURE() << name << ": "
-                << (expected
-                        ? "differs from its golden (" + std::to_string(diff.differing) + " pixels)"
-                        : "no golden yet")
-                << "; wrote " << candidate;
+  overlay_test::expectMatchesGolden(*got, STB_STBD_GOLDEN_DIR, name);
 }
 
 // The instants of the "bar: KEY at T" log lines, as screenshot names.
