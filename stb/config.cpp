@@ -154,6 +154,7 @@ Setters settersFor(StbdConfig* c) {
   s["fee.max_per_day"] = intSetter(&c->fee_max_per_day, 0, 48);
   s["fee.min_gap_minutes"] = intSetter(&c->fee_min_gap_minutes, 0, 24 * 60);
   s["state.dir"] = stringSetter(&c->state_dir);
+  s["state.retry_seconds"] = intSetter(&c->state_retry_seconds, 1, 3600);
   s["stream.notice_pid"] = [c](const std::string& v) {
     long long n = 0;
     std::string e = parseInt(v, 0x10, 0x1FFE, &n);

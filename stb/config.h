@@ -54,6 +54,8 @@ struct StbdConfig {
 
   // [state]
   std::string state_dir = "/var/lib/stbd";
+  // While flash is unusable, how often stbd tries it again.
+  int state_retry_seconds = 60;
 
   // [stream]
   std::optional<uint16_t> notice_pid;  // else found through the PMT's "STBN" registration

@@ -502,6 +502,12 @@ overlay::MenuView Menu::view() const {
     case Page::kClosed:
       break;
   }
+  const bool about_reports = page_ == Page::kConfirm || page_ == Page::kResult ||
+                             page_ == Page::kReports || page_ == Page::kReportDetail;
+  if (storage_warning_ && about_reports) {
+    v.accent = overlay::MenuView::Accent::kWarning;
+    v.body.push_back(t(Msg::kStorageWarning));
+  }
   if (!v.rows.empty()) v.selected = sel();
   return v;
 }

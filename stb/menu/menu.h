@@ -150,6 +150,9 @@ class Menu {
   void setKnownOutage(std::optional<KnownOutage> outage) { outage_ = std::move(outage); }
   void setReports(std::vector<ReportSummary> reports);
   void setServiceInfo(ServiceInfo info) { service_info_ = std::move(info); }
+  // The box's flash is unusable: reports would not survive a power cut, and
+  // the pages about reports say so.
+  void setStorageWarning(bool on) { storage_warning_ = on; }
 
   // The answer to the ReportRequest last emitted. Shown only while the
   // "sending" page is up; false (and nothing shown) otherwise.
@@ -192,6 +195,7 @@ class Menu {
   bool outage_shown_ = false;  // this report went through the outage question
   std::vector<ReportSummary> reports_;
   ServiceInfo service_info_;
+  bool storage_warning_ = false;
 
   // The report being written.
   Category category_ = Category::kNoPicture;

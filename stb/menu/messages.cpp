@@ -153,6 +153,12 @@ const Entry kCatalogue[] = {
     {Msg::kReturnThanksBody, "您的评价已记录，感谢您的配合。",
      "Hemos recibido su respuesta. Gracias por su tiempo.",
      "We have your answer. Thank you for your time."},
+    {Msg::kStorageWarning,
+     "机顶盒暂时无法保存数据：报修信息关机后将丢失。如情况紧急，请拨打客服热线。",
+     "El decodificador no puede guardar datos ahora: si lo apaga, el aviso se perderá. Si es "
+     "urgente, llame a atención al cliente.",
+     "The box cannot save right now: reports are lost if it is switched off. If it is urgent, "
+     "call the hotline."},
 };
 
 constexpr int kEntries = static_cast<int>(sizeof kCatalogue / sizeof kCatalogue[0]);

@@ -118,6 +118,8 @@ enum class Msg {
   kScoreError,
   kReturnThanksTitle,
   kReturnThanksBody,
+  // the box's flash is unusable: reports live in memory only
+  kStorageWarning,
 
   kCount  // not a message
 };

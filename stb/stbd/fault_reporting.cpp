@@ -53,24 +53,19 @@ void RecentLog::write(stb::LogLevel level, const std::string& message) {
   if (lines_.size() > keep_) lines_.pop_front();
 }
 
-FaultReporting::FaultReporting(const stb::StbdConfig& config, platform::SqliteStateStore* state,
+FaultReporting::FaultReporting(const stb::StbdConfig& config, stb::OutboxStore& store,
                                platform::EventLoop& loop, stb::Daemon& daemon, RecentLog& log)
     : config_(config),
       loop_(loop),
       daemon_(daemon),
       log_(log),
       started_ms_(loop.clock().nowMs()),
+      store_(store),
       random_(std::make_unique<KernelRandom>()) {
   std::string error;
-  if (state) store_ = platform::SqliteOutboxStore::open(*state, &error);
-  if (!store_) {
-    log_.error("fault outbox: " + (state ? error : std::string("no state database")) +
-               "; reports are kept in memory until restart");
-    store_ = std::make_unique<stb::MemoryOutboxStore>();
-  }
   stb::OutboxPolicy policy;
   policy.max_reports = config.outbox_max;
-  outbox_ = std::make_unique<stb::Outbox>(store_.get(), random_.get(), policy);
+  outbox_ = std::make_unique<stb::Outbox>(&store_, random_.get(), policy);
   if (!outbox_->load(&error)) log_.error("fault outbox: " + error);
   if (config.central_url.empty()) {
     log_.info("fault reports: no [central] url configured; reports wait in the outbox");
@@ -120,6 +115,11 @@ void FaultReporting::attach(stb::menu::MenuController& menu) {
 
 void FaultReporting::start() {
   outbox_->resume(loop_.clock().nowMs());
+  const auto& items = outbox_->items();
+  const auto waiting = std::count_if(
+      items.begin(), items.end(), [](const stb::OutboxReport& r) { return r.state == "waiting"; });
+  if (waiting > 0)
+    log_.info("fault outbox: " + std::to_string(waiting) + " item(s) waiting to be sent");
   if (sender_) sender_->run();
 }
 

@@ -37,10 +37,10 @@ class RecentLog : public stb::Log {
 
 class FaultReporting {
  public:
-  // STATE is the SQLite state store when the box has one (nullptr: the
-  // outbox lives in memory and says so in the log).
-  FaultReporting(const stb::StbdConfig& config, platform::SqliteStateStore* state,
-                 platform::EventLoop& loop, stb::Daemon& daemon, RecentLog& log);
+  // STORE holds the outbox's rows (stbd's FlashStorage: flash when it
+  // works, memory when not); it must outlive this.
+  FaultReporting(const stb::StbdConfig& config, stb::OutboxStore& store, platform::EventLoop& loop,
+                 stb::Daemon& daemon, RecentLog& log);
   ~FaultReporting();
 
   // Hooks the menu's report and return-visit answers to the outbox.
@@ -66,7 +66,7 @@ class FaultReporting {
   RecentLog& log_;
   stb::menu::MenuController* menu_ = nullptr;
   int64_t started_ms_;
-  std::unique_ptr<stb::OutboxStore> store_;
+  stb::OutboxStore& store_;
   std::unique_ptr<stb::RandomSource> random_;
   std::unique_ptr<stb::Outbox> outbox_;
   std::unique_ptr<platform::CentralClient> client_;

@@ -14,7 +14,6 @@
 #include "platform/event_loop.h"
 #include "platform/key_files.h"
 #include "platform/log_sinks.h"
-#include "platform/sqlite_state_store.h"
 #include "platform/system_time.h"
 #include "platform/systemd_notify.h"
 #include "platform/ts_source.h"
@@ -22,9 +21,9 @@
 #include "stb/daemon.h"
 #include "stb/daemon_config.h"
 #include "stb/key_script.h"
-#include "stb/memory_state_store.h"
 #include "stb/replay_clock.h"
 #include "stb/stbd/fault_reporting.h"
+#include "stb/stbd/flash_storage.h"
 #include "stb/stbd/menu_panel_output.h"
 #include "stb/stbd/snapshots.h"
 #include "stb/stbd/stbd_run.h"
@@ -68,16 +67,6 @@ bool loadKeys(const stb::StbdConfig& config, dvb::notice::KeyRing* ring, stb::Lo
     }
   }
   return ok;
-}
-
-// The database on the box's flash, or, when it cannot be opened (missing,
-// read-only or full), memory: notices still show, and the log says why.
-std::unique_ptr<stb::StateStore> openStore(const std::string& dir, stb::Log& log) {
-  std::string error;
-  std::unique_ptr<platform::SqliteStateStore> store = platform::SqliteStateStore::open(dir, &error);
-  if (store) return store;
-  log.error("state store: " + error + "; keeping state in memory until restart");
-  return std::make_unique<stb::MemoryStateStore>();
 }
 
 std::unique_ptr<stb::KeyScriptPlayer> loadKeyScript(const std::string& path, stb::Log& log) {
@@ -124,8 +113,6 @@ int runStbd(const StbdOptions& options) {
   dvb::notice::KeyRing keys;
   if (!loadKeys(*config, &keys, *log)) return 1;
 
-  std::unique_ptr<stb::StateStore> store = openStore(config->state_dir, *log);
-
   overlay::DisplayOptions display_options;
   display_options.width = config->width;
   display_options.height = config->height;
@@ -158,6 +145,8 @@ int runStbd(const StbdOptions& options) {
   }
 
   platform::EventLoop loop;
+  // Flash, or memory while flash is missing, full or read-only.
+  FlashStorage storage(config->state_dir, config->state_retry_seconds * int64_t{1000}, loop, *log);
   bool by_signal = false;
   for (int signo : {SIGTERM, SIGINT}) {
     if (!loop.onSignal(
@@ -177,7 +166,7 @@ int runStbd(const StbdOptions& options) {
   stb::ReplayClock replay_clock;
   const stb::MonotonicClock& mono =
       fast ? static_cast<const stb::MonotonicClock&>(replay_clock) : loop.clock();
-  stb::Daemon daemon(mono, keys, *store, bar, *log, stb::daemonOptionsFrom(*config),
+  stb::Daemon daemon(mono, keys, storage.state(), bar, *log, stb::daemonOptionsFrom(*config),
                      fast ? &replay_clock : nullptr);
   std::unique_ptr<Snapshots> snapshots;
   if (options.snapshot_every_ms)
@@ -204,8 +193,13 @@ int runStbd(const StbdOptions& options) {
   stb::menu::MenuConfig menu_config;
   menu_config.languages = config->languages;
   stb::menu::MenuController menu(daemon, menu_panel, *log, menu_config);
-  FaultReporting faults(*config, dynamic_cast<platform::SqliteStateStore*>(store.get()), loop,
-                        daemon, recent);
+  FaultReporting faults(*config, storage.outbox(), loop, daemon, recent);
+  // The viewer is warned while reports would not survive a power cut.
+  menu.menu().setStorageWarning(storage.degraded());
+  storage.setOnChange([&](bool degraded) {
+    menu.menu().setStorageWarning(degraded);
+    if (menu.isOpen()) menu.redraw();
+  });
   faults.attach(menu);
   faults.start();
 
@@ -229,7 +223,7 @@ int runStbd(const StbdOptions& options) {
             std::to_string(d.crawls_shown) + " crawls, " + std::to_string(d.passes) + " passes, " +
             std::to_string(bar.frames()) + " frames, " + std::to_string(loop.wakeups()) +
             " wake-ups, " + std::to_string(snapshots ? snapshots->taken() : 0) + " screenshots, " +
-            std::to_string(store->writes()) + " store writes, peak RSS " +
+            std::to_string(storage.state().writes()) + " store writes, peak RSS " +
             std::to_string(peakRssKb()) + " KB");
   return ok ? 0 : 1;
 }
