@@ -4,16 +4,17 @@
 
 namespace dvb {
 
+bool operator==(const SectionWant& a, const SectionWant& b) {
+  return a.pid == b.pid && a.table_id == b.table_id && a.table_id_mask == b.table_id_mask &&
+         a.max_section_size == b.max_section_size;
+}
+
 SiDemux::SiDemux(SiListener& listener, SiDemuxOptions options)
     : listener_(listener),
       options_(options),
       assembler_([this](uint16_t pid, Section s) { onSection(pid, std::move(s)); }),
       gatherer_([this](uint16_t pid, const std::vector<Section>& t) { onTable(pid, t); }),
       wanted_(kPidCount, false) {
-  auto want = [this](uint16_t pid, size_t max) {
-    assembler_.addPid(pid, max);
-    wanted_[pid] = true;
-  };
   want(pid::kPat, kMaxPsiSectionSize);
   want(pid::kTdt, kMaxPsiSectionSize);
   if (options_.nit) want(pid::kNit, kMaxPsiSectionSize);
@@ -21,10 +22,62 @@ SiDemux::SiDemux(SiListener& listener, SiDemuxOptions options)
   if (options_.eit) want(pid::kEit, kMaxPrivateSectionSize);
 }
 
-void SiDemux::addSectionPid(uint16_t pid, size_t max_section_size) {
+void SiDemux::want(uint16_t pid, size_t max_section_size) {
   assembler_.addPid(pid, max_section_size);
   wanted_[pid] = true;
+  max_section_size_[pid] = max_section_size;
+  ++wants_generation_;
+}
+
+void SiDemux::unwant(uint16_t pid) {
+  assembler_.removePid(pid);
+  wanted_[pid] = false;
+  max_section_size_.erase(pid);
+  ++wants_generation_;
+}
+
+void SiDemux::addSectionPid(uint16_t pid, size_t max_section_size) {
+  want(pid, max_section_size);
   other_pids_.insert(pid);
+}
+
+std::vector<SectionWant> SiDemux::sectionWants() const {
+  // One filter per PID: a PID delivered raw takes every table on it.
+  std::map<uint16_t, SectionWant> by_pid;
+  auto add = [&](uint16_t pid, uint8_t table_id, uint8_t mask) {
+    const auto max = max_section_size_.find(pid);
+    if (max == max_section_size_.end()) return;
+    by_pid[pid] = SectionWant{pid, table_id, mask, max->second};
+  };
+  add(pid::kPat, table_id::kPat, 0xFF);
+  add(pid::kTdt, table_id::kTdt, 0xFC);  // 0x70..0x73: TDT and TOT (RST, ST ignored)
+  if (options_.nit) add(pid::kNit, table_id::kNitActual, 0xFE);  // 0x40, 0x41
+  if (options_.sdt) add(pid::kSdt, table_id::kSdtActual, 0xFB);  // 0x42, 0x46 (not BAT)
+  if (options_.eit) add(pid::kEit, table_id::kEitFirst, 0xC0);   // 0x40..0x7F
+  for (uint16_t pid : pmt_pids_) add(pid, table_id::kPmt, 0xFF);
+  for (uint16_t pid : other_pids_) add(pid, 0x00, 0x00);
+  std::vector<SectionWant> wants;
+  for (const auto& [pid, w] : by_pid) wants.push_back(w);
+  return wants;
+}
+
+SectionErrors SiDemux::sectionErrors(uint16_t pid) const {
+  SectionErrors e = assembler_.errors(pid);
+  const auto pushed = pushed_errors_.find(pid);
+  if (pushed != pushed_errors_.end()) {
+    e.crc_errors += pushed->second.crc_errors;
+    e.malformed += pushed->second.malformed;
+  }
+  return e;
+}
+
+SectionErrors SiDemux::sectionErrors() const {
+  SectionErrors e = assembler_.totalErrors();
+  for (const auto& [pid, pushed] : pushed_errors_) {
+    e.crc_errors += pushed.crc_errors;
+    e.malformed += pushed.malformed;
+  }
+  return e;
 }
 
 void SiDemux::pushPacket(const uint8_t* packet) {
@@ -37,6 +90,22 @@ void SiDemux::pushPacket(const uint8_t* packet) {
   health_.onPacket(*header);
   if (!wanted_[header->pid]) return;
   assembler_.push(packet, *header);
+}
+
+void SiDemux::pushSection(uint16_t pid, Section section) {
+  // A filter stopped after the PAT changed may still hand over what it held.
+  if (pid >= kPidCount || !wanted_[pid]) return;
+  ++sections_pushed_;
+  const auto max = max_section_size_.find(pid);
+  if (max != max_section_size_.end() && section.bytes().size() > max->second) {
+    ++pushed_errors_[pid].malformed;
+    return;
+  }
+  if (section.longSyntax() && !section.crcValid()) {
+    ++pushed_errors_[pid].crc_errors;
+    return;
+  }
+  onSection(pid, std::move(section));
 }
 
 void SiDemux::onSection(uint16_t pid, Section section) {
@@ -75,7 +144,8 @@ void SiDemux::onTable(uint16_t pid, const std::vector<Section>& sections) {
     if (auto pmt = Pmt::decode(sections, &error)) {
       if (options_.follow_registration)
         for (uint16_t stream : registeredStreams(*pmt, *options_.follow_registration))
-          if (!pmt_pids_.count(stream) && stream >= 0x0020 && stream < kNullPid)
+          if (!pmt_pids_.count(stream) && !other_pids_.count(stream) && stream >= 0x0020 &&
+              stream < kNullPid)
             addSectionPid(stream);
       return listener_.onPmt(pid, *pmt);
     }
@@ -98,14 +168,11 @@ void SiDemux::updatePmtPids(const Pat& pat) {
       next.insert(p.pmt_pid);
   for (uint16_t pid : pmt_pids_) {
     if (next.count(pid)) continue;
-    assembler_.removePid(pid);
+    unwant(pid);
     gatherer_.forgetPid(pid);
-    wanted_[pid] = false;
   }
-  for (uint16_t pid : next) {
-    assembler_.addPid(pid, kMaxPsiSectionSize);
-    wanted_[pid] = true;
-  }
+  for (uint16_t pid : next)
+    if (!pmt_pids_.count(pid)) want(pid, kMaxPsiSectionSize);
   pmt_pids_ = std::move(next);
 }
 

@@ -7,7 +7,13 @@
 // (libdvbpsi) and TableGatherer, into the table decoders. A table that fails
 // to decode is reported and dropped; nothing from the stream is trusted before
 // its decoder has checked it. No I/O, no clock.
+//
+// A box whose hardware demux hands over whole sections (Linux DVB section
+// filters) feeds pushSection instead of pushPacket, and asks sectionWants()
+// which filters to run: the answer changes (wantsGeneration) when the PAT
+// names other PMTs or a PMT registers a stream to follow.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -51,6 +57,18 @@ struct SiDemuxOptions {
   std::optional<uint32_t> follow_registration;
 };
 
+// One section filter's worth of what the demux wants: sections on PID whose
+// table_id matches TABLE_ID under TABLE_ID_MASK (as a hardware filter
+// compares them), at most MAX_SECTION_SIZE bytes.
+struct SectionWant {
+  uint16_t pid = 0;
+  uint8_t table_id = 0;
+  uint8_t table_id_mask = 0xFF;
+  size_t max_section_size = kMaxPsiSectionSize;
+};
+
+bool operator==(const SectionWant& a, const SectionWant& b);
+
 class SiDemux {
  public:
   SiDemux(SiListener& listener, SiDemuxOptions options = {});
@@ -58,12 +76,26 @@ class SiDemux {
   // One packet beginning with 0x47.
   void pushPacket(const uint8_t* packet);
 
+  // One whole section that arrived on PID without packets (a hardware
+  // section filter), handled as if assembled here. Dropped unless PID is one
+  // this demux wants; a section longer than the PID allows, or a long-syntax
+  // one whose CRC_32 fails, is counted in sectionErrors(PID) and dropped
+  // (not every demux checks CRCs).
+  void pushSection(uint16_t pid, Section section);
+
   // Also assemble sections on PID and deliver them through onOtherSection.
   void addSectionPid(uint16_t pid, size_t max_section_size = kMaxPrivateSectionSize);
 
+  // The filters that deliver everything this demux wants now, by PID.
+  std::vector<SectionWant> sectionWants() const;
+  // Changes whenever sectionWants() does.
+  uint64_t wantsGeneration() const { return wants_generation_; }
+
   const StreamHealth& health() const { return health_; }
-  SectionErrors sectionErrors(uint16_t pid) const { return assembler_.errors(pid); }
-  SectionErrors sectionErrors() const { return assembler_.totalErrors(); }
+  // From packets and pushed sections together.
+  SectionErrors sectionErrors(uint16_t pid) const;
+  SectionErrors sectionErrors() const;
+  uint64_t sectionsPushed() const { return sections_pushed_; }
   uint64_t packets() const { return packets_; }
   uint64_t malformedPackets() const { return malformed_packets_; }
 
@@ -71,6 +103,8 @@ class SiDemux {
   void onSection(uint16_t pid, Section section);
   void onTable(uint16_t pid, const std::vector<Section>& sections);
   void updatePmtPids(const Pat& pat);
+  void want(uint16_t pid, size_t max_section_size);
+  void unwant(uint16_t pid);
 
   SiListener& listener_;
   SiDemuxOptions options_;
@@ -80,6 +114,10 @@ class SiDemux {
   std::vector<bool> wanted_;  // by PID: sections assembled
   std::set<uint16_t> pmt_pids_;
   std::set<uint16_t> other_pids_;
+  std::map<uint16_t, size_t> max_section_size_;  // by wanted PID
+  std::map<uint16_t, SectionErrors> pushed_errors_;
+  uint64_t wants_generation_ = 0;
+  uint64_t sections_pushed_ = 0;
   uint64_t packets_ = 0;
   uint64_t malformed_packets_ = 0;
 };

@@ -81,6 +81,28 @@ std::function<std::string(const std::string&)> oneOf(std::string* field,
   };
 }
 
+std::function<std::string(const std::string&)> boolSetter(bool* field) {
+  return [field](const std::string& v) {
+    if (v == "yes" || v == "true" || v == "on") {
+      *field = true;
+    } else if (v == "no" || v == "false" || v == "off") {
+      *field = false;
+    } else {
+      return "'" + v + "' is not yes or no";
+    }
+    return std::string();
+  };
+}
+
+// A path that must be absolute: stbd runs from / as a service.
+std::function<std::string(const std::string&)> pathSetter(std::string* field) {
+  return [field](const std::string& v) {
+    if (v.empty() || v[0] != '/') return "'" + v + "' is not an absolute path";
+    *field = v;
+    return std::string();
+  };
+}
+
 using Setters = std::map<std::string, std::function<std::string(const std::string&)>>;
 
 Setters settersFor(StbdConfig* c) {
@@ -170,6 +192,16 @@ Setters settersFor(StbdConfig* c) {
   s["central.client_key"] = stringSetter(&c->client_key);
   s["central.ca"] = stringSetter(&c->central_ca);
   s["central.outbox_max"] = intSetter(&c->outbox_max, 1, 10000);
+  s["input.evdev"] = [c](const std::string& v) {
+    if (v.empty() || v[0] != '/') return "'" + v + "' is not an absolute path";
+    c->evdev.push_back(v);
+    return std::string();
+  };
+  s["input.evdev_grab"] = boolSetter(&c->evdev_grab);
+  s["input.lirc"] = pathSetter(&c->lirc);
+  s["input.keymap"] = pathSetter(&c->keymap);
+  s["input.directfb"] = boolSetter(&c->directfb_keys);
+  s["input.directfb_keymap"] = pathSetter(&c->directfb_keymap);
   s["log.level"] = oneOf(&c->log_level, {"error", "warning", "info", "debug"});
   s["log.target"] = oneOf(&c->log_target, {"stderr", "syslog"});
   return s;

@@ -66,6 +66,17 @@ struct StbdConfig {
   std::string client_cert, client_key, central_ca;  // PEM files
   int outbox_max = 50;
 
+  // [input] the remote control. evdev devices and lircd's socket are mapped
+  // through KEYMAP (empty: the compiled-in platform/box/default.keymap);
+  // DirectFB's own key events (the x11 window's keyboard, DirectFB's input
+  // drivers on a box) through DIRECTFB_KEYMAP (empty: overlay/directfb.keymap).
+  std::vector<std::string> evdev;  // /dev/input/eventN, repeatable
+  bool evdev_grab = true;          // EVIOCGRAB: only stbd sees the keys
+  std::string lirc;                // lircd's socket; empty: no LIRC
+  std::string keymap;
+  bool directfb_keys = true;
+  std::string directfb_keymap;
+
   // [log]
   std::string log_level = "info";     // error, warning, info, debug
   std::string log_target = "stderr";  // stderr or syslog

@@ -16,7 +16,9 @@ std::string hexPid(uint16_t pid) {
 dvb::SiDemuxOptions demuxOptions(const DaemonOptions& o) {
   dvb::SiDemuxOptions d;
   d.nit = false;
-  d.sdt = false;
+  // The SDT names the service on screen for a fault report; it is decoded
+  // only when its version changes.
+  d.sdt = true;
   if (!o.notice_pid) d.follow_registration = dvb::notice::kRegistrationFormat;
   return d;
 }
@@ -52,6 +54,14 @@ void Daemon::start(dvb::UtcSeconds system_utc, bool system_synchronised) {
 
 void Daemon::pushPacket(const uint8_t* packet) {
   demux_.pushPacket(packet);
+}
+
+void Daemon::pushSection(uint16_t pid, dvb::Section section) {
+  demux_.pushSection(pid, std::move(section));
+}
+
+void Daemon::onSdt(const dvb::Sdt& sdt) {
+  if (sdt.actual) sdt_ = sdt;  // 0x46 describes other multiplexes
 }
 
 void Daemon::onPmt(uint16_t pid, const dvb::Pmt& pmt) {

@@ -65,6 +65,10 @@ class Daemon : private dvb::SiListener {
   void start(dvb::UtcSeconds system_utc, bool system_synchronised);
 
   void pushPacket(const uint8_t* packet);
+  // A whole section from a hardware demux's section filter (stbd's dvb://
+  // source) instead of packets; demux().sectionWants() says which filters
+  // to run, and changes when the PAT/PMT do.
+  void pushSection(uint16_t pid, dvb::Section section);
   // Called after every TDT/TOT has been applied (screenshots on stream time).
   void setOnStreamTime(std::function<void(dvb::UtcSeconds)> cb) { on_stream_time_ = std::move(cb); }
 
@@ -96,10 +100,13 @@ class Daemon : private dvb::SiListener {
   const dvb::SiDemux& demux() const { return demux_; }
   // The latest PAT (the service on screen, for a fault report's diagnostics).
   const std::optional<dvb::Pat>& pat() const { return pat_; }
+  // The latest SDT of this transport stream (table 0x42): the service's name.
+  const std::optional<dvb::Sdt>& sdt() const { return sdt_; }
   const DaemonStats& stats() const { return stats_; }
 
  private:
   void onPat(const dvb::Pat& pat) override { pat_ = pat; }
+  void onSdt(const dvb::Sdt& sdt) override;
   void onPmt(uint16_t pid, const dvb::Pmt& pmt) override;
   void onTdt(const dvb::Tdt& tdt) override;
   void onTot(const dvb::Tot& tot) override;
@@ -122,6 +129,7 @@ class Daemon : private dvb::SiListener {
   dvb::SiDemux demux_;
   dvb::TableGatherer notice_tables_;
   std::optional<dvb::Pat> pat_;
+  std::optional<dvb::Sdt> sdt_;
   std::optional<CrawlRequest> current_;
   int64_t crawl_start_ms_ = 0;
   std::optional<dvb::UtcSeconds> last_expiry_check_;

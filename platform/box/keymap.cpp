@@ -20,33 +20,46 @@ std::string trim(const std::string& text) {
   return text.substr(begin, text.find_last_not_of(space) - begin + 1);
 }
 
-// A kernel name, or a decimal / 0x-hex code up to KEY_MAX.
-std::optional<uint16_t> parseCode(const std::string& text, std::string* why) {
+// A name, or a decimal / 0x-hex code up to NAMES.max_code.
+std::optional<uint32_t> parseCode(const std::string& text, const KeyNames& names,
+                                  std::string* why) {
   if (!text.empty() && (text[0] >= '0' && text[0] <= '9')) {
     char* end = nullptr;
     errno = 0;
-    const unsigned long value = std::strtoul(text.c_str(), &end, 0);
+    const unsigned long long value = std::strtoull(text.c_str(), &end, 0);
     if (errno != 0 || *end != '\0') {
       *why = "'" + text + "' is not a key code";
       return std::nullopt;
     }
-    if (value > maxKernelKeyCode()) {
-      *why = "key code " + text + " is above KEY_MAX (" + std::to_string(maxKernelKeyCode()) + ")";
+    if (value > names.max_code) {
+      *why = "key code " + text + " is above " + names.max_name + " (" +
+             std::to_string(names.max_code) + ")";
       return std::nullopt;
     }
-    return static_cast<uint16_t>(value);
+    return static_cast<uint32_t>(value);
   }
-  std::optional<uint16_t> code = kernelKeyCode(text);
-  if (!code) *why = "unknown kernel key name '" + text + "' (write its code as a number)";
+  std::optional<uint32_t> code = names.code(text);
+  if (!code) *why = "unknown " + names.what + " name '" + text + "' (write its code as a number)";
   return code;
 }
 
 }  // namespace
 
+const KeyNames& kernelKeyNames() {
+  static const KeyNames names{"kernel key", "KERNEL_KEY",
+                              [](const std::string& name) -> std::optional<uint32_t> {
+                                if (std::optional<uint16_t> code = kernelKeyCode(name))
+                                  return *code;
+                                return std::nullopt;
+                              },
+                              maxKernelKeyCode(), "KEY_MAX"};
+  return names;
+}
+
 std::optional<Keymap> Keymap::parse(const std::string& text, const std::string& origin,
-                                    std::string* error) {
+                                    std::string* error, const KeyNames& names) {
   Keymap keymap;
-  std::map<uint16_t, int> defined_on;
+  std::map<uint32_t, int> defined_on;
   std::istringstream lines(text);
   std::string line;
   int number = 0;
@@ -57,13 +70,13 @@ std::optional<Keymap> Keymap::parse(const std::string& text, const std::string& 
     if (content.empty()) continue;
     const size_t equals = content.find('=');
     if (equals == std::string::npos) {
-      *error = where + "expected 'KERNEL_KEY = PRODUCT_KEY', got '" + content + "'";
+      *error = where + "expected '" + names.placeholder + " = PRODUCT_KEY', got '" + content + "'";
       return std::nullopt;
     }
     const std::string left = trim(content.substr(0, equals));
     const std::string right = trim(content.substr(equals + 1));
     std::string why;
-    const std::optional<uint16_t> code = parseCode(left, &why);
+    const std::optional<uint32_t> code = parseCode(left, names, &why);
     if (!code) {
       *error = where + why;
       return std::nullopt;
@@ -85,13 +98,14 @@ std::optional<Keymap> Keymap::parse(const std::string& text, const std::string& 
   return keymap;
 }
 
-std::optional<Keymap> Keymap::load(DeviceIo* io, const std::string& path, std::string* error) {
+std::optional<Keymap> Keymap::load(DeviceIo* io, const std::string& path, std::string* error,
+                                   const KeyNames& names) {
   std::optional<std::string> text = readTextFile(io, path, kMaxKeymapBytes, error);
   if (!text) return std::nullopt;
-  return parse(*text, path, error);
+  return parse(*text, path, error, names);
 }
 
-std::optional<stb::RemoteKey> Keymap::lookup(uint16_t code) const {
+std::optional<stb::RemoteKey> Keymap::lookup(uint32_t code) const {
   auto it = keys_.find(code);
   if (it == keys_.end()) return std::nullopt;
   return it->second;

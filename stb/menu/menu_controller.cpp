@@ -1,6 +1,9 @@
 #include "stb/menu/menu_controller.h"
 
+#include <algorithm>
 #include <cstdio>
+
+#include "stb/menu/calm_moment.h"
 
 namespace stb::menu {
 
@@ -43,6 +46,7 @@ void MenuController::refreshFacts() {
 }
 
 void MenuController::onKey(RemoteKey key, int64_t now_ms) {
+  quiet_since_ms_ = now_ms;
   if (!menu_.isOpen()) refreshFacts();
   const Action action = menu_.handleKey(key, now_ms);
   if (!action.consumed) {
@@ -53,7 +57,34 @@ void MenuController::onKey(RemoteKey key, int64_t now_ms) {
 }
 
 void MenuController::tick(int64_t now_ms) {
+  if (!quiet_since_ms_) quiet_since_ms_ = now_ms;
   apply(menu_.tick(now_ms));
+  askDueReturnVisit(now_ms);
+}
+
+void MenuController::setReturnVisitsDue(std::vector<std::string> tickets) {
+  return_visits_due_ = std::move(tickets);
+}
+
+bool MenuController::calmAt(int64_t now_ms) const {
+  // Without the time the box cannot tell which crawl is due.
+  if (!quiet_since_ms_ || !daemon_.clock().utc()) return false;
+  CalmFacts facts;
+  facts.menu_open = menu_.isOpen();
+  facts.crawl_on_screen = daemon_.crawling();
+  facts.next_crawl_ms = daemon_.nextUpdateMs();
+  facts.quiet_since_ms = *quiet_since_ms_;
+  return isCalmMoment(facts, now_ms);
+}
+
+void MenuController::askDueReturnVisit(int64_t now_ms) {
+  const auto due = std::find_if(return_visits_due_.begin(), return_visits_due_.end(),
+                                [this](const std::string& t) { return !asked_.count(t); });
+  if (due == return_visits_due_.end() || !calmAt(now_ms)) return;
+  if (!menu_.askReturnVisit(*due, now_ms)) return;
+  asked_.insert(*due);
+  log_.info("menu: asking the viewer about ticket " + *due + " (resolved)");
+  redraw();
 }
 
 void MenuController::redraw() {

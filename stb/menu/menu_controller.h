@@ -7,9 +7,17 @@
 // service directory of its area, the viewer's languages. A confirmed report
 // goes to the host's report handler, which answers with onReportAccepted or
 // onReportQueued.
+//
+// Return visits: the host names the tickets whose question is due (resolved,
+// not answered yet); the controller asks about one of them at the next calm
+// moment (stb/menu/calm_moment.h), each at most once while it runs, and
+// hands the answer to the host's return-visit handler.
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "stb/daemon.h"
 #include "stb/log.h"
@@ -30,8 +38,16 @@ class MenuController {
 
   // A key from the remote at monotonic NOW_MS.
   void onKey(RemoteKey key, int64_t now_ms);
-  // The menu's timeout; call on every turn of the loop.
+  // The menu's timeout and the return-visit question; call on every turn
+  // of the loop.
   void tick(int64_t now_ms);
+  // Tickets whose return-visit question is due, oldest first (replaces the
+  // earlier list). A ticket already asked while this controller runs is
+  // not asked again: the viewer who closed the question is left in peace
+  // until the box restarts.
+  void setReturnVisitsDue(std::vector<std::string> tickets);
+  // Whether the box may put its own question on screen at NOW_MS.
+  bool calmAt(int64_t now_ms) const;
   // Draws the menu again after the host changed it (a report's answer).
   void redraw();
 
@@ -41,6 +57,7 @@ class MenuController {
  private:
   void refreshFacts();
   void apply(const Action& action);
+  void askDueReturnVisit(int64_t now_ms);
 
   Daemon& daemon_;
   MenuOutput& output_;
@@ -48,6 +65,11 @@ class MenuController {
   Menu menu_;
   ReportHandler on_report_;
   ReturnVisitHandler on_return_visit_;
+  std::vector<std::string> return_visits_due_;
+  std::set<std::string> asked_;
+  // The last key, or the first time the controller was told the time (the
+  // box's start): the quiet period counts from here.
+  std::optional<int64_t> quiet_since_ms_;
 };
 
 // The held outage that covers the box now, as the menu words it ("06:00",

@@ -29,6 +29,23 @@ std::string number(double v) {
   return buf;
 }
 
+std::string number(const std::optional<double>& v) {
+  return v ? number(*v) : "null";
+}
+
+std::string tunerJson(const TunerFigures& t) {
+  std::string out = "{\"source\":" + quoted(t.source);
+  if (!t.error.empty()) return out + ",\"error\":" + quoted(t.error) + "}";
+  out += std::string(",\"locked\":") + (t.locked ? "true" : "false");
+  out += ",\"signal_dbm\":" + number(t.signal_dbm);
+  if (t.signal_percent) out += ",\"signal_percent\":" + number(t.signal_percent);
+  out += ",\"snr_db\":" + number(t.snr_db);
+  if (t.snr_percent) out += ",\"snr_percent\":" + number(t.snr_percent);
+  out += ",\"ber_pre_fec\":" + number(t.ber_pre_fec) +
+         ",\"ber_post_fec\":" + number(t.ber_post_fec) + "}";
+  return out;
+}
+
 }  // namespace
 
 const char* categoryCode(Category c) {
@@ -82,20 +99,18 @@ std::string reportBodyJson(const ReportRequest& r, const dvb::notice::BoxIdentit
   out += ",\"visit_period\":" + quoted(visitCode(r.visit));
   out += ",\"created\":" + quoted(dvb::formatIso8601(created));
   out += ",\"diagnostics\":{";
-  out +=
-      "\"box_id\":" + quoted(box.box_id) + ",\"smartcard_id\":" + quoted(box.smartcard_id) +
-      ",\"area_code\":" + quoted(box.area_code) + ",\"node\":" + std::to_string(box.node) +
-      ",\"software_version\":" + quoted(d.software_version) +
-      ",\"uptime_s\":" + std::to_string(d.uptime_s) +
-      ",\"service\":{\"onid\":" + std::to_string(d.onid) + ",\"tsid\":" + std::to_string(d.tsid) +
-      ",\"sid\":" + std::to_string(d.sid) + ",\"name\":" + quoted(d.service_name) + "}" +
-      ",\"tuner\":{\"locked\":" + (d.tuner_locked ? "true" : "false") +
-      ",\"signal_dbm\":" + number(d.signal_dbm) + ",\"snr_db\":" + number(d.snr_db) +
-      ",\"ber_pre_fec\":" + number(d.ber_pre_fec) + ",\"ber_post_fec\":" + number(d.ber_post_fec) +
-      "}" + ",\"stream_health\":{\"packets\":" + std::to_string(d.packets) +
-      ",\"continuity_errors\":" + std::to_string(d.continuity_errors) +
-      ",\"crc_errors\":" + std::to_string(d.crc_errors) + "}" + ",\"active_notices\":[" + notices +
-      "],\"last_errors\":[" + errors + "]}}";
+  out += "\"box_id\":" + quoted(box.box_id) + ",\"smartcard_id\":" + quoted(box.smartcard_id) +
+         ",\"area_code\":" + quoted(box.area_code) + ",\"node\":" + std::to_string(box.node) +
+         ",\"software_version\":" + quoted(d.software_version) +
+         ",\"uptime_s\":" + std::to_string(d.uptime_s) +
+         ",\"service\":{\"onid\":" + std::to_string(d.service.onid) +
+         ",\"tsid\":" + std::to_string(d.service.tsid) +
+         ",\"sid\":" + std::to_string(d.service.sid) + ",\"name\":" + quoted(d.service.name) + "}" +
+         ",\"tuner\":" + tunerJson(d.tuner) +
+         ",\"stream_health\":{\"packets\":" + std::to_string(d.packets) +
+         ",\"continuity_errors\":" + std::to_string(d.continuity_errors) +
+         ",\"crc_errors\":" + std::to_string(d.crc_errors) + "}" + ",\"active_notices\":[" +
+         notices + "],\"last_errors\":[" + errors + "]}}";
   return out;
 }
 

@@ -4,6 +4,7 @@
 // diagnostics the box attaches by itself. JSON text; the outbox adds the
 // report_id.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,15 +18,28 @@ namespace stb::menu {
 const char* categoryCode(Category c);
 const char* visitCode(VisitPeriod v);
 
+// The tuner's reading as the report carries it: a measure the tuner cannot
+// give is null in the JSON, never a made-up 0.
+struct TunerFigures {
+  std::string source;  // "simulated tuner (file or UDP source)", a frontend's description
+  std::string error;   // the lock state could not be read (then nothing else is known)
+  bool locked = false;
+  std::optional<double> signal_dbm, signal_percent, snr_db, snr_percent;
+  std::optional<double> ber_pre_fec, ber_post_fec;
+};
+
+// The service on screen: its DVB triplet and its SDT name ("" until an SDT
+// names it).
+struct ServiceIdentity {
+  uint16_t onid = 0, tsid = 0, sid = 0;
+  std::string name;
+};
+
 struct Diagnostics {
   std::string software_version;
   int64_t uptime_s = 0;
-  // The service on screen (first program of the PAT in file/UDP mode).
-  uint16_t onid = 0, tsid = 0, sid = 0;
-  std::string service_name;
-  // Tuner (a simulated tuner in file and UDP mode).
-  bool tuner_locked = false;
-  double signal_dbm = 0, snr_db = 0, ber_pre_fec = 0, ber_post_fec = 0;
+  ServiceIdentity service;
+  TunerFigures tuner;
   // Stream health since start.
   uint64_t continuity_errors = 0, crc_errors = 0, packets = 0;
   std::vector<uint32_t> active_notices;

@@ -7,6 +7,7 @@
 
 #include "platform/box/simulated_tuner.h"
 #include "stb/menu/report_body.h"
+#include "stb/menu/service_on_screen.h"
 
 namespace stbd {
 namespace {
@@ -14,6 +15,9 @@ namespace {
 constexpr size_t kRecentLines = 10;
 constexpr int64_t kAnswerWaitMs = 5000;  // then "waiting to send"
 constexpr int64_t kAnswerCheckMs = 200;
+// The outbox row that says a ticket's return visit was answered (see the
+// header): it outlives the answer's own row, which goes once delivered.
+const std::string kAnsweredPrefix = "rv-done:";
 
 // Report ids must not repeat across boxes or reboots: the kernel's entropy.
 class KernelRandom : public stb::RandomSource {
@@ -83,6 +87,10 @@ FaultReporting::FaultReporting(const stb::StbdConfig& config, stb::OutboxStore& 
   }
   sender_ = std::make_unique<stb::ReportSender>(outbox_.get(), client_.get(), &loop_.clock(), &log_,
                                                 [this](std::optional<int64_t> due) {
+                                                  // A request just finished (or none
+                                                  // was due): a poll may have found a
+                                                  // ticket resolved.
+                                                  refreshReports();
                                                   if (timer_) loop_.cancel(timer_);
                                                   timer_ = 0;
                                                   if (!due) return;
@@ -104,13 +112,47 @@ FaultReporting::~FaultReporting() {
 void FaultReporting::attach(stb::menu::MenuController& menu) {
   menu_ = &menu;
   menu.setReportHandler([this](const stb::menu::ReportRequest& r) { onReport(r); });
-  menu.setReturnVisitHandler([this](const stb::menu::ReturnVisitAnswer& a) {
-    std::string error;
-    if (!outbox_->enqueueReturnVisit(a.ticket, a.fixed, a.score, loop_.clock().nowMs(), &error))
-      log_.error("return visit " + a.ticket + ": " + error);
-    if (sender_) sender_->run();
-  });
+  menu.setReturnVisitHandler([this](const stb::menu::ReturnVisitAnswer& a) { onReturnVisit(a); });
+  // Answers given before: queued ("rv:"), or delivered (the marker). A
+  // marker whose report is gone has nothing left to guard.
+  std::set<std::string> reported;
+  for (const stb::OutboxReport& r : outbox_->items())
+    if (r.kind == stb::OutboxKind::kReport && !r.ticket.empty()) reported.insert(r.ticket);
+  std::vector<std::string> stale;
+  for (const stb::OutboxReport& r : outbox_->items()) {
+    if (r.kind != stb::OutboxKind::kReturnVisit) continue;
+    if (r.report_id.rfind(kAnsweredPrefix, 0) == 0 && !reported.count(r.ticket))
+      stale.push_back(r.report_id);
+    else
+      answered_.insert(r.ticket);
+  }
+  std::string error;
+  for (const std::string& id : stale)
+    if (!outbox_->forget(id, &error)) log_.warning("fault outbox: " + id + ": " + error);
   refreshReports();
+}
+
+void FaultReporting::onReturnVisit(const stb::menu::ReturnVisitAnswer& a) {
+  // Never asked again in this run, whatever happens below.
+  answered_.insert(a.ticket);
+  std::string error;
+  const int64_t now = loop_.clock().nowMs();
+  if (!outbox_->enqueueReturnVisit(a.ticket, a.fixed, a.score, now, &error)) {
+    log_.error("return visit " + a.ticket + ": " + error);
+    return;
+  }
+  log_.info("return visit for ticket " + a.ticket + " stored in the outbox (fixed " +
+            (a.fixed ? "yes" : "no") + ", score " + std::to_string(a.score) + ")");
+  stb::OutboxReport marker;
+  marker.report_id = kAnsweredPrefix + a.ticket;
+  marker.kind = stb::OutboxKind::kReturnVisit;
+  marker.state = "sent";  // nothing to send: the outbox leaves it alone
+  marker.ticket = a.ticket;
+  marker.created_ms = now;
+  if (!store_.put(marker, &error))
+    log_.warning("return visit " + a.ticket + ": cannot record that it was answered (" + error +
+                 "); the box may ask again after a restart");
+  if (sender_) sender_->run();
 }
 
 void FaultReporting::start() {
@@ -126,6 +168,7 @@ void FaultReporting::start() {
 void FaultReporting::refreshReports() {
   if (!menu_) return;
   std::vector<stb::menu::ReportSummary> list;
+  std::vector<std::string> due;
   const int offset =
       daemon_.clock().localOffsetMinutes().value_or(daemon_.options().fallback_offset_minutes);
   for (const stb::OutboxReport& r : outbox_->items()) {
@@ -141,8 +184,12 @@ void FaultReporting::refreshReports() {
         s.category = cat;
     }
     list.push_back(s);
+    // The central system accepts a return visit only for a resolved ticket.
+    if (r.status == "resolved" && !r.ticket.empty() && !answered_.count(r.ticket))
+      due.push_back(r.ticket);
   }
   menu_->menu().setReports(std::move(list));
+  menu_->setReturnVisitsDue(std::move(due));
 }
 
 void FaultReporting::onReport(const stb::menu::ReportRequest& request) {
@@ -151,24 +198,12 @@ void FaultReporting::onReport(const stb::menu::ReportRequest& request) {
   stb::menu::Diagnostics d;
   d.software_version = STB_VERSION;
   d.uptime_s = (loop_.clock().nowMs() - started_ms_) / 1000;
-  const platform::box::TunerStatus tuner = platform::box::plausibleTunerStatus();
-  d.tuner_locked = tuner.locked;
-  d.signal_dbm = tuner.signal_dbm.value_or(0);
-  d.snr_db = tuner.snr_db.value_or(0);
-  d.ber_pre_fec = tuner.ber_pre_fec.value_or(0);
-  d.ber_post_fec = tuner.ber_post_fec.value_or(0);
+  d.tuner = tunerFigures();
   const dvb::PidHealth health = daemon_.demux().health().total();
   d.packets = health.packets;
   d.continuity_errors = health.continuity_errors;
   d.crc_errors = daemon_.demux().sectionErrors().crc_errors;
-  if (const auto& pat = daemon_.pat()) {
-    d.tsid = pat->transport_stream_id;
-    for (const auto& p : pat->programs)
-      if (p.program_number != 0) {
-        d.sid = p.program_number;
-        break;
-      }
-  }
+  d.service = stb::menu::serviceOnScreen(daemon_.pat(), daemon_.sdt());
   for (const auto& [id, held] : daemon_.intake().notices()) d.active_notices.push_back(id);
   d.last_errors = log_.recent();
   const dvb::UtcSeconds created = daemon_.clock().utc().value_or(0);
@@ -192,6 +227,27 @@ void FaultReporting::onReport(const stb::menu::ReportRequest& request) {
   sender_->run();
   // Show the ticket if the central system answers soon; else "waiting to send".
   awaitAnswer(*id, loop_.clock().nowMs() + kAnswerWaitMs, hotline);
+}
+
+stb::menu::TunerFigures FaultReporting::tunerFigures() {
+  stb::menu::TunerFigures f;
+  platform::box::SimulatedTuner simulated;
+  platform::box::Tuner& tuner = tuner_ ? *tuner_ : simulated;
+  f.source = tuner.describe();
+  std::string error;
+  const std::optional<platform::box::TunerStatus> status = tuner.readStatus(&error);
+  if (!status) {
+    f.error = error.empty() ? "cannot read the tuner" : error;
+    return f;
+  }
+  f.locked = status->locked;
+  f.signal_dbm = status->signal_dbm;
+  f.signal_percent = status->signal_percent;
+  f.snr_db = status->snr_db;
+  f.snr_percent = status->snr_percent;
+  f.ber_pre_fec = status->ber_pre_fec;
+  f.ber_post_fec = status->ber_post_fec;
+  return f;
 }
 
 void FaultReporting::awaitAnswer(const std::string& report_id, int64_t give_up,

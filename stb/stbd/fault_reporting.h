@@ -4,10 +4,18 @@
 // central system when one is configured, the sender on the event loop, and
 // the menu's handlers: a confirmed report is written to the outbox before the
 // viewer is told anything, then posted; My reports shows the outbox.
+//
+// Return visits: a ticket the central system calls resolved whose answer
+// has not been given yet is handed to the menu, which asks at a calm
+// moment. Once the viewer answers, a marker row "rv-done:TICKET" in the
+// outbox's store says so for good (the answer's own row "rv:TICKET" is
+// removed once delivered), so the box never asks about that ticket again.
 #include <deque>
 #include <memory>
+#include <set>
 #include <string>
 
+#include "platform/box/tuner.h"
 #include "platform/central_client.h"
 #include "platform/event_loop.h"
 #include "platform/sqlite_outbox_store.h"
@@ -16,6 +24,7 @@
 #include "stb/daemon.h"
 #include "stb/log.h"
 #include "stb/menu/menu_controller.h"
+#include "stb/menu/report_body.h"
 #include "stb/outbox.h"
 #include "stb/report_sender.h"
 
@@ -47,6 +56,10 @@ class FaultReporting {
   void attach(stb::menu::MenuController& menu);
   // Starts sending what an earlier run left waiting.
   void start();
+  // The tuner whose reading a report carries (not owned; must outlive
+  // this). Unset: a simulated tuner's plausible figures (file and UDP).
+  // Not const: a reading moves the tuner's bit-error counters on.
+  void setTuner(platform::box::Tuner* tuner) { tuner_ = tuner; }
   // At the end of a replay: gives the sender up to TIMEOUT_MS of loop turns
   // to deliver what is due now (nothing is lost either way: it is stored).
   void flush(int timeout_ms);
@@ -55,6 +68,9 @@ class FaultReporting {
 
  private:
   void onReport(const stb::menu::ReportRequest& request);
+  void onReturnVisit(const stb::menu::ReturnVisitAnswer& answer);
+  stb::menu::TunerFigures tunerFigures();
+  // My reports and the return visits due, from the outbox.
   void refreshReports();
   // Turns the "sending" page into the result once the report is delivered,
   // or into "waiting to send" at GIVE_UP (monotonic ms).
@@ -65,6 +81,8 @@ class FaultReporting {
   stb::Daemon& daemon_;
   RecentLog& log_;
   stb::menu::MenuController* menu_ = nullptr;
+  platform::box::Tuner* tuner_ = nullptr;
+  std::set<std::string> answered_;  // tickets whose return visit was answered
   int64_t started_ms_;
   stb::OutboxStore& store_;
   std::unique_ptr<stb::RandomSource> random_;

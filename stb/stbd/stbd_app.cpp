@@ -11,6 +11,10 @@
 #include "overlay/display.h"
 #include "overlay/screen.h"
 #include "overlay/test_picture.h"
+#include "platform/box/dvb_source.h"
+#include "platform/box/section_feed.h"
+#include "platform/box/simulated_tuner.h"
+#include "platform/box/system_device_io.h"
 #include "platform/event_loop.h"
 #include "platform/key_files.h"
 #include "platform/log_sinks.h"
@@ -25,6 +29,7 @@
 #include "stb/stbd/fault_reporting.h"
 #include "stb/stbd/flash_storage.h"
 #include "stb/stbd/menu_panel_output.h"
+#include "stb/stbd/remote_control.h"
 #include "stb/stbd/snapshots.h"
 #include "stb/stbd/stbd_run.h"
 #include "stb/stbd/subtitle_bar_output.h"
@@ -138,11 +143,29 @@ int runStbd(const StbdOptions& options) {
   SubtitleBarOutput bar(*display, overlay::SubtitleBarOptions{config->crawl_pixels_per_second},
                         screen.get());
 
-  std::unique_ptr<platform::TsSource> source = platform::openTsSource(options.source, &error);
-  if (!source) {
-    log->error("source: " + error);
-    return 1;
+  // TS packets from a file or UDP, or sections from a Linux DVB adapter's
+  // demux (dvb://), whose frontend then gives the tuner status.
+  std::unique_ptr<platform::TsSource> source;
+  std::unique_ptr<platform::box::DvbSource> dvb_source;
+  if (platform::box::isDvbSource(options.source)) {
+    platform::box::DvbSourceSpec spec;
+    std::string frontend_note;
+    if (platform::box::parseDvbSource(options.source, &spec, &error))
+      dvb_source = platform::box::DvbSource::open(&platform::box::systemDeviceIo(), spec, &error,
+                                                  &frontend_note);
+    if (!dvb_source) {
+      log->error("source: " + error);
+      return 1;
+    }
+    if (!frontend_note.empty()) log->warning("source: " + frontend_note);
+  } else {
+    source = platform::openTsSource(options.source, &error);
+    if (!source) {
+      log->error("source: " + error);
+      return 1;
+    }
   }
+  const std::string source_name = dvb_source ? dvb_source->describe() : source->describe();
 
   platform::EventLoop loop;
   // Flash, or memory while flash is missing, full or read-only.
@@ -173,13 +196,28 @@ int runStbd(const StbdOptions& options) {
     snapshots = std::make_unique<Snapshots>(*display, options.snapshot_dir,
                                             options.snapshot_every_ms, *log);
 
-  log->info(std::string("stbd ") + STB_VERSION + " reading " + source->describe() + ", area " +
+  log->info(std::string("stbd ") + STB_VERSION + " reading " + source_name + ", area " +
             config->box.area_code + ", " + std::to_string(config->width) + "x" +
             std::to_string(config->height) + " on DirectFB " + config->system);
   // A replayed file's time is the stream's; the system clock says nothing
   // about it.
   const platform::SystemTime system = platform::readSystemTime();
   daemon.start(system.utc, system.synchronised && options.replay == Replay::kNone);
+  // The section filters follow what the daemon's demux wants (PAT, PMTs,
+  // TDT/TOT, the notice PID), re-armed as the PAT/PMT change.
+  std::unique_ptr<platform::box::SectionFeed> feed;
+  if (dvb_source) {
+    feed = std::make_unique<platform::box::SectionFeed>(
+        *dvb_source, daemon.demux(),
+        [&daemon](uint16_t pid, dvb::Section section) {
+          daemon.pushSection(pid, std::move(section));
+        },
+        loop, *log);
+    if (!feed->start(&error)) {
+      log->error("source: " + error);
+      return 1;
+    }
+  }
   if (const platform::NotifyResult r = platform::notifyReady(); !r.ok())
     log->warning("systemd: " + r.error);
 
@@ -193,6 +231,9 @@ int runStbd(const StbdOptions& options) {
   stb::menu::MenuConfig menu_config;
   menu_config.languages = config->languages;
   stb::menu::MenuController menu(daemon, menu_panel, *log, menu_config);
+  // A report carries the tuner's reading: the DVB adapter's frontend, or
+  // plausible simulated figures for a file or UDP source.
+  platform::box::SimulatedTuner simulated_tuner(platform::box::plausibleTunerStatus(), source_name);
   FaultReporting faults(*config, storage.outbox(), loop, daemon, recent);
   // The viewer is warned while reports would not survive a power cut.
   menu.menu().setStorageWarning(storage.degraded());
@@ -200,15 +241,26 @@ int runStbd(const StbdOptions& options) {
     menu.menu().setStorageWarning(degraded);
     if (menu.isOpen()) menu.redraw();
   });
+  faults.setTuner(dvb_source ? dvb_source->tuner() : &simulated_tuner);
   faults.attach(menu);
   faults.start();
 
+  // Remote keys from evdev, LIRC and DirectFB take the key script's path.
+  KeyPath key_path(daemon, &menu, *log, mono);
+  RemoteControl remote;
+  if (!openRemoteControl(*config, *display, loop, *log, key_path, &remote, &error)) {
+    log->error("input: " + error);
+    return 1;
+  }
+
   RunStats stats;
-  const RunExtras extras{snapshots.get(), key_script.get(), &menu};
+  const RunExtras extras{snapshots.get(), key_script.get(), &menu, &key_path};
   const bool ok =
-      fast ? runFastReplay(*source, daemon, replay_clock, loop, extras, *log, &stats, &error)
-           : runLive(*source, daemon, loop, options.replay == Replay::kRealtime,
-                     config->frames_per_second, extras, *log, &stats, &error);
+      feed   ? runSections(*feed, daemon, loop, config->frames_per_second, extras, *log, &stats,
+                           &error)
+      : fast ? runFastReplay(*source, daemon, replay_clock, loop, extras, *log, &stats, &error)
+             : runLive(*source, daemon, loop, options.replay == Replay::kRealtime,
+                       config->frames_per_second, extras, *log, &stats, &error);
   if (!ok) log->error("source: " + error);
   // A replay ends at the end of its file: what the viewer confirmed last
   // gets a few seconds to reach the central system (it stays stored anyway).
@@ -217,12 +269,14 @@ int runStbd(const StbdOptions& options) {
   platform::notifyStopping();
   const stb::DaemonStats& d = daemon.stats();
   log->info("done" + std::string(by_signal ? " (signal)" : "") + ": " +
-            std::to_string(stats.packets) + " packets, " + std::to_string(d.tdts) + " TDT, " +
-            std::to_string(d.notice_tables) + " notice tables, " +
-            std::to_string(daemon.intake().verifier().accepted()) + " objects accepted, " +
-            std::to_string(d.crawls_shown) + " crawls, " + std::to_string(d.passes) + " passes, " +
-            std::to_string(bar.frames()) + " frames, " + std::to_string(loop.wakeups()) +
-            " wake-ups, " + std::to_string(snapshots ? snapshots->taken() : 0) + " screenshots, " +
+            (feed ? std::to_string(stats.sections) + " sections, "
+                  : std::to_string(stats.packets) + " packets, ") +
+            std::to_string(d.tdts) + " TDT, " + std::to_string(d.notice_tables) +
+            " notice tables, " + std::to_string(daemon.intake().verifier().accepted()) +
+            " objects accepted, " + std::to_string(d.crawls_shown) + " crawls, " +
+            std::to_string(d.passes) + " passes, " + std::to_string(bar.frames()) + " frames, " +
+            std::to_string(loop.wakeups()) + " wake-ups, " +
+            std::to_string(snapshots ? snapshots->taken() : 0) + " screenshots, " +
             std::to_string(storage.state().writes()) + " store writes, peak RSS " +
             std::to_string(peakRssKb()) + " KB");
   return ok ? 0 : 1;

@@ -1,5 +1,6 @@
 #include "stb/stbd/stbd_options.h"
 
+#include "platform/box/dvb_source.h"
 #include "stb/duration.h"
 
 namespace stbd {
@@ -10,7 +11,8 @@ const char kUsage[] =
     "            [--log-level LEVEL]\n"
     "       stbd --version | --help\n"
     "  --config          the box's configuration (docs/stbd.md)\n"
-    "  --source          a TS file, or udp://GROUP:PORT (multicast or unicast, RTP or not)\n"
+    "  --source          a TS file, udp://GROUP:PORT (multicast or unicast, RTP or not),\n"
+    "                    or dvb://adapterN[?demux=M&frontend=K] (Linux DVB section filters)\n"
     "  --replay fast     a file as fast as it goes, time from its TDT/TOT; exits at its end\n"
     "  --replay realtime a file paced by its TDTs, as if it were on air; exits at its end\n"
     "  --snapshot-dir    write screenshots (overlay over a test picture) here, named by\n"
@@ -80,11 +82,15 @@ bool parseStbdOptions(int argc, const char* const* argv, StbdOptions* o, std::st
     return false;
   }
   const bool udp = o->source.rfind("udp://", 0) == 0;
-  if (udp && o->replay != Replay::kNone) {
-    *error = "--replay is for file sources; a UDP source is live";
+  const bool dvb = o->source.rfind("dvb://", 0) == 0;
+  if ((udp || dvb) && o->replay != Replay::kNone) {
+    *error =
+        std::string("--replay is for file sources; a ") + (udp ? "UDP" : "DVB") + " source is live";
     return false;
   }
-  if (!udp && o->replay == Replay::kNone) {
+  platform::box::DvbSourceSpec spec;
+  if (dvb && !platform::box::parseDvbSource(o->source, &spec, error)) return false;
+  if (!udp && !dvb && o->replay == Replay::kNone) {
     *error = "a file source needs --replay fast or --replay realtime";
     return false;
   }

@@ -10,7 +10,7 @@ enum class Replay { kNone, kFast, kRealtime };
 
 struct StbdOptions {
   std::string config_path;
-  std::string source;  // a TS file or udp://GROUP:PORT
+  std::string source;  // a TS file, udp://GROUP:PORT or dvb://adapterN
   Replay replay = Replay::kNone;
   std::string snapshot_dir;
   uint64_t snapshot_every_ms = 0;        // 0: no snapshots

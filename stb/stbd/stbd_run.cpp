@@ -27,7 +27,31 @@ int64_t idleTurnMs(uint64_t bytes, int64_t elapsed_ms) {
   return std::clamp(static_cast<int64_t>(ms), kMinIdleTurnMs, kMaxIdleTurnMs);
 }
 
+bool isArrow(stb::RemoteKey key) {
+  return key == stb::RemoteKey::kUp || key == stb::RemoteKey::kDown ||
+         key == stb::RemoteKey::kLeft || key == stb::RemoteKey::kRight;
+}
+
 }  // namespace
+
+void KeyPath::press(const stb::RemoteKeyEvent& key, int64_t mono_ms, const std::string& from) {
+  const std::string name = stb::remoteKeyName(key.key);
+  if (key.repeat && !isArrow(key.key)) {
+    ++repeats_dropped_;
+    return;
+  }
+  ++keys_;
+  log_.debug("key " + name + (key.repeat ? " (held)" : "") + " from " + from);
+  const bool was_open = menu_ && menu_->isOpen();
+  if (menu_)
+    menu_->onKey(key.key, mono_ms);
+  else
+    daemon_.onKey(key.key);
+  const bool open = menu_ && menu_->isOpen();
+  if (open && !was_open) log_.info("menu: opened by " + name + " from " + from);
+  if (!open && was_open) log_.info("menu: closed by " + name + " from " + from);
+  if (on_key_) on_key_();
+}
 
 // Keys whose stream time has come, then the screenshot due (so that it
 // shows what the keys did).
@@ -35,7 +59,9 @@ static void atStreamTime(const RunExtras& extras, stb::Daemon& daemon, int64_t u
                          int64_t mono_ms) {
   if (extras.keys) {
     for (stb::RemoteKey key : extras.keys->due(utc_ms)) {
-      if (extras.menu)
+      if (extras.key_path)
+        extras.key_path->press(stb::RemoteKeyEvent{key, false}, mono_ms, "key script");
+      else if (extras.menu)
         extras.menu->onKey(key, mono_ms);
       else
         daemon.onKey(key);
@@ -82,15 +108,28 @@ bool runFastReplay(platform::TsSource& source, stb::Daemon& daemon, stb::ReplayC
 
 namespace {
 
+// What feeds the daemon in the live loop at each turn.
+class LiveFeed {
+ public:
+  virtual ~LiveFeed() = default;
+  // Hands over what waits now; false and *error on a read error, *ended at
+  // a file's end.
+  virtual bool drain(int64_t now_ms, bool* ended, std::string* error) = 0;
+  // How long the loop may sleep with nothing on screen, given how much the
+  // last turn read over ELAPSED_MS.
+  virtual int64_t idleMs(int64_t elapsed_ms) = 0;
+  virtual std::string describe() const = 0;
+};
+
 // One turn of the live loop's reading: what the source holds now, or (paced)
 // only as far as the stream's time has come on the monotonic clock.
-class PacedReader {
+class PacedReader : public LiveFeed {
  public:
   PacedReader(platform::TsSource& source, stb::Daemon& daemon, bool pace, RunStats* stats)
       : source_(source), daemon_(daemon), pace_(pace), stats_(stats), buf_(kFastChunk) {}
 
-  // False and *error on a read error; sets *ended at a file's end.
-  bool drain(int64_t now_ms, bool* ended, std::string* error) {
+  bool drain(int64_t now_ms, bool* ended, std::string* error) override {
+    bytes_before_ = stats_->bytes;
     const size_t chunk = pace_ ? kPacedChunk : buf_.size();
     for (;;) {
       if (pace_ && ahead(now_ms)) return true;
@@ -115,6 +154,10 @@ class PacedReader {
       }
     }
   }
+  int64_t idleMs(int64_t elapsed_ms) override {
+    return idleTurnMs(stats_->bytes - bytes_before_, elapsed_ms);
+  }
+  std::string describe() const override { return source_.describe(); }
 
  private:
   // The stream has told a time later than the monotonic clock has reached
@@ -137,22 +180,46 @@ class PacedReader {
   std::vector<uint8_t> buf_;
   std::optional<dvb::UtcSeconds> origin_utc_;
   int64_t origin_ms_ = 0;
+  uint64_t bytes_before_ = 0;
 };
 
-}  // namespace
+// Section filters deliver as they become readable (their own fd watches);
+// a turn has nothing to read, and the kernel buffers between wake-ups.
+class SectionTurns : public LiveFeed {
+ public:
+  explicit SectionTurns(platform::box::SectionFeed& feed) : feed_(feed) {}
+  bool drain(int64_t, bool*, std::string*) override { return true; }
+  int64_t idleMs(int64_t) override { return kMaxIdleTurnMs; }
+  std::string describe() const override { return feed_.describe(); }
 
-bool runLive(platform::TsSource& source, stb::Daemon& daemon, platform::EventLoop& loop,
-             bool pace_by_stream, int frames_per_second, const RunExtras& extras, stb::Log& log,
-             RunStats* stats, std::string* error) {
-  PacedReader reader(source, daemon, pace_by_stream, stats);
+ private:
+  platform::box::SectionFeed& feed_;
+};
+
+// The turns of the live loop: read, update, keys and screenshots on stream
+// time, a frame while a crawl runs; then the next turn at the frame rate,
+// the idle interval or the scheduler's next change, whichever comes first.
+bool runTurns(LiveFeed& feed, stb::Daemon& daemon, platform::EventLoop& loop, int frames_per_second,
+              const RunExtras& extras, stb::Log& log, RunStats* stats, std::string* error,
+              std::function<void()>* wake) {
   const int64_t frame_ms = 1000 / std::max(1, frames_per_second);
   bool failed = false;
   int64_t last_turn_ms = loop.clock().nowMs();
-  std::function<void()> turn = [&]() {
+  platform::EventLoop::Id turn_timer = 0;
+  int64_t turn_due = 0;
+  std::function<void()> turn;
+  auto schedule = [&](int64_t due) {
+    if (turn_timer != 0) loop.cancel(turn_timer);
+    turn_due = due;
+    turn_timer = loop.addTimer(due, [&]() {
+      turn_timer = 0;
+      turn();
+    });
+  };
+  turn = [&]() {
     const int64_t now = loop.clock().nowMs();
-    const uint64_t bytes_before = stats->bytes;
     bool ended = false;
-    if (!reader.drain(now, &ended, error)) {
+    if (!feed.drain(now, &ended, error)) {
       failed = true;
       loop.stop();
       return;
@@ -165,17 +232,23 @@ bool runLive(platform::TsSource& source, stb::Daemon& daemon, platform::EventLoo
       ++stats->frames;
     }
     if (ended) {
-      log.info("replay: end of " + source.describe());
+      log.info("replay: end of " + feed.describe());
       loop.stop();
       return;
     }
-    const int64_t idle_ms = idleTurnMs(stats->bytes - bytes_before, now - last_turn_ms);
+    const int64_t idle_ms = feed.idleMs(now - last_turn_ms);
     last_turn_ms = now;
     int64_t next = now + (daemon.crawling() ? frame_ms : idle_ms);
     if (const std::optional<int64_t> change = daemon.nextUpdateMs()) next = std::min(next, *change);
-    loop.addTimer(std::max(next, now + 1), turn);
+    schedule(std::max(next, now + 1));
   };
-  loop.addTimer(loop.clock().nowMs(), turn);
+  // A key or a section between turns may have started a crawl (or closed the
+  // menu over one): its first frame is due now, not at the next idle turn.
+  *wake = [&]() {
+    const int64_t now = loop.clock().nowMs();
+    if (daemon.crawling() && turn_due > now + frame_ms) schedule(now);
+  };
+  schedule(loop.clock().nowMs());
   // Under systemd's watchdog (WatchdogSec=): a ping every half period.
   const int64_t watchdog_ms = platform::watchdogIntervalMs() / 2;
   std::function<void()> ping = [&]() {
@@ -184,8 +257,48 @@ bool runLive(platform::TsSource& source, stb::Daemon& daemon, platform::EventLoo
     loop.addTimer(loop.clock().nowMs() + watchdog_ms, ping);
   };
   if (watchdog_ms > 0) loop.addTimer(loop.clock().nowMs() + watchdog_ms, ping);
-  if (!loop.run(error)) return false;
-  return !failed;
+  const bool ran = loop.run(error);
+  *wake = nullptr;
+  if (turn_timer != 0) loop.cancel(turn_timer);
+  return ran && !failed;
+}
+
+}  // namespace
+
+bool runLive(platform::TsSource& source, stb::Daemon& daemon, platform::EventLoop& loop,
+             bool pace_by_stream, int frames_per_second, const RunExtras& extras, stb::Log& log,
+             RunStats* stats, std::string* error) {
+  PacedReader reader(source, daemon, pace_by_stream, stats);
+  std::function<void()> wake;
+  if (extras.key_path)
+    extras.key_path->setOnKey([&]() {
+      if (wake) wake();
+    });
+  const bool ok =
+      runTurns(reader, daemon, loop, frames_per_second, extras, log, stats, error, &wake);
+  if (extras.key_path) extras.key_path->setOnKey(nullptr);
+  return ok;
+}
+
+bool runSections(platform::box::SectionFeed& feed, stb::Daemon& daemon, platform::EventLoop& loop,
+                 int frames_per_second, const RunExtras& extras, stb::Log& log, RunStats* stats,
+                 std::string* error) {
+  SectionTurns turns(feed);
+  std::function<void()> wake;
+  if (extras.key_path)
+    extras.key_path->setOnKey([&]() {
+      if (wake) wake();
+    });
+  feed.setOnSections([&]() {
+    if (wake) wake();
+  });
+  const bool ok =
+      runTurns(turns, daemon, loop, frames_per_second, extras, log, stats, error, &wake);
+  feed.setOnSections(nullptr);
+  if (extras.key_path) extras.key_path->setOnKey(nullptr);
+  stats->sections = feed.stats().sections;
+  stats->bytes = feed.stats().bytes;
+  return ok;
 }
 
 }  // namespace stbd

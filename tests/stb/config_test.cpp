@@ -124,6 +124,52 @@ TEST(Config, ErrorsNameTheLine) {
   EXPECT_NE(errors[5].find("stbd.conf:9:"), std::string::npos);
 }
 
+TEST(Config, InputSection) {
+  std::vector<std::string> errors;
+  auto c = parseConfig(kMinimal, "stbd.conf", &errors);
+  ASSERT_TRUE(c);
+  // Without [input]: DirectFB's keys only, through the compiled-in keymaps.
+  EXPECT_TRUE(c->evdev.empty());
+  EXPECT_TRUE(c->evdev_grab);
+  EXPECT_TRUE(c->lirc.empty());
+  EXPECT_TRUE(c->keymap.empty());
+  EXPECT_TRUE(c->directfb_keys);
+  EXPECT_TRUE(c->directfb_keymap.empty());
+
+  c = parseConfig(std::string(kMinimal) +
+                      "[input]\n"
+                      "evdev = /dev/input/event0\n"
+                      "evdev = /dev/input/by-id/usb-remote-event-ir\n"
+                      "evdev_grab = no\n"
+                      "lirc = /var/run/lirc/lircd\n"
+                      "keymap = /etc/stbd/remote.keymap\n"
+                      "directfb = off\n"
+                      "directfb_keymap = /etc/stbd/directfb.keymap\n",
+                  "stbd.conf", &errors);
+  ASSERT_TRUE(c) << (errors.empty() ? "" : errors[0]);
+  EXPECT_EQ(c->evdev, (std::vector<std::string>{"/dev/input/event0",
+                                                "/dev/input/by-id/usb-remote-event-ir"}));
+  EXPECT_FALSE(c->evdev_grab);
+  EXPECT_EQ(c->lirc, "/var/run/lirc/lircd");
+  EXPECT_EQ(c->keymap, "/etc/stbd/remote.keymap");
+  EXPECT_FALSE(c->directfb_keys);
+  EXPECT_EQ(c->directfb_keymap, "/etc/stbd/directfb.keymap");
+
+  errors.clear();
+  const std::string bad = std::string(kMinimal) +
+                          "[input]\n"         // 5
+                          "evdev = event0\n"  // 6: not absolute
+                          "evdev_grab = 2\n"  // 7: not yes or no
+                          "lirc =\n"          // 8: empty
+                          "remote = lirc\n";  // 9: unknown
+  EXPECT_FALSE(parseConfig(bad, "stbd.conf", &errors));
+  ASSERT_EQ(errors.size(), 4u);
+  EXPECT_EQ(errors[0], "stbd.conf:6: evdev: 'event0' is not an absolute path");
+  EXPECT_EQ(errors[1], "stbd.conf:7: evdev_grab: '2' is not yes or no");
+  EXPECT_EQ(errors[2], "stbd.conf:8: lirc: '' is not an absolute path");
+  EXPECT_EQ(errors[3], "stbd.conf:9: unknown key 'remote' in [input]");
+}
+
 TEST(Config, AreaAndKeysAreRequired) {
   std::vector<std::string> errors;
   EXPECT_FALSE(parseConfig("", "empty.conf", &errors));
@@ -144,6 +190,12 @@ TEST(Config, ShippedExampleParses) {
   EXPECT_EQ(c->system, "fbdev");
   EXPECT_EQ(c->log_target, "syslog");
   EXPECT_EQ(c->root_keys.size(), 1u);
+  // The example's remote: lircd through the keymap the package installs,
+  // and not DirectFB's key events too (they would repeat the same keys).
+  EXPECT_EQ(c->lirc, "/var/run/lirc/lircd");
+  EXPECT_EQ(c->keymap, "/usr/share/stb/default.keymap");
+  EXPECT_TRUE(c->evdev.empty());
+  EXPECT_FALSE(c->directfb_keys);
 }
 
 }  // namespace

@@ -2,6 +2,9 @@
 // A scripted DeviceIo for tests: opens hand out fds from 100 up (or a
 // scripted errno), ioctls are recorded with a copy of their argument and
 // answered by an optional handler, reads return queued chunks or errnos.
+// With setPollable(true), opens hand out real fds (eventfds) that poll(2)
+// reports readable exactly while reads are queued, so an EventLoop can
+// watch them.
 #include <sys/ioctl.h>
 
 #include <cstdint>
@@ -40,14 +43,16 @@ class FakeDeviceIo : public DeviceIo {
   IoResult ioctlValue(int fd, unsigned long request, unsigned long value) override;
   IoResult read(int fd, void* buf, size_t capacity) override;
 
+  ~FakeDeviceIo() override;
+
   // Script.
+  void setPollable(bool pollable) { pollable_ = pollable; }
   void failOpen(const std::string& path, int err) { open_errors_[path] = err; }
+  void allowOpen(const std::string& path) { open_errors_.erase(path); }
   void failIoctl(unsigned long request, int err) { ioctl_errors_[request] = err; }
   void onIoctl(IoctlHandler handler) { handler_ = std::move(handler); }
-  void queueRead(int fd, std::vector<uint8_t> bytes) {
-    reads_[fd].push_back({std::move(bytes), 0});
-  }
-  void queueReadError(int fd, int err) { reads_[fd].push_back({{}, err}); }
+  void queueRead(int fd, std::vector<uint8_t> bytes) { queue(fd, {std::move(bytes), 0}, false); }
+  void queueReadError(int fd, int err) { queue(fd, {{}, err}, false); }
   // Files: open(PATH) then reads give TEXT, then 0 (end of file).
   void addFile(const std::string& path, const std::string& text) { files_[path] = text; }
 
@@ -55,6 +60,11 @@ class FakeDeviceIo : public DeviceIo {
   const std::vector<Ioctl>& ioctls() const { return ioctls_; }
   std::vector<Ioctl> ioctlsFor(unsigned long request) const;
   const std::vector<std::string>& opened() const { return opened_paths_; }
+  // The fd the last successful open of PATH gave (-1: none).
+  int lastFd(const std::string& path) const {
+    auto it = last_fd_.find(path);
+    return it == last_fd_.end() ? -1 : it->second;
+  }
   const std::set<int>& openFds() const { return open_fds_; }
   const std::vector<int>& closedFds() const { return closed_fds_; }
   void clearRecords() {
@@ -64,6 +74,12 @@ class FakeDeviceIo : public DeviceIo {
   }
 
  private:
+  // Appends (or, FRONT, puts back) a read, and tells poll about it.
+  void queue(int fd, Read read, bool front);
+  void signal(int fd, bool add);
+
+  bool pollable_ = false;
+  std::set<int> real_fds_;  // eventfds handed out in pollable mode
   int next_fd_ = 100;
   std::map<std::string, int> open_errors_;
   std::map<unsigned long, int> ioctl_errors_;
@@ -72,6 +88,7 @@ class FakeDeviceIo : public DeviceIo {
   std::map<std::string, std::string> files_;
   std::vector<Ioctl> ioctls_;
   std::vector<std::string> opened_paths_;
+  std::map<std::string, int> last_fd_;
   std::set<int> open_fds_;
   std::vector<int> closed_fds_;
 };
