@@ -51,6 +51,7 @@ version=$(sed -n 's/^ *CMAKE_PROJECT_VERSION:STATIC=//p' "$build/CMakeCache.txt"
 stbd_files="usr/bin/stbd
 usr/lib/systemd/system/stbd.service
 usr/share/stb/default.keymap
+usr/share/stb/directfb.keymap
 etc/stbd/stbd.conf
 etc/default/stbd
 etc/init.d/stbd"
@@ -91,6 +92,7 @@ test_install() {
 	check_file "$opt/etc/init.d/stbd"
 	check_file "$opt/lib/systemd/system/stbd.service"
 	check_file "$opt/share/stb/default.keymap"
+	check_file "$opt/share/stb/directfb.keymap"
 	check_dir "$opt/var/lib/stbd"
 	finish
 }
