@@ -3,14 +3,14 @@
 #include <fcntl.h>
 #include <sys/ioctl.h>
 
-#include <algorithm>
 #include <cerrno>
+
+#include "platform/box/input_reader.h"
 
 namespace platform {
 namespace box {
 namespace {
 
-constexpr int kMaxReadsPerCall = 64;
 constexpr size_t kEventsPerRead = 32;
 
 }  // namespace
@@ -36,26 +36,9 @@ std::unique_ptr<EvdevRemote> EvdevRemote::open(DeviceIo* io, const std::string& 
 
 InputStatus EvdevRemote::read(std::vector<stb::RemoteKeyEvent>* keys, std::string* error) {
   uint8_t buffer[kEventsPerRead * sizeof(input_event)];
-  for (int i = 0; i < kMaxReadsPerCall; ++i) {
-    const IoResult got = io_->read(fd_.get(), buffer, sizeof(buffer));
-    if (!got.ok()) {
-      if (got.err == EAGAIN || got.err == EWOULDBLOCK) return InputStatus::kOk;
-      if (got.err == ENODEV) {
-        *error = describe() + ": device removed";
-        return InputStatus::kClosed;
-      }
-      *error = "cannot read " + describe() + ": " + errorText(got.err);
-      return InputStatus::kError;
-    }
-    if (got.value <= 0) {
-      *error = describe() + ": end of file";
-      return InputStatus::kClosed;
-    }
-    // Never more than asked, whatever the count says.
-    const size_t n = std::min(static_cast<size_t>(got.value), sizeof(buffer));
-    decoder_.push(buffer, n, keys);
-  }
-  return InputStatus::kOk;
+  return readInput(
+      io_, fd_.get(), buffer, sizeof(buffer), {describe(), ENODEV, "device removed"},
+      [&](const uint8_t* bytes, size_t n) { decoder_.push(bytes, n, keys); }, error);
 }
 
 }  // namespace box

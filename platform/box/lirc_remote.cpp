@@ -1,15 +1,11 @@
 #include "platform/box/lirc_remote.h"
 
-#include <algorithm>
 #include <cerrno>
+
+#include "platform/box/input_reader.h"
 
 namespace platform {
 namespace box {
-namespace {
-
-constexpr int kMaxReadsPerCall = 64;
-
-}  // namespace
 
 std::unique_ptr<LircRemote> LircRemote::connect(DeviceIo* io, const LircOptions& options,
                                                 Keymap keymap, std::string* error) {
@@ -29,25 +25,10 @@ std::unique_ptr<LircRemote> LircRemote::adopt(DeviceIo* io, int fd, const LircOp
 
 InputStatus LircRemote::read(std::vector<stb::RemoteKeyEvent>* keys, std::string* error) {
   uint8_t buffer[1024];
-  for (int i = 0; i < kMaxReadsPerCall; ++i) {
-    const IoResult got = io_->read(fd_.get(), buffer, sizeof(buffer));
-    if (!got.ok()) {
-      if (got.err == EAGAIN || got.err == EWOULDBLOCK) return InputStatus::kOk;
-      if (got.err == ECONNRESET) {
-        *error = describe() + ": lircd closed the connection";
-        return InputStatus::kClosed;
-      }
-      *error = "cannot read " + describe() + ": " + errorText(got.err);
-      return InputStatus::kError;
-    }
-    if (got.value <= 0) {
-      *error = describe() + ": lircd closed the connection";
-      return InputStatus::kClosed;
-    }
-    const size_t n = std::min(static_cast<size_t>(got.value), sizeof(buffer));
-    decoder_.push(buffer, n, keys);
-  }
-  return InputStatus::kOk;
+  return readInput(
+      io_, fd_.get(), buffer, sizeof(buffer),
+      {describe(), ECONNRESET, "lircd closed the connection"},
+      [&](const uint8_t* bytes, size_t n) { decoder_.push(bytes, n, keys); }, error);
 }
 
 }  // namespace box
