@@ -41,6 +41,29 @@ std::unique_ptr<TicketStore> openExisting(const ParsedArgs& a, std::FILE* err) {
   return store;
 }
 
+// An admin command's arguments: --db, FLAGS and exactly POSITIONAL others;
+// WANT words the usage error for a wrong count ("" means none are taken).
+// False after the usage error, with *CODE set.
+bool parseAdmin(const std::vector<std::string>& args, const std::vector<std::string>& flags,
+                size_t positional, const std::string& want, ParsedArgs* a, std::FILE* err,
+                int* code) {
+  std::string error;
+  if (!parseArgs(args, {"--db"}, flags, a, &error)) {
+    *code = usageError(err, error);
+    return false;
+  }
+  if (a->positional.size() != positional) {
+    *code = usageError(err, want.empty() ? "unexpected argument " + a->positional[0] : want);
+    return false;
+  }
+  return true;
+}
+
+int failed(std::FILE* err, const std::string& error) {
+  std::fprintf(err, "stb-central: %s\n", error.c_str());
+  return kExitFailure;
+}
+
 json ticketJson(const Ticket& t) {
   return json{{"ticket", t.ticket},
               {"report_id", t.report_id},
@@ -57,16 +80,13 @@ json ticketJson(const Ticket& t) {
 
 int runTickets(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
   ParsedArgs a;
-  std::string error;
-  if (!parseArgs(args, {"--db"}, {"--json"}, &a, &error)) return usageError(err, error);
-  if (!a.positional.empty()) return usageError(err, "unexpected argument " + a.positional[0]);
+  int code = 0;
+  if (!parseAdmin(args, {"--json"}, 0, "", &a, err, &code)) return code;
   auto store = openExisting(a, err);
   if (!store) return kExitFailure;
   std::vector<Ticket> tickets;
-  if (!store->listTickets(&tickets, &error)) {
-    std::fprintf(err, "stb-central: %s\n", error.c_str());
-    return kExitFailure;
-  }
+  std::string error;
+  if (!store->listTickets(&tickets, &error)) return failed(err, error);
   if (a.flag("--json")) {
     json list = json::array();
     for (const Ticket& t : tickets) list.push_back(ticketJson(t));
@@ -83,20 +103,14 @@ int runTickets(const std::vector<std::string>& args, std::FILE* out, std::FILE* 
 
 int runReport(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
   ParsedArgs a;
-  std::string error;
-  if (!parseArgs(args, {"--db"}, {}, &a, &error)) return usageError(err, error);
-  if (a.positional.size() != 1) return usageError(err, "report needs one TICKET");
+  int code = 0;
+  if (!parseAdmin(args, {}, 1, "report needs one TICKET", &a, err, &code)) return code;
   auto store = openExisting(a, err);
   if (!store) return kExitFailure;
   std::optional<std::string> body;
-  if (!store->reportBody(a.positional[0], &body, &error)) {
-    std::fprintf(err, "stb-central: %s\n", error.c_str());
-    return kExitFailure;
-  }
-  if (!body) {
-    std::fprintf(err, "stb-central: no ticket %s\n", a.positional[0].c_str());
-    return kExitFailure;
-  }
+  std::string error;
+  if (!store->reportBody(a.positional[0], &body, &error)) return failed(err, error);
+  if (!body) return failed(err, "no ticket " + a.positional[0]);
   std::fprintf(out, "%s\n", body->c_str());
   return kExitOk;
 }
@@ -109,14 +123,8 @@ int changeStatus(const ParsedArgs& a, const std::string& ticket, const std::stri
   if (!store) return kExitFailure;
   ChangeOutcome outcome;
   std::string error;
-  if (!store->setStatus(ticket, *status, systemNow(), &outcome, &error)) {
-    std::fprintf(err, "stb-central: %s\n", error.c_str());
-    return kExitFailure;
-  }
-  if (outcome == ChangeOutcome::kNotFound) {
-    std::fprintf(err, "stb-central: no ticket %s\n", ticket.c_str());
-    return kExitFailure;
-  }
+  if (!store->setStatus(ticket, *status, systemNow(), &outcome, &error)) return failed(err, error);
+  if (outcome == ChangeOutcome::kNotFound) return failed(err, "no ticket " + ticket);
   if (outcome != ChangeOutcome::kDone) {
     std::optional<Ticket> t;
     store->findTicket(ticket, &t, &error);
@@ -130,32 +138,27 @@ int changeStatus(const ParsedArgs& a, const std::string& ticket, const std::stri
 
 int runResolve(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
   ParsedArgs a;
-  std::string error;
-  if (!parseArgs(args, {"--db"}, {}, &a, &error)) return usageError(err, error);
-  if (a.positional.size() != 1) return usageError(err, "resolve needs one TICKET");
+  int code = 0;
+  if (!parseAdmin(args, {}, 1, "resolve needs one TICKET", &a, err, &code)) return code;
   return changeStatus(a, a.positional[0], "resolved", out, err);
 }
 
 int runSetStatus(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
   ParsedArgs a;
-  std::string error;
-  if (!parseArgs(args, {"--db"}, {}, &a, &error)) return usageError(err, error);
-  if (a.positional.size() != 2) return usageError(err, "set-status needs TICKET STATUS");
+  int code = 0;
+  if (!parseAdmin(args, {}, 2, "set-status needs TICKET STATUS", &a, err, &code)) return code;
   return changeStatus(a, a.positional[0], a.positional[1], out, err);
 }
 
 int runReturnVisits(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
   ParsedArgs a;
-  std::string error;
-  if (!parseArgs(args, {"--db"}, {"--json"}, &a, &error)) return usageError(err, error);
-  if (!a.positional.empty()) return usageError(err, "unexpected argument " + a.positional[0]);
+  int code = 0;
+  if (!parseAdmin(args, {"--json"}, 0, "", &a, err, &code)) return code;
   auto store = openExisting(a, err);
   if (!store) return kExitFailure;
   std::vector<ReturnVisit> visits;
-  if (!store->listReturnVisits(&visits, &error)) {
-    std::fprintf(err, "stb-central: %s\n", error.c_str());
-    return kExitFailure;
-  }
+  std::string error;
+  if (!store->listReturnVisits(&visits, &error)) return failed(err, error);
   if (a.flag("--json")) {
     json list = json::array();
     for (const ReturnVisit& v : visits)
