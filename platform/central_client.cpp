@@ -64,6 +64,12 @@ size_t onHeader(char* data, size_t size, size_t n, void* userp) {
   return size * n;
 }
 
+// The starts of two reasons that collect() refines for a box without a
+// client certificate.
+const char kRefusedClient[] = "TLS: the server refused the box's client certificate";
+const char kClosedAfterHandshake[] =
+    "TLS: the server closed the connection right after the handshake";
+
 bool contains(const std::string& text, const char* what) {
   return text.find(what) != std::string::npos;
 }
@@ -122,9 +128,7 @@ std::string CentralClient::explain(int curl_code, long verify_result,
           contains(curl_message, "handshake failure") ||
           contains(curl_message, "certificate expired") ||
           contains(curl_message, "unsupported certificate"))
-        meaning =
-            "TLS: the server refused the box's client certificate (missing, or not from the "
-            "operator's CA)";
+        meaning = std::string(kRefusedClient) + " (missing, or not from the operator's CA)";
       else if (curl_code == CURLE_SSL_CONNECT_ERROR)
         meaning = "TLS: handshake failed";
       else
@@ -281,13 +285,22 @@ void CentralClient::collect() {
       curl_easy_getinfo(easy, CURLINFO_APPCONNECT_TIME_T, &appconnect_us);
       long header_bytes = 0;
       curl_easy_getinfo(easy, CURLINFO_HEADER_SIZE, &header_bytes);
+      const std::string detail = std::string(t.error[0] ? t.error : curl_easy_strerror(code)) +
+                                 "; curl " + std::to_string(code);
       if ((code == CURLE_SEND_ERROR || code == CURLE_RECV_ERROR || code == CURLE_GOT_NOTHING) &&
           appconnect_us > 0 && header_bytes == 0 && r.curl_error.compare(0, 5, "TLS: ") != 0)
+        r.curl_error = std::string(kClosedAfterHandshake) +
+                       " without an answer (it refused the box's client certificate, or dropped "
+                       "the connection) (" +
+                       detail + ")";
+      // A box without a certificate of its own: that is the reason, however
+      // the server's refusal looked on the wire (an alert, or a close).
+      if (config_.cert_file.empty() && (r.curl_error.rfind(kRefusedClient, 0) == 0 ||
+                                        r.curl_error.rfind(kClosedAfterHandshake, 0) == 0))
         r.curl_error =
-            "TLS: the server closed the connection right after the handshake without an answer "
-            "(it refused the box's client certificate, or dropped the connection) (" +
-            std::string(t.error[0] ? t.error : curl_easy_strerror(code)) + "; curl " +
-            std::to_string(code) + ")";
+            "TLS: the box has no client certificate ([central] client_cert and client_key are "
+            "not set) and the central system requires one (" +
+            detail + ")";
     }
     finished.emplace_back(std::move(t.done), std::move(r));
     curl_multi_remove_handle(static_cast<CURLM*>(multi_), easy);

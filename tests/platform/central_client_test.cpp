@@ -1,7 +1,7 @@
 // The outbox delivered over real HTTPS: platform::CentralClient (libcurl multi
 // on the EventLoop) + stb::ReportSender + the SQLite outbox, against the
 // reference server tools/stb-central started on 127.0.0.1 with a fresh test
-// PKI (scripts/make-test-pki). Skipped when stb-central was not built.
+// PKI (scripts/make-test-pki; tests/support/central_server.h runs both).
 //
 // Covered: a report becomes a ticket (and a poll and a return visit go
 // through); a server that is down keeps the report waiting with a backoff and
@@ -14,47 +14,32 @@
 #include "platform/central_client.h"
 
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
-#include <poll.h>
-#include <signal.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
-#include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <random>
 #include <regex>
-#include <sstream>
-#include <thread>
 
 #include "platform/sqlite_outbox_store.h"
 #include "stb/outbox.h"
 #include "stb/report_sender.h"
+#include "tests/support/central_server.h"
 #include "tests/support/command.h"
 
 namespace platform {
 namespace {
 
 namespace fs = std::filesystem;
-using testing_support::runCommand;
+using testing_support::CentralServer;
+using testing_support::ScratchDir;
+using testing_support::TestPki;
 
-const std::string kCentral = std::string(STB_BIN_DIR) + "/stb-central";
-const std::string kMakePki = std::string(STB_SOURCE_DIR) + "/scripts/make-test-pki";
 const char kBox[] = "STB-TEST-0001";
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string utcNow() {
   const std::time_t t = std::time(nullptr);
@@ -85,69 +70,6 @@ int freePort() {
   close(s);
   return ntohs(a.sin_port);
 }
-
-// One `stb-central serve` child.
-class Central {
- public:
-  ~Central() { stop(); }
-  bool start(const std::string& db, const std::string& pki, const std::string& cert, int port,
-             const std::string& log_path, std::string* error) {
-    int fds[2];
-    if (pipe(fds) != 0) return false;
-    std::vector<std::string> args = {kCentral,   "serve",
-                                     "--db",     db,
-                                     "--cert",   pki + "/" + cert + ".pem",
-                                     "--key",    pki + "/" + cert + ".key",
-                                     "--ca",     pki + "/ca.pem",
-                                     "--listen", "127.0.0.1:" + std::to_string(port)};
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(fds[1], 1);
-      const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-      if (log >= 0) dup2(log, 2);
-      close(fds[0]);
-      std::vector<char*> argv;
-      for (auto& a : args) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      execv(kCentral.c_str(), argv.data());
-      _exit(127);
-    }
-    close(fds[1]);
-    out_ = fds[0];
-    std::string line;
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < give_up) {
-      pollfd p{out_, POLLIN, 0};
-      if (poll(&p, 1, 200) <= 0) continue;
-      char c[256];
-      const ssize_t n = read(out_, c, sizeof c);
-      if (n <= 0) break;
-      line.append(c, static_cast<size_t>(n));
-    }
-    const std::string prefix = "listening on 127.0.0.1:";
-    if (line.compare(0, prefix.size(), prefix) != 0) {
-      *error = "stb-central did not start: " + line + " " + readFile(log_path);
-      return false;
-    }
-    port_ = std::stoi(line.substr(prefix.size()));
-    return true;
-  }
-  int port() const { return port_; }
-  void stop() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      waitpid(pid_, nullptr, 0);
-      pid_ = -1;
-    }
-    if (out_ >= 0) close(out_);
-    out_ = -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int out_ = -1;
-  int port_ = 0;
-};
 
 class Random : public stb::RandomSource {
  public:
@@ -234,78 +156,51 @@ struct Box {
 
 class CentralClientTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    if (!fs::exists(kCentral) || !fs::exists(kMakePki)) return;
-    const char* tmp = std::getenv("TMPDIR");
-    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/stb_central_pki_XXXXXX";
-    if (!mkdtemp(pattern.data())) return;
-    pki_ = new std::string(pattern);
-    const auto r = runCommand(kMakePki + " " + *pki_ + " 2>&1");
-    if (r.status != 0) {
-      std::cerr << "make-test-pki failed: " << r.out << "\n";
-      delete pki_;
-      pki_ = nullptr;
-    }
-  }
+  static void SetUpTestSuite() { pki_ = new TestPki(); }
   static void TearDownTestSuite() {
-    if (pki_) {
-      std::error_code ec;
-      fs::remove_all(*pki_, ec);
-      delete pki_;
-      pki_ = nullptr;
-    }
+    delete pki_;
+    pki_ = nullptr;
   }
   void SetUp() override {
     // A test that cannot find its server fails loudly; it never skips.
-    ASSERT_NE(pki_, nullptr) << "scripts/make-test-pki failed (see above); stb-central and openssl "
-                                "are needed";
-    const char* tmp = std::getenv("TMPDIR");
-    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/stb_central_test_XXXXXX";
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    fs::create_directories(dir_ + "/state");
-    db_ = dir_ + "/central.db";
-    server_log_ = dir_ + "/central.log";
+    ASSERT_TRUE(pki_->ok()) << pki_->output();
+    ASSERT_TRUE(fs::exists(testing_support::centralBinary()))
+        << testing_support::centralBinary() << " is needed (build stb-central)";
+    fs::create_directories(dir_ / "state");
     // Fast backoff so a test waits well under a second per retry; the
     // production numbers are tested in tests/stb/outbox_test.cpp.
     policy_.retry_base_ms = 300;
     policy_.retry_floor_ms = 100;
     policy_.retry_cap_ms = 600;
   }
-  void TearDown() override {
-    central_.stop();
-    if (!dir_.empty()) {
-      std::error_code ec;
-      fs::remove_all(dir_, ec);
-    }
-  }
+  void TearDown() override { central_.stop(); }
   CentralClientConfig config(int port, const std::string& ca = "ca",
                              const std::string& cert = std::string("box-") + kBox) {
     CentralClientConfig c;
     c.base_url = "https://127.0.0.1:" + std::to_string(port);
-    c.ca_file = *pki_ + "/" + ca + ".pem";
+    c.ca_file = pki_->pem(ca);
     if (!cert.empty()) {
-      c.cert_file = *pki_ + "/" + cert + ".pem";
-      c.key_file = *pki_ + "/" + cert + ".key";
+      c.cert_file = pki_->pem(cert);
+      c.key_file = pki_->key(cert);
     }
     return c;
   }
   void startCentral(const std::string& cert = "server", int port = 0) {
+    testing_support::CentralServerOptions o;
+    o.db = dir_ / "central.db";
+    o.cert = cert;
+    o.port = port;
     std::string error;
-    ASSERT_TRUE(central_.start(db_, *pki_, cert, port, server_log_, &error)) << error;
+    ASSERT_TRUE(central_.start(*pki_, o, &error)) << error;
   }
   // The server's own list: the ticket numbers it holds.
   std::vector<std::string> serverTickets() {
-    const auto r = runCommand(kCentral + " tickets --db " + db_ + " 2>&1");
-    EXPECT_EQ(r.status, 0) << r.out;
     std::vector<std::string> out;
-    const std::regex ticket("^(T[0-9]{8}-[0-9]{6}) ");
-    std::istringstream in(r.out);
-    std::string line;
-    std::smatch m;
-    while (std::getline(in, line))
-      if (std::regex_search(line, m, ticket)) out.push_back(m[1]);
+    for (const auto& t : central_.tickets()) out.push_back(t.ticket);
     return out;
+  }
+  testing_support::CommandResult admin(const std::string& command, const std::string& args) {
+    return central_.admin(command, args);
   }
   // Runs a box whose delivery must fail: not delivered, WHY in the log and
   // the row, the report still waiting on flash.
@@ -329,16 +224,15 @@ class CentralClientTest : public ::testing::Test {
     EXPECT_EQ(rows[0].state, "waiting");
   }
 
-  static std::string* pki_;
-  std::string dir_, db_, server_log_;
+  static inline TestPki* pki_ = nullptr;
+  ScratchDir dir_{"central-client"};
   stb::OutboxPolicy policy_;
-  Central central_;
+  CentralServer central_;
 };
-std::string* CentralClientTest::pki_ = nullptr;
 
 TEST_F(CentralClientTest, AReportBecomesATicketThatIsPolledAndAnsweredAfterTheVisit) {
   startCentral();
-  Box box(dir_ + "/state", config(central_.port()), policy_);
+  Box box(dir_ / "state", config(central_.port()), policy_);
   const std::string id = box.enqueue();
   ASSERT_TRUE(box.runUntil([&] { return box.row(id)->state != "waiting"; }));
   const auto* row = box.row(id);
@@ -351,11 +245,11 @@ TEST_F(CentralClientTest, AReportBecomesATicketThatIsPolledAndAnsweredAfterTheVi
   const std::string ticket = row->ticket;
   EXPECT_EQ(serverTickets(), std::vector<std::string>{ticket});
   // The report on the server is the one the box stored, report_id and all.
-  const auto body = runCommand(kCentral + " report --db " + db_ + " " + ticket);
+  const auto body = admin("report", ticket);
   EXPECT_NE(body.out.find(id), std::string::npos) << body.out;
 
   // The operator resolves it; the next poll sees it and polling stops.
-  ASSERT_EQ(runCommand(kCentral + " resolve --db " + db_ + " " + ticket + " 2>&1").status, 0);
+  ASSERT_EQ(admin("resolve", ticket).status, 0);
   box.outbox->resume(box.loop.clock().nowMs());  // poll now rather than in 5 minutes
   box.sender->run();
   ASSERT_TRUE(box.runUntil([&] { return box.row(id)->status == "resolved"; }));
@@ -369,13 +263,13 @@ TEST_F(CentralClientTest, AReportBecomesATicketThatIsPolledAndAnsweredAfterTheVi
   box.sender->run();
   ASSERT_TRUE(box.runUntil([&] { return !box.row("rv:" + ticket); }));
   EXPECT_TRUE(box.log.has("return visit for ticket " + ticket + " delivered (HTTP 200)"));
-  const auto visits = runCommand(kCentral + " return-visits --db " + db_ + " 2>&1");
+  const auto visits = admin("return-visits", "");
   EXPECT_NE(visits.out.find(ticket), std::string::npos) << visits.out;
 }
 
 TEST_F(CentralClientTest, AServerThatIsDownGetsTheReportExactlyOnceWhenItComesUp) {
   const int port = freePort();
-  Box box(dir_ + "/state", config(port), policy_);
+  Box box(dir_ / "state", config(port), policy_);
   const std::string id = box.enqueue();
   ASSERT_TRUE(box.runUntil([&] { return box.row(id)->attempts >= 2; }));
   EXPECT_EQ(box.row(id)->state, "waiting");
@@ -398,7 +292,7 @@ TEST_F(CentralClientTest, ACrashBeforeTheAckResendsAndGetsTheSameTicket) {
   startCentral();
   std::string id;
   {
-    Box box(dir_ + "/state", config(central_.port()), policy_);
+    Box box(dir_ / "state", config(central_.port()), policy_);
     id = box.enqueue();  // the POST is on its way
     ASSERT_EQ(box.client->inFlight(), 1u);
     box.sender.reset();  // the ack will reach nobody
@@ -406,7 +300,7 @@ TEST_F(CentralClientTest, ACrashBeforeTheAckResendsAndGetsTheSameTicket) {
     ASSERT_EQ(serverTickets().size(), 1u);     // the server has it...
     EXPECT_EQ(box.row(id)->state, "waiting");  // ...the box does not know
   }                                            // the "crash": destroyed without any shutdown step
-  Box box(dir_ + "/state", config(central_.port()), policy_);
+  Box box(dir_ / "state", config(central_.port()), policy_);
   ASSERT_TRUE(box.row(id));
   EXPECT_EQ(box.row(id)->state, "waiting");
   box.sender->run();
@@ -419,39 +313,43 @@ TEST_F(CentralClientTest, ACrashBeforeTheAckResendsAndGetsTheSameTicket) {
 
 TEST_F(CentralClientTest, AServerFromAnotherCaIsNotTrusted) {
   startCentral();
-  Box box(dir_ + "/state", config(central_.port(), "other-ca"), policy_);
+  Box box(dir_ / "state", config(central_.port(), "other-ca"), policy_);
   expectNotDelivered(box, "TLS: the server's certificate is not from the configured CA");
   EXPECT_TRUE(serverTickets().empty());
 }
 
 TEST_F(CentralClientTest, AnExpiredServerCertificateIsRefused) {
   startCentral("server-expired");
-  Box box(dir_ + "/state", config(central_.port()), policy_);
+  Box box(dir_ / "state", config(central_.port()), policy_);
   expectNotDelivered(box, "TLS: the server's certificate has expired");
 }
 
 TEST_F(CentralClientTest, AServerCertificateForAnotherHostIsRefused) {
   startCentral("server-wrong-host");
-  Box box(dir_ + "/state", config(central_.port()), policy_);
+  Box box(dir_ / "state", config(central_.port()), policy_);
   expectNotDelivered(box, "TLS: the server's certificate does not name this host");
 }
 
 TEST_F(CentralClientTest, WithoutAClientCertificateTheServerRefusesTheHandshake) {
   startCentral();
-  Box box(dir_ + "/state", config(central_.port(), "ca", ""), policy_);
-  expectNotDelivered(box, "client certificate");
+  Box box(dir_ / "state", config(central_.port(), "ca", ""), policy_);
+  // Whether the refusal came as an alert or as a closed connection, the box
+  // knows the reason: it has no certificate.
+  expectNotDelivered(box,
+                     "TLS: the box has no client certificate ([central] client_cert and "
+                     "client_key are not set) and the central system requires one");
   EXPECT_TRUE(serverTickets().empty());
 }
 
 TEST_F(CentralClientTest, AClientCertificateFromAnotherCaIsRefused) {
   startCentral();
-  Box box(dir_ + "/state", config(central_.port(), "ca", "other-ca-box-STB-TEST-0001"), policy_);
+  Box box(dir_ / "state", config(central_.port(), "ca", "other-ca-box-STB-TEST-0001"), policy_);
   expectNotDelivered(box, "client certificate");
   EXPECT_TRUE(serverTickets().empty());
 }
 
 TEST_F(CentralClientTest, ConnectionRefusedIsRetried) {
-  Box box(dir_ + "/state", config(freePort()), policy_);
+  Box box(dir_ / "state", config(freePort()), policy_);
   expectNotDelivered(box, "cannot connect to the central system (refused or unreachable)");
 }
 
@@ -468,7 +366,7 @@ TEST_F(CentralClientTest, ASilentServerTimesOutWithoutBlockingTheLoop) {
   getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
   auto c = config(ntohs(a.sin_port));
   c.total_timeout_ms = 1'000;
-  Box box(dir_ + "/state", c, policy_);
+  Box box(dir_ / "state", c, policy_);
   int ticks = 0;
   std::function<void()> tick = [&] {
     ++ticks;

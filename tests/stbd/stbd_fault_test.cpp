@@ -2,17 +2,16 @@
 // stbd with a key script, stb-central over mutual TLS on 127.0.0.1 with a
 // test PKI made for the run (scripts/make-test-pki).
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
-#include <sstream>
-#include <thread>
 
 #include "dvb/mjd_time.h"
 #include "tests/stbd/stbd_run.h"
+#include "tests/support/central_server.h"
+#include "tests/support/child_process.h"
 #include "tests/support/command.h"
 #include "tests/support/corpus.h"
 
@@ -21,59 +20,26 @@ namespace {
 using stbd_test::linesWith;
 using stbd_test::Scenario;
 using testing_support::binPath;
+using testing_support::CentralServer;
+using testing_support::CentralTicket;
+using testing_support::ChildProcess;
 using testing_support::runCommand;
+using testing_support::TestPki;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+// stb-central on a free port with the test PKI, its database in the
+// scenario's directory; the test fails when it does not start.
+void startCentral(CentralServer& central, const TestPki& pki, const Scenario& s) {
+  ASSERT_TRUE(pki.ok()) << pki.output();
+  testing_support::CentralServerOptions o;
+  o.db = s.path("central.db");
+  std::string error;
+  ASSERT_TRUE(central.start(pki, o, &error)) << error;
 }
 
-// stb-central serving DB on a free port, stopped (SIGTERM) at the end.
-class Central {
- public:
-  Central(const Scenario& s, const std::string& pki) : s_(s) {
-    const std::string out = s.path("central.out");
-    const auto r = runCommand(binPath("stb-central") + " serve --db " + s.path("central.db") +
-                              " --cert " + pki + "/server.pem --key " + pki + "/server.key --ca " +
-                              pki + "/ca.pem --listen 127.0.0.1:0 > " + out + " 2> " +
-                              s.path("central.log") + " & echo $!");
-    pid_ = std::atoi(r.out.c_str());
-    for (int i = 0; i < 100 && port_.empty(); ++i) {
-      const std::string text = slurp(out);
-      const size_t at = text.find("listening on 127.0.0.1:");
-      if (at != std::string::npos) {
-        port_ = text.substr(at + 23);
-        port_ = port_.substr(0, port_.find_first_not_of("0123456789"));
-      } else {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      }
-    }
-    EXPECT_FALSE(port_.empty()) << "stb-central did not start: " << slurp(s.path("central.log"));
-  }
-  ~Central() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
-    // Not our child (the shell started it): wait until it has gone.
-    for (int i = 0; i < 100 && kill(pid_, 0) == 0; ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  const std::string& port() const { return port_; }
-  std::string tickets() const {
-    return runCommand(binPath("stb-central") + " tickets --db " + s_.path("central.db") + " 2>&1")
-        .out;
-  }
-
- private:
-  const Scenario& s_;
-  int pid_ = -1;
-  std::string port_;
-};
-
-// 12 s of stream starting now (the central system refuses reports dated in
-// its future), played in real time; the viewer opens the menu at +2 s and
-// files "no picture" with OK on every page.
+// 6 s of stream starting now (the central system refuses reports dated in
+// its future), played in real time; the viewer opens the menu at once and
+// files "no picture" with OK on every page. The runs stop once the log shows
+// what the test waits for.
 struct FaultRun {
   explicit FaultRun(Scenario& s) {
     const dvb::UtcSeconds now = static_cast<dvb::UtcSeconds>(std::time(nullptr));
@@ -84,59 +50,68 @@ struct FaultRun {
         "body": "Not for Jiangxi."}]}]})";
     const auto r = runCommand(binPath("stb-notice") + " build " + s.path("n.json") + " --key " +
                               s.path("keys/operator.key.pem") + " --out " + s.path("live.ts") +
-                              " --from " + from + " --duration 12s 2>&1");
+                              " --from " + from + " --duration 6s 2>&1");
     EXPECT_EQ(r.status, 0) << r.out;
-    const std::string menu_at = dvb::formatIso8601(now + 2);
-    std::ofstream(s.path("keys.txt")) << menu_at
+    std::ofstream(s.path("keys.txt")) << from
                                       << " MENU\n"
-                                         "+1s OK\n"   // Report a fault
-                                         "+1s OK\n"   // no picture
-                                         "+1s OK\n"   // no callback number
-                                         "+1s OK\n"   // visit period
-                                         "+1s OK\n";  // confirm
+                                         "+150ms OK\n"   // Report a fault
+                                         "+150ms OK\n"   // no picture
+                                         "+150ms OK\n"   // no callback number
+                                         "+150ms OK\n"   // visit period
+                                         "+150ms OK\n";  // confirm
   }
 };
 
-std::string centralConfig(const std::string& pki, const std::string& port) {
-  return "[central]\nurl = https://127.0.0.1:" + port + "\nclient_cert = " + pki +
-         "/box-STB-TEST-0001.pem\nclient_key = " + pki + "/box-STB-TEST-0001.key\nca = " + pki +
-         "/ca.pem\n";
+std::string centralConfig(const TestPki& pki, const std::string& url) {
+  return "[central]\nurl = " + url + "\nclient_cert = " + pki.pem("box-STB-TEST-0001") +
+         "\nclient_key = " + pki.key("box-STB-TEST-0001") + "\nca = " + pki.pem("ca") + "\n";
 }
 
-Scenario::Run runRealtime(Scenario& s, const std::string& config, const std::string& shots) {
+// stbd plays the stream in real time with the key script, screenshots every
+// second in SHOTS; once its log says STOP_AT it gets SIGTERM (a clean stop,
+// exit 0) instead of playing on to the end of the stream.
+Scenario::Run runRealtime(Scenario& s, const std::string& config, const std::string& shots,
+                          const std::string& stop_at) {
   Scenario::Run run;
   run.snapshot_dir = s.path(shots);
-  runCommand("mkdir -p " + run.snapshot_dir);
-  const auto r =
-      runCommand(binPath("stbd") + " --config " + config + " --source " + s.path("live.ts") +
-                 " --replay realtime --keys " + s.path("keys.txt") + " --snapshot-dir " +
-                 run.snapshot_dir + " --snapshot-every 1s 2> " + s.path(shots + ".log"));
-  run.status = r.status;
-  run.log = slurp(s.path(shots + ".log"));
+  std::filesystem::create_directories(run.snapshot_dir);
+  const std::string log = s.path(shots + ".log");
+  ChildProcess stbd;
+  std::string error;
+  if (!stbd.start({binPath("stbd"), "--config", config, "--source", s.path("live.ts"), "--replay",
+                   "realtime", "--keys", s.path("keys.txt"), "--snapshot-dir", run.snapshot_dir,
+                   "--snapshot-every", "1s"},
+                  s.path(shots + ".out"), log, &error)) {
+    ADD_FAILURE() << error;
+    return run;
+  }
+  EXPECT_TRUE(testing_support::waitForText(log, stop_at, 1, std::chrono::seconds(60), &stbd))
+      << "no '" << stop_at << "' line";
+  run.status = stbd.stop(std::chrono::seconds(30));
+  run.log = testing_support::readTextFile(log);
   return run;
 }
 
 TEST(StbdFault, NoPictureReportReachesTheCentralSystemOnce) {
   Scenario s("fault");
-  const std::string pki = s.path("pki");
-  auto r = runCommand(std::string(STB_SOURCE_DIR) + "/scripts/make-test-pki " + pki + " 2>&1");
-  ASSERT_EQ(r.status, 0) << r.out;
-  Central central(s, pki);
-  ASSERT_FALSE(central.port().empty());
+  const TestPki pki;
+  CentralServer central;
+  startCentral(central, pki, s);
+  if (HasFatalFailure()) return;
   FaultRun setup(s);
-  const std::string config = s.writeConfig("zho, eng", centralConfig(pki, central.port()));
-  const Scenario::Run run = runRealtime(s, config, "shots");
+  const std::string config = s.writeConfig("zho, eng", centralConfig(pki, central.url()));
+  const Scenario::Run run = runRealtime(s, config, "shots", " delivered (HTTP 201)");
   ASSERT_EQ(run.status, 0) << run.log;
   EXPECT_FALSE(linesWith(run.log, "stored in the outbox (no_picture)").empty()) << run.log;
 
-  // Exactly one ticket, with every diagnostics field.
-  const std::string tickets = central.tickets();
-  size_t count = 0;
-  for (size_t at = tickets.find("T20"); at != std::string::npos; at = tickets.find("T20", at + 1))
-    ++count;
-  ASSERT_EQ(count, 1u) << tickets;
-  const std::string ticket = tickets.substr(tickets.find("T20"), 16);
-  r = runCommand(binPath("stb-central") + " report --db " + s.path("central.db") + " " + ticket);
+  // Exactly one ticket, for the report the box stored, with every
+  // diagnostics field.
+  const std::vector<CentralTicket> tickets = central.tickets();
+  ASSERT_EQ(tickets.size(), 1u);
+  const std::string ticket = tickets[0].ticket;
+  EXPECT_FALSE(linesWith(run.log, "fault report " + tickets[0].report_id + " stored").empty())
+      << run.log;
+  const auto r = central.admin("report", ticket);
   ASSERT_EQ(r.status, 0) << r.out;
   for (const char* field :
        {"\"category\":\"no_picture\"", "\"box_id\":\"STB-TEST-0001\"", "\"smartcard_id\"",
@@ -146,36 +121,32 @@ TEST(StbdFault, NoPictureReportReachesTheCentralSystemOnce) {
         "\"active_notices\"", "\"last_errors\""})
     EXPECT_NE(r.out.find(field), std::string::npos) << field << " in " << r.out;
 
-  // The result page: the ticket came back while the viewer watched.
-  EXPECT_FALSE(linesWith(run.log, ticket).empty()) << run.log;
+  // The box got the same ticket back (the result page shows it).
+  EXPECT_FALSE(linesWith(run.log, "delivered (HTTP 201): ticket " + ticket).empty()) << run.log;
 }
 
 TEST(StbdFault, CentralSystemDownTheReportWaitsThenArrivesOnce) {
   Scenario s("faultdown");
-  const std::string pki = s.path("pki");
-  auto r = runCommand(std::string(STB_SOURCE_DIR) + "/scripts/make-test-pki " + pki + " 2>&1");
-  ASSERT_EQ(r.status, 0) << r.out;
+  const TestPki pki;
+  ASSERT_TRUE(pki.ok()) << pki.output();
   FaultRun setup(s);
   // First the central system is down (a port nothing listens on).
-  std::string config = s.writeConfig("eng", centralConfig(pki, "9"));
-  const Scenario::Run down = runRealtime(s, config, "down");
+  std::string config = s.writeConfig("eng", centralConfig(pki, "https://127.0.0.1:9"));
+  const Scenario::Run down = runRealtime(s, config, "down", "cannot connect to the central system");
   ASSERT_EQ(down.status, 0) << down.log;
   EXPECT_FALSE(linesWith(down.log, "stored in the outbox").empty()) << down.log;
   EXPECT_FALSE(linesWith(down.log, "cannot connect to the central system").empty()) << down.log;
 
   // Then it is up: the next run delivers the stored report, once; the
   // key script files nothing new (the keys are dropped from the script).
-  Central central(s, pki);
-  ASSERT_FALSE(central.port().empty());
+  CentralServer central;
+  startCentral(central, pki, s);
+  if (HasFatalFailure()) return;
   std::ofstream(s.path("keys.txt"), std::ios::trunc) << "";
-  config = s.writeConfig("eng", centralConfig(pki, central.port()));
-  const Scenario::Run up = runRealtime(s, config, "up");
+  config = s.writeConfig("eng", centralConfig(pki, central.url()));
+  const Scenario::Run up = runRealtime(s, config, "up", " delivered (HTTP 201)");
   ASSERT_EQ(up.status, 0) << up.log;
-  const std::string tickets = central.tickets();
-  size_t count = 0;
-  for (size_t at = tickets.find("T20"); at != std::string::npos; at = tickets.find("T20", at + 1))
-    ++count;
-  EXPECT_EQ(count, 1u) << tickets << up.log;
+  EXPECT_EQ(central.tickets().size(), 1u) << up.log;
 }
 
 }  // namespace

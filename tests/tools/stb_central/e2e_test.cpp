@@ -1,19 +1,13 @@
 // stb-central end to end: the built binary on 127.0.0.1:0 with a fresh PKI from
 // scripts/make-test-pki, driven with the curl command line as a box would be,
 // and checked through the admin commands.
-#include <fcntl.h>
 #include <gtest/gtest.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <thread>
 
+#include "tests/support/central_server.h"
 #include "tests/support/command.h"
 #include "tests/tools/stb_central/stb_central_test_util.h"
 
@@ -22,9 +16,10 @@ namespace {
 using nlohmann::json;
 using stb_central_test::reportJson;
 using stb_central_test::ScratchDir;
+using testing_support::CentralServer;
 using testing_support::runCommand;
+using testing_support::TestPki;
 
-const std::string kBin = std::string(STB_BIN_DIR) + "/stb-central";
 const char kId1[] = "3f1c2a4e-8b7d-4e2a-9c1f-0a1b2c3d4e5f";
 const char kId2[] = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 const char kBox1[] = "STB-TEST-0001";
@@ -45,81 +40,6 @@ bool haveTool(const char* name) {
   return runCommand(std::string("command -v ") + name + " >/dev/null 2>&1").status == 0;
 }
 
-// One `stb-central serve` child process.
-class CentralProcess {
- public:
-  ~CentralProcess() {
-    if (pid_ > 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    if (out_fd_ >= 0) close(out_fd_);
-  }
-
-  // Starts the server and waits (10 s at most) for "listening on 127.0.0.1:PORT".
-  bool start(const std::vector<std::string>& args, const std::string& log_path,
-             std::string* error) {
-    int pipe_fds[2];
-    if (pipe(pipe_fds) != 0) return false;
-    std::vector<std::string> argv_store = {kBin, "serve"};
-    argv_store.insert(argv_store.end(), args.begin(), args.end());
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(pipe_fds[1], 1);
-      const int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-      if (log >= 0) dup2(log, 2);
-      close(pipe_fds[0]);
-      std::vector<char*> argv;
-      for (auto& a : argv_store) argv.push_back(a.data());
-      argv.push_back(nullptr);
-      execv(kBin.c_str(), argv.data());
-      _exit(127);
-    }
-    close(pipe_fds[1]);
-    out_fd_ = pipe_fds[0];
-    std::string line;
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (line.find('\n') == std::string::npos) {
-      pollfd p{out_fd_, POLLIN, 0};
-      if (std::chrono::steady_clock::now() > give_up || poll(&p, 1, 200) < 0) break;
-      if (!(p.revents & (POLLIN | POLLHUP))) continue;
-      char c[256];
-      const ssize_t n = read(out_fd_, c, sizeof c);
-      if (n <= 0) break;
-      line.append(c, static_cast<size_t>(n));
-    }
-    const std::string prefix = "listening on 127.0.0.1:";
-    if (line.compare(0, prefix.size(), prefix) != 0) {
-      *error = "no 'listening on' line; stdout: " + line + "; log: " + readFile(log_path);
-      return false;
-    }
-    port_ = std::stoi(line.substr(prefix.size()));
-    return port_ > 0;
-  }
-
-  int port() const { return port_; }
-
-  // SIGTERM, then the exit status (-1: killed, or did not stop within 10 s).
-  int stop() {
-    if (pid_ <= 0) return -1;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    for (int i = 0; i < 100; ++i) {
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int out_fd_ = -1;
-  int port_ = 0;
-};
-
 struct CurlResult {
   int exit = -1;  // curl's exit status (0: a response arrived)
   int http = 0;   // status code; 0 when none
@@ -132,13 +52,7 @@ class CentralE2e : public testing::Test {
  protected:
   static void SetUpTestSuite() {
     have_curl_ = haveTool("curl");
-    have_openssl_ = haveTool("openssl");
-    pki_ = new ScratchDir("pki");
-    if (have_openssl_) {
-      const auto r = runCommand(std::string(STB_CENTRAL_MAKE_PKI) + " " + pki_->path() + " 2>&1");
-      pki_ok_ = r.status == 0;
-      pki_output_ = r.out;
-    }
+    pki_ = new TestPki();
   }
   static void TearDownTestSuite() {
     delete pki_;
@@ -147,8 +61,7 @@ class CentralE2e : public testing::Test {
 
   void SetUp() override {
     ASSERT_TRUE(have_curl_) << "the curl command line is required by these tests and was not found";
-    ASSERT_TRUE(have_openssl_) << "the openssl command line is required (scripts/make-test-pki)";
-    ASSERT_TRUE(pki_ok_) << "scripts/make-test-pki failed:\n" << pki_output_;
+    ASSERT_TRUE(pki_->ok()) << pki_->output();
   }
 
   void TearDown() override {
@@ -157,16 +70,17 @@ class CentralE2e : public testing::Test {
     }
   }
 
-  static std::string pki(const std::string& name) { return (*pki_) / name; }
+  static std::string pki(const std::string& name) { return pki_->dir() + "/" + name; }
 
   void startServer(const std::vector<std::string>& extra = {}, const std::string& cert = "server") {
-    std::vector<std::string> args = {
-        "--db", db(),          "--cert",   pki(cert + ".pem"), "--key", pki(cert + ".key"),
-        "--ca", pki("ca.pem"), "--listen", "127.0.0.1:0"};
-    args.insert(args.end(), extra.begin(), extra.end());
-    server_ = std::make_unique<CentralProcess>();
+    testing_support::CentralServerOptions o;
+    o.db = db();
+    o.cert = cert;
+    o.extra = extra;
+    o.log_path = dir_ / "server.log";
+    server_ = std::make_unique<CentralServer>();
     std::string error;
-    ASSERT_TRUE(server_->start(args, dir_ / "server.log", &error)) << error;
+    ASSERT_TRUE(server_->start(*pki_, o, &error)) << error;
   }
 
   std::string db() const { return dir_ / "central.db"; }
@@ -212,7 +126,7 @@ class CentralE2e : public testing::Test {
 
   // The admin command on the test's database.
   testing_support::CommandResult admin(const std::string& args) {
-    return runCommand(kBin + " " + args + " 2>&1");
+    return runCommand(testing_support::centralBinary() + " " + args + " 2>&1");
   }
 
   json tickets() {
@@ -223,12 +137,11 @@ class CentralE2e : public testing::Test {
     return j.is_array() ? j : json::array();
   }
 
-  static inline ScratchDir* pki_ = nullptr;
-  static inline bool have_curl_ = false, have_openssl_ = false, pki_ok_ = false;
-  static inline std::string pki_output_;
+  static inline TestPki* pki_ = nullptr;
+  static inline bool have_curl_ = false;
   ScratchDir dir_{std::string("e2e-") +
                   testing::UnitTest::GetInstance()->current_test_info()->name()};
-  std::unique_ptr<CentralProcess> server_;
+  std::unique_ptr<CentralServer> server_;
 };
 
 TEST_F(CentralE2e, ReportGetsOneTicketHoweverOftenItIsSent) {

@@ -1,31 +1,13 @@
 #pragma once
 // Shared by the stb-central tests: scratch directories and a valid report.
-#include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 #include <string>
+
+#include "tests/support/central_server.h"
 
 namespace stb_central_test {
 
 // A fresh directory for one test, removed with everything in it afterwards.
-class ScratchDir {
- public:
-  explicit ScratchDir(const std::string& name)
-      : path_(testing::TempDir() + "stb-central-" + name + "-" + std::to_string(getpid())) {
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~ScratchDir() { std::filesystem::remove_all(path_); }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using testing_support::ScratchDir;
 
 // A valid report body; `extra` is spliced in before the closing brace.
 inline std::string reportJson(const std::string& report_id, const std::string& box_id,
