@@ -313,12 +313,9 @@ bool Outbox::onDelivered(const std::string& report_id, const TicketInfo& info, i
     r->hotline = info.hotline;
     r->poll_attempts = 0;
     r->next_poll_ms = now_ms + pollDelayMs(0);
-  } else {
-    // The answer is filed: nothing more to do with this row.
-    if (!store_->remove(r->report_id, error)) return false;
-    items_.erase(items_.begin() + (r - items_.data()));
-    return true;
   }
+  // An answered return visit stays as "sent": the box remembers the ticket
+  // was answered and never asks again (the host forgets it with its report).
   return save(*r, error);
 }
 

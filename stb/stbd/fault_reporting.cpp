@@ -15,9 +15,6 @@ namespace {
 constexpr size_t kRecentLines = 10;
 constexpr int64_t kAnswerWaitMs = 5000;  // then "waiting to send"
 constexpr int64_t kAnswerCheckMs = 200;
-// The outbox row that says a ticket's return visit was answered (see the
-// header): it outlives the answer's own row, which goes once delivered.
-const std::string kAnsweredPrefix = "rv-done:";
 
 // Report ids must not repeat across boxes or reboots: the kernel's entropy.
 class KernelRandom : public stb::RandomSource {
@@ -113,15 +110,15 @@ void FaultReporting::attach(stb::menu::MenuController& menu) {
   menu_ = &menu;
   menu.setReportHandler([this](const stb::menu::ReportRequest& r) { onReport(r); });
   menu.setReturnVisitHandler([this](const stb::menu::ReturnVisitAnswer& a) { onReturnVisit(a); });
-  // Answers given before: queued ("rv:"), or delivered (the marker). A
-  // marker whose report is gone has nothing left to guard.
+  // Answers given before, queued or delivered ("rv:" rows). One whose
+  // report is gone has nothing left to guard.
   std::set<std::string> reported;
   for (const stb::OutboxReport& r : outbox_->items())
     if (r.kind == stb::OutboxKind::kReport && !r.ticket.empty()) reported.insert(r.ticket);
   std::vector<std::string> stale;
   for (const stb::OutboxReport& r : outbox_->items()) {
     if (r.kind != stb::OutboxKind::kReturnVisit) continue;
-    if (r.report_id.rfind(kAnsweredPrefix, 0) == 0 && !reported.count(r.ticket))
+    if (r.state == "sent" && !reported.count(r.ticket))
       stale.push_back(r.report_id);
     else
       answered_.insert(r.ticket);
@@ -143,15 +140,6 @@ void FaultReporting::onReturnVisit(const stb::menu::ReturnVisitAnswer& a) {
   }
   log_.info("return visit for ticket " + a.ticket + " stored in the outbox (fixed " +
             (a.fixed ? "yes" : "no") + ", score " + std::to_string(a.score) + ")");
-  stb::OutboxReport marker;
-  marker.report_id = kAnsweredPrefix + a.ticket;
-  marker.kind = stb::OutboxKind::kReturnVisit;
-  marker.state = "sent";  // nothing to send: the outbox leaves it alone
-  marker.ticket = a.ticket;
-  marker.created_ms = now;
-  if (!store_.put(marker, &error))
-    log_.warning("return visit " + a.ticket + ": cannot record that it was answered (" + error +
-                 "); the box may ask again after a restart");
   if (sender_) sender_->run();
 }
 

@@ -7,9 +7,9 @@
 //
 // Return visits: a ticket the central system calls resolved whose answer
 // has not been given yet is handed to the menu, which asks at a calm
-// moment. Once the viewer answers, a marker row "rv-done:TICKET" in the
-// outbox's store says so for good (the answer's own row "rv:TICKET" is
-// removed once delivered), so the box never asks about that ticket again.
+// moment. Once the viewer answers, the answer's outbox row "rv:TICKET" (kept
+// as "sent" after delivery) says so for good, so the box never asks about
+// that ticket again.
 #include <deque>
 #include <memory>
 #include <set>

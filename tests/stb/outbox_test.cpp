@@ -316,7 +316,10 @@ TEST_F(OutboxTest, ReturnVisitAnswersAreQueuedAndRetriedTheSameWay) {
   ASSERT_TRUE(outbox.onFailed(*id, 0, std::nullopt, "timeout", &error));
   EXPECT_EQ(stored()[0].attempts, 1);
   ASSERT_TRUE(outbox.onDelivered(*id, {"T1", "", "", ""}, 10'000, &error));
-  EXPECT_TRUE(stored().empty());  // answered: nothing left to keep
+  // Answered: kept as sent, so the ticket is never asked about again.
+  ASSERT_EQ(stored().size(), 1u);
+  EXPECT_EQ(stored()[0].state, "sent");
+  EXPECT_FALSE(outbox.enqueueReturnVisit("T1", false, 1, 0, &error));
   EXPECT_FALSE(outbox.nextWakeMs());
 }
 
@@ -523,7 +526,8 @@ TEST_F(SenderTest, ReturnVisitsArePostedToTheirTicket) {
   api.answer(200, R"({"ticket":"T1","fixed":false,"score":2})");
   // Our earlier attempt got through and its answer was lost: done as well.
   api.answer(409, R"({"error":"already_answered","message":"x"})");
-  EXPECT_TRUE(outbox.items().empty());
+  ASSERT_EQ(outbox.items().size(), 2u);
+  for (const auto& r : outbox.items()) EXPECT_EQ(r.state, "sent") << r.report_id;
   EXPECT_FALSE(wake);
 }
 
