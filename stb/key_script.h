@@ -34,6 +34,11 @@ class KeyScriptPlayer {
   // The keys due at or before NOW_MS (stream UTC ms) not handed out yet.
   std::vector<RemoteKey> due(int64_t now_ms);
   bool finished() const { return next_ == keys_.size(); }
+  // When the next key is due (stream UTC ms); nullopt when all are out.
+  std::optional<int64_t> nextAtMs() const {
+    if (finished()) return std::nullopt;
+    return keys_[next_].at_ms;
+  }
 
  private:
   std::vector<ScriptedKey> keys_;

@@ -240,6 +240,11 @@ bool runTurns(LiveFeed& feed, stb::Daemon& daemon, platform::EventLoop& loop, in
     last_turn_ms = now;
     int64_t next = now + (daemon.crawling() ? frame_ms : idle_ms);
     if (const std::optional<int64_t> change = daemon.nextUpdateMs()) next = std::min(next, *change);
+    // A scripted key is pressed on time, not at the next idle turn; at least
+    // 100 ms apart, since stream time moves only with what the source delivers.
+    const std::optional<int64_t> utc_ms = daemon.clock().utcMs();
+    if (extras.keys && extras.keys->nextAtMs() && utc_ms)
+      next = std::min(next, now + std::max<int64_t>(*extras.keys->nextAtMs() - *utc_ms, 100));
     schedule(std::max(next, now + 1));
   };
   // A key or a section between turns may have started a crawl (or closed the

@@ -48,11 +48,14 @@ TEST(KeyScript, ErrorsNameTheLine) {
 
 TEST(KeyScript, PlayerHandsOutEachKeyOnceWhenDue) {
   KeyScriptPlayer player({{1000, RemoteKey::kMenu}, {3000, RemoteKey::kBack}});
+  EXPECT_EQ(player.nextAtMs(), 1000);
   EXPECT_TRUE(player.due(999).empty());
   EXPECT_EQ(player.due(1000), std::vector<RemoteKey>{RemoteKey::kMenu});
+  EXPECT_EQ(player.nextAtMs(), 3000);  // the live loop wakes for it
   EXPECT_TRUE(player.due(2000).empty());
   EXPECT_EQ(player.due(10000), std::vector<RemoteKey>{RemoteKey::kBack});
   EXPECT_TRUE(player.finished());
+  EXPECT_FALSE(player.nextAtMs());
 }
 
 }  // namespace
