@@ -245,8 +245,11 @@ void FaultReporting::awaitAnswer(const std::string& report_id, int64_t give_up,
     if (r.report_id != report_id || r.state != "sent") continue;
     const int offset =
         daemon_.clock().localOffsetMinutes().value_or(daemon_.options().fallback_offset_minutes);
-    menu_->menu().onReportAccepted(r.ticket, localDeadline(r.deadline, offset),
-                                   r.hotline.empty() ? hotline : r.hotline);
+    const std::string deadline = localDeadline(r.deadline, offset);
+    const std::string shown_hotline = r.hotline.empty() ? hotline : r.hotline;
+    if (menu_->menu().onReportAccepted(r.ticket, deadline, shown_hotline))
+      log_.info("menu: result page: ticket " + r.ticket + ", fixed by " + deadline + ", hotline " +
+                shown_hotline);
     menu_->redraw();
     return;
   }

@@ -3,10 +3,12 @@
 // test PKI made for the run (scripts/make-test-pki).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "dvb/mjd_time.h"
 #include "tests/stbd/stbd_run.h"
@@ -68,10 +70,12 @@ std::string centralConfig(const TestPki& pki, const std::string& url) {
 }
 
 // stbd plays the stream in real time with the key script, screenshots every
-// second in SHOTS; once its log says STOP_AT it gets SIGTERM (a clean stop,
+// second in SHOTS; once its log says STOP_AT (and LINGER more has passed,
+// for a screenshot of what it shows then) it gets SIGTERM (a clean stop,
 // exit 0) instead of playing on to the end of the stream.
 Scenario::Run runRealtime(Scenario& s, const std::string& config, const std::string& shots,
-                          const std::string& stop_at) {
+                          const std::string& stop_at,
+                          std::chrono::milliseconds linger = std::chrono::milliseconds(0)) {
   Scenario::Run run;
   run.snapshot_dir = s.path(shots);
   std::filesystem::create_directories(run.snapshot_dir);
@@ -87,6 +91,7 @@ Scenario::Run runRealtime(Scenario& s, const std::string& config, const std::str
   }
   EXPECT_TRUE(testing_support::waitForText(log, stop_at, 1, std::chrono::seconds(60), &stbd))
       << "no '" << stop_at << "' line";
+  std::this_thread::sleep_for(linger);
   run.status = stbd.stop(std::chrono::seconds(30));
   run.log = testing_support::readTextFile(log);
   return run;
@@ -100,7 +105,9 @@ TEST(StbdFault, NoPictureReportReachesTheCentralSystemOnce) {
   if (HasFatalFailure()) return;
   FaultRun setup(s);
   const std::string config = s.writeConfig("zho, eng", centralConfig(pki, central.url()));
-  const Scenario::Run run = runRealtime(s, config, "shots", " delivered (HTTP 201)");
+  // Screenshots are taken on the box's turns, at most 2 s apart.
+  const Scenario::Run run =
+      runRealtime(s, config, "shots", "menu: result page: ticket", std::chrono::milliseconds(3000));
   ASSERT_EQ(run.status, 0) << run.log;
   EXPECT_FALSE(linesWith(run.log, "stored in the outbox (no_picture)").empty()) << run.log;
 
@@ -121,8 +128,30 @@ TEST(StbdFault, NoPictureReportReachesTheCentralSystemOnce) {
         "\"active_notices\"", "\"last_errors\""})
     EXPECT_NE(r.out.find(field), std::string::npos) << field << " in " << r.out;
 
-  // The box got the same ticket back (the result page shows it).
+  // The box got the same ticket back, and the result page shows it with
+  // the deadline and the hotline: a blue title ("report received"; amber
+  // would be "waiting to send"), in the last screenshot.
   EXPECT_FALSE(linesWith(run.log, "delivered (HTTP 201): ticket " + ticket).empty()) << run.log;
+  const std::vector<std::string> shown = linesWith(run.log, "menu: result page: ticket " + ticket);
+  ASSERT_EQ(shown.size(), 1u) << run.log;
+  EXPECT_NE(shown[0].find(", fixed by "), std::string::npos) << shown[0];
+  EXPECT_NE(shown[0].find(", hotline 96123"), std::string::npos) << shown[0];
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(run.snapshot_dir))
+    names.push_back(e.path().stem().string());
+  ASSERT_FALSE(names.empty());
+  const std::optional<overlay::Image> last =
+      stbd_test::screenshot(run.snapshot_dir, *std::max_element(names.begin(), names.end()));
+  ASSERT_TRUE(last);
+  size_t blue = 0, amber = 0;
+  for (int y = 0; y < last->height; ++y)
+    for (int x = 0; x < last->width; ++x) {
+      const overlay::Rgba p = last->at(x, y);
+      blue += p.r == 21 && p.g == 101 && p.b == 192;  // menu_panel.cpp kTitleBar
+      amber += p.r == 255 && p.g == 179 && p.b == 0;  // kWarningBar
+    }
+  EXPECT_GT(blue, 5000u) << "no result page in the last screenshot";
+  EXPECT_LT(amber, 100u) << "the result page says waiting to send";
 }
 
 TEST(StbdFault, CentralSystemDownTheReportWaitsThenArrivesOnce) {
