@@ -299,85 +299,65 @@ std::optional<int64_t> Outbox::nextWakeMs() const {
 
 bool Outbox::onDelivered(const std::string& report_id, const TicketInfo& info, int64_t now_ms,
                          std::string* error) {
-  OutboxReport* r = findMutable(report_id);
-  if (!r) {
-    if (error) *error = "no outbox row " + report_id;
-    return false;
-  }
-  r->state = "sent";
-  r->last_error.clear();
-  if (r->kind == OutboxKind::kReport) {
-    r->ticket = info.ticket;
-    r->status = info.status;
-    r->deadline = info.deadline;
-    r->hotline = info.hotline;
-    r->poll_attempts = 0;
-    r->next_poll_ms = now_ms + pollDelayMs(0);
-  }
-  // An answered return visit stays as "sent": the box remembers the ticket
-  // was answered and never asks again (the host forgets it with its report).
-  return save(*r, error);
+  return changeRow(report_id, error, [&](OutboxReport& r) {
+    r.state = "sent";
+    r.last_error.clear();
+    if (r.kind == OutboxKind::kReport) {
+      r.ticket = info.ticket;
+      r.status = info.status;
+      r.deadline = info.deadline;
+      r.hotline = info.hotline;
+      r.poll_attempts = 0;
+      r.next_poll_ms = now_ms + pollDelayMs(0);
+    }
+    // An answered return visit stays as "sent": the box remembers the ticket
+    // was answered and never asks again (the host forgets it with its report).
+  });
 }
 
 bool Outbox::onFailed(const std::string& report_id, int64_t now_ms,
                       std::optional<int64_t> retry_after_ms, const std::string& reason,
                       std::string* error) {
-  OutboxReport* r = findMutable(report_id);
-  if (!r) {
-    if (error) *error = "no outbox row " + report_id;
-    return false;
-  }
-  ++r->attempts;
-  int64_t delay = retryDelayMs(r->attempts);
-  if (retry_after_ms && *retry_after_ms > delay) delay = *retry_after_ms;
-  r->next_attempt_ms = now_ms + delay;
-  r->last_error = reason;
-  return save(*r, error);
+  return changeRow(report_id, error, [&](OutboxReport& r) {
+    ++r.attempts;
+    int64_t delay = retryDelayMs(r.attempts);
+    if (retry_after_ms && *retry_after_ms > delay) delay = *retry_after_ms;
+    r.next_attempt_ms = now_ms + delay;
+    r.last_error = reason;
+  });
 }
 
 bool Outbox::onRejected(const std::string& report_id, const std::string& reason,
                         std::string* error) {
-  OutboxReport* r = findMutable(report_id);
-  if (!r) {
-    if (error) *error = "no outbox row " + report_id;
-    return false;
-  }
-  ++r->attempts;
-  r->state = "failed";
-  r->last_error = reason;
-  return save(*r, error);
+  return changeRow(report_id, error, [&](OutboxReport& r) {
+    ++r.attempts;
+    r.state = "failed";
+    r.last_error = reason;
+  });
 }
 
 bool Outbox::onPolled(const std::string& report_id, const TicketInfo& info, int64_t now_ms,
                       std::string* error) {
-  OutboxReport* r = findMutable(report_id);
-  if (!r) {
-    if (error) *error = "no outbox row " + report_id;
-    return false;
-  }
-  const bool changed = info.status != r->status || info.deadline != r->deadline;
-  r->status = info.status;
-  if (!info.deadline.empty()) r->deadline = info.deadline;
-  r->last_error.clear();
-  r->poll_attempts = changed ? 0 : r->poll_attempts + 1;
-  r->next_poll_ms = now_ms + pollDelayMs(r->poll_attempts);
-  return save(*r, error);
+  return changeRow(report_id, error, [&](OutboxReport& r) {
+    const bool changed = info.status != r.status || info.deadline != r.deadline;
+    r.status = info.status;
+    if (!info.deadline.empty()) r.deadline = info.deadline;
+    r.last_error.clear();
+    r.poll_attempts = changed ? 0 : r.poll_attempts + 1;
+    r.next_poll_ms = now_ms + pollDelayMs(r.poll_attempts);
+  });
 }
 
 bool Outbox::onPollFailed(const std::string& report_id, int64_t now_ms,
                           std::optional<int64_t> retry_after_ms, const std::string& reason,
                           std::string* error) {
-  OutboxReport* r = findMutable(report_id);
-  if (!r) {
-    if (error) *error = "no outbox row " + report_id;
-    return false;
-  }
-  ++r->poll_attempts;
-  int64_t delay = pollDelayMs(r->poll_attempts);
-  if (retry_after_ms && *retry_after_ms > delay) delay = *retry_after_ms;
-  r->next_poll_ms = now_ms + delay;
-  r->last_error = reason;
-  return save(*r, error);
+  return changeRow(report_id, error, [&](OutboxReport& r) {
+    ++r.poll_attempts;
+    int64_t delay = pollDelayMs(r.poll_attempts);
+    if (retry_after_ms && *retry_after_ms > delay) delay = *retry_after_ms;
+    r.next_poll_ms = now_ms + delay;
+    r.last_error = reason;
+  });
 }
 
 bool Outbox::forget(const std::string& report_id, std::string* error) {

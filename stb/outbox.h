@@ -192,6 +192,19 @@ class Outbox {
  private:
   OutboxReport* findMutable(const std::string& report_id);
   bool save(const OutboxReport& r, std::string* error);
+  // What every outcome does: CHANGE the row REPORT_ID in memory, then save
+  // it. False and *error when there is no such row or the store refused
+  // (memory keeps the change either way; see the outcomes above).
+  template <typename Change>
+  bool changeRow(const std::string& report_id, std::string* error, Change&& change) {
+    OutboxReport* r = findMutable(report_id);
+    if (!r) {
+      if (error) *error = "no outbox row " + report_id;
+      return false;
+    }
+    change(*r);
+    return save(*r, error);
+  }
   int64_t uniform(int64_t lo, int64_t hi);  // inclusive
 
   OutboxStore* store_;
