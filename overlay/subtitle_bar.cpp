@@ -4,41 +4,21 @@
 
 #include <algorithm>
 
-#include "overlay/dfb_error.h"
+#include "overlay/draw.h"
 #include "overlay/palette.h"
 
 namespace overlay {
 
-// ---------------------------------------------------------------------------
-// Drawing helpers. Every surface here is ARGB premultiplied. Fills take a
-// straight colour and let DirectFB premultiply it (DSDRAW_SRC_PREMULTIPLY);
-// text and strip blits are Porter-Duff "over" on premultiplied pixels:
-// src * 1 + dst * (1 - src_alpha), in every channel including alpha.
+namespace {
 
-static void fillRect(IDirectFBSurface* s, const Rect& r, Rgba c) {
-  s->SetDrawingFlags(s, DSDRAW_SRC_PREMULTIPLY);
-  s->SetColor(s, c.r, c.g, c.b, c.a);
-  s->FillRectangle(s, r.x, r.y, r.w, r.h);
+// Between a label's kind wording and its time phrase (stb/wording.h).
+constexpr const char* kLabelSeparator = " · ";
+
+}  // namespace
+
+int LabelFit::advance() const {
+  return advances.empty() ? 0 : *std::max_element(advances.begin(), advances.end());
 }
-
-static void drawText(IDirectFBSurface* s, IDirectFBFont* font, const std::string& text, int x,
-                     int y, Rgba c) {
-  s->SetFont(s, font);
-  s->SetDrawingFlags(s, static_cast<DFBSurfaceDrawingFlags>(DSDRAW_BLEND | DSDRAW_SRC_PREMULTIPLY));
-  s->SetSrcBlendFunction(s, DSBF_ONE);
-  s->SetDstBlendFunction(s, DSBF_INVSRCALPHA);
-  s->SetColor(s, c.r, c.g, c.b, c.a);
-  s->DrawString(s, text.c_str(), -1, x, y, DSTF_TOPLEFT);
-}
-
-// Top y that centres a line of FONT vertically in a box of height H.
-static int centredTop(IDirectFBFont* font, int h) {
-  int line = 0;
-  font->GetHeight(font, &line);
-  return (h - line) / 2;
-}
-
-// ---------------------------------------------------------------------------
 
 SubtitleBar::SubtitleBar(Display& display, SubtitleBarOptions options)
     : display_(display), options_(options) {}
@@ -48,7 +28,7 @@ SubtitleBar::~SubtitleBar() = default;
 bool SubtitleBar::show(const SubtitleBarView& view, int64_t start_ms, std::string* error) {
   if (!fitLabel(view.label, error) || !drawBackground(view, error) || !drawStrip(view, error)) {
     background_.reset();
-    strip_.reset();
+    strip_.clear();
     visible_ = false;
     return false;
   }
@@ -57,26 +37,60 @@ bool SubtitleBar::show(const SubtitleBarView& view, int64_t start_ms, std::strin
   return true;
 }
 
-// Picks the label's font height and lays the bar out around it. A label too
-// wide for its box (long wording, SD screens) is set smaller, down to 70% of
-// the crawl's height; only beyond that is it cut at the box's edge.
+// Picks how the label is set and lays the bar out around it. In order:
+// one line down to 70% of the crawl's height; the kind and the time phrase
+// on two lines, down to half the crawl's height; the time phrase alone (the
+// box's colour still tells the kind). Only a label with no time phrase that
+// fits none of these is cut at the box's edge.
 bool SubtitleBar::fitLabel(const std::string& label, std::string* error) {
   const int text_h = subtitleTextHeight(display_.height());
-  const int max_advance = maxLabelAdvance(display_.width(), display_.height());
-  label_font_height_ = text_h;
-  int advance = 0;
-  for (;;) {
-    IDirectFBFont* font = display_.font(label_font_height_, error);
-    if (!font) return false;
-    if (!label.empty()) font->GetStringWidth(font, label.c_str(), -1, &advance);
-    if (advance <= max_advance || label_font_height_ <= text_h * 7 / 10) break;
-    // Advance scales about linearly with height; step until it fits.
-    label_font_height_ =
-        std::max(text_h * 7 / 10,
-                 std::min(label_font_height_ - 1, label_font_height_ * max_advance / advance));
+  label_ = LabelFit{};
+  bool fits = label.empty();
+  if (!fits) {
+    if (!fitLines({label}, text_h, text_h * 7 / 10, &fits, error)) return false;
   }
-  layout_ = layoutSubtitleBar(display_.width(), display_.height(), advance);
+  const size_t sep = label.rfind(kLabelSeparator);
+  if (!fits && sep != std::string::npos) {
+    const std::string kind = label.substr(0, sep);
+    const std::string when = label.substr(sep + std::string(kLabelSeparator).size());
+    if (!fitLines({kind, when}, text_h, text_h / 2, &fits, error)) return false;
+    if (!fits && !fitLines({when}, text_h, text_h / 2, &fits, error)) return false;
+  }
+  layout_ = layoutSubtitleBar(display_.width(), display_.height(), label_.advance());
   return true;
+}
+
+// Sets LINES at the largest font height from MAX_H down to MIN_H at which
+// every line fits the label box's width and all of them its height; *FITS
+// false (and label_ at MIN_H) when none does. False only when a font
+// cannot be had.
+bool SubtitleBar::fitLines(const std::vector<std::string>& lines, int max_h, int min_h, bool* fits,
+                           std::string* error) {
+  const int max_advance = maxLabelAdvance(display_.width(), display_.height());
+  const int band_h = layoutSubtitleBar(display_.width(), display_.height(), 0).band.h;
+  const int n = static_cast<int>(lines.size());
+  int h = max_h;
+  for (;;) {
+    IDirectFBFont* font = display_.font(h, error);
+    if (!font) return false;
+    LabelFit fit;
+    fit.lines = lines;
+    fit.font_height = h;
+    font->GetHeight(font, &fit.line_height);
+    for (const std::string& line : lines)
+      fit.advances.push_back(stringWidth(font, line.data(), line.size()));
+    const int widest = fit.advance();
+    *fits = widest <= max_advance && n * fit.line_height <= band_h;
+    label_ = std::move(fit);
+    if (*fits || h <= min_h) return true;
+    // Advance and line height scale about linearly with the font height:
+    // jump near the answer, then step.
+    int next = h - 1;
+    if (widest > max_advance) next = std::min(next, h * max_advance / widest);
+    if (n * label_.line_height > band_h)
+      next = std::min(next, h * band_h / (n * label_.line_height));
+    h = std::max(min_h, next);
+  }
 }
 
 bool SubtitleBar::drawBackground(const SubtitleBarView& view, std::string* error) {
@@ -88,41 +102,44 @@ bool SubtitleBar::drawBackground(const SubtitleBarView& view, std::string* error
   const Rect box{0, 0, layout_.label_box.w, layout_.label_box.h};
   fillRect(s, box, pal.label_box);
   if (view.label.empty()) return true;
-  IDirectFBFont* font = display_.font(label_font_height_, error);
+  IDirectFBFont* font = display_.font(label_.font_height, error);
   if (!font) return false;
-  // A label wider than its box is cut at the box, never drawn over the crawl.
+  // A label that fits nowhere is cut at the box, never drawn over the crawl.
   const DFBRegion clip{box.x, box.y, box.right() - 1, box.bottom() - 1};
   s->SetClip(s, &clip);
-  drawText(s, font, view.label, layout_.padding, centredTop(font, box.h), pal.label_text);
+  const int n = static_cast<int>(label_.lines.size());
+  int top = (box.h - n * label_.line_height) / 2;
+  for (const std::string& line : label_.lines) {
+    drawText(s, font, line.data(), line.size(), layout_.padding, top, pal.label_text);
+    top += label_.line_height;
+  }
   s->SetClip(s, nullptr);
   return true;
 }
 
 bool SubtitleBar::drawStrip(const SubtitleBarView& view, std::string* error) {
-  strip_.reset();
-  text_advance_ = 0;
-  IDirectFBFont* font = display_.font(layout_.text_height, error);
-  if (!font) return false;
-  if (!view.text.empty()) font->GetStringWidth(font, view.text.c_str(), -1, &text_advance_);
-  if (text_advance_ <= 0) return true;  // nothing to crawl
-  strip_ = display_.createSurface(text_advance_, layout_.crawl.h, error);
-  if (!strip_) return false;
-  drawText(strip_.get(), font, view.text, 0, centredTop(font, layout_.crawl.h),
-           paletteFor(view.style).text);
-  return true;
+  if (!strip_.layout(display_, layout_.text_height, layout_.crawl.h, view.text,
+                     paletteFor(view.style).text, error)) {
+    return false;
+  }
+  // The first piece now, so that a surface that cannot be had fails show()
+  // rather than a frame.
+  return strip_.pieces() == 0 || strip_.ensureDrawn(0, error);
 }
 
 int SubtitleBar::textX(int64_t now_ms) const {
   const int64_t elapsed = std::max<int64_t>(0, now_ms - start_ms_);
-  // Clamped just past the end of the pass, so a bar left showing for days
-  // never overflows int arithmetic.
-  const int64_t travel = std::min<int64_t>(elapsed * options_.pixels_per_second / 1000,
-                                           layout_.crawl.w + text_advance_ + 1);
+  // Clamped just past the end of the pass (glyph overhang included, so the
+  // last piece is released), so a bar left showing for days never overflows
+  // int arithmetic.
+  const int64_t travel =
+      std::min<int64_t>(elapsed * options_.pixels_per_second / 1000,
+                        layout_.crawl.w + strip_.advance() + strip_.overhang() + 1);
   return layout_.crawl.right() - static_cast<int>(travel);
 }
 
 bool SubtitleBar::finishedPass(int64_t now_ms) const {
-  return !visible_ || text_advance_ == 0 || textX(now_ms) + text_advance_ <= layout_.crawl.x;
+  return !visible_ || strip_.advance() == 0 || textX(now_ms) + strip_.advance() <= layout_.crawl.x;
 }
 
 void SubtitleBar::render(int64_t now_ms) {
@@ -131,24 +148,14 @@ void SubtitleBar::render(int64_t now_ms) {
   // The background replaces the band's pixels outright (last frame's text too).
   s->SetBlittingFlags(s, DSBLIT_NOFX);
   s->Blit(s, background_.get(), nullptr, layout_.band.x, layout_.band.y);
-  if (!strip_) return;
-  const int x = textX(now_ms);
-  const int left = std::max(x, layout_.crawl.x);
-  const int right = std::min(x + text_advance_, layout_.crawl.right());
-  if (left >= right) return;
-  const DFBRectangle window{left - x, 0, right - left, layout_.crawl.h};
-  s->SetBlittingFlags(s, DSBLIT_BLEND_ALPHACHANNEL);
-  s->SetSrcBlendFunction(s, DSBF_ONE);
-  s->SetDstBlendFunction(s, DSBF_INVSRCALPHA);
-  s->Blit(s, strip_.get(), &window, left, layout_.crawl.y);
+  strip_.blit(s, textX(now_ms), layout_.crawl.y, layout_.crawl.x, layout_.crawl.right());
 }
 
 void SubtitleBar::hide() {
   if (visible_) fillRect(display_.surface(), layout_.band, Rgba{0, 0, 0, 0});
   visible_ = false;
   background_.reset();
-  strip_.reset();
-  text_advance_ = 0;
+  strip_.clear();
 }
 
 }  // namespace overlay

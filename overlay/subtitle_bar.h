@@ -3,23 +3,36 @@
 // with a coloured label box at the left and the notice text crawling right to
 // left at a steady speed.
 //
-// The text is laid out once, in show(), into an off-screen strip as wide as
-// its advance; each frame only copies the band's pre-drawn background and
-// blits the visible window of the strip (no per-frame text layout), and
-// touches nothing outside the band. Time is passed in (milliseconds on any
-// monotonic scale); nothing here reads a clock.
+// The text is measured once, in show(), and cut into pieces (TextStrip);
+// each frame copies the band's pre-drawn background and blits the visible
+// part of the strip, drawing a piece only as it comes on screen, and touches
+// nothing outside the band. Time is passed in (milliseconds on any monotonic
+// scale); nothing here reads a clock.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "overlay/dfb_handle.h"
 #include "overlay/display.h"
 #include "overlay/layout.h"
 #include "overlay/subtitle_bar_view.h"
+#include "overlay/text_strip.h"
 
 namespace overlay {
 
 struct SubtitleBarOptions {
   int pixels_per_second = 120;  // crawl speed
+};
+
+// How the label is set in its box: one line, or two (the kind, then the
+// time phrase) when one line would have to shrink below 70% of the crawl's
+// height. A label never loses its time to the box's edge.
+struct LabelFit {
+  std::vector<std::string> lines;
+  std::vector<int> advances;  // per line, in pixels at font_height
+  int font_height = 0;
+  int line_height = 0;  // the font's line spacing
+  int advance() const;  // the widest line
 };
 
 class SubtitleBar {
@@ -48,12 +61,16 @@ class SubtitleBar {
   bool visible() const { return visible_; }
   // Valid after show().
   const BarLayout& layout() const { return layout_; }
-  int textAdvance() const { return text_advance_; }
+  int textAdvance() const { return strip_.advance(); }
+  const LabelFit& labelFit() const { return label_; }
+  const TextStrip& strip() const { return strip_; }
   // Screen x of the text's left edge at NOW_MS.
   int textX(int64_t now_ms) const;
 
  private:
   bool fitLabel(const std::string& label, std::string* error);
+  bool fitLines(const std::vector<std::string>& lines, int max_h, int min_h, bool* fits,
+                std::string* error);
   bool drawBackground(const SubtitleBarView& view, std::string* error);
   bool drawStrip(const SubtitleBarView& view, std::string* error);
 
@@ -62,10 +79,9 @@ class SubtitleBar {
   BarLayout layout_;
   bool visible_ = false;
   int64_t start_ms_ = 0;
-  int text_advance_ = 0;
-  int label_font_height_ = 0;
+  LabelFit label_;
   SurfaceHandle background_;  // band + label, band-sized
-  SurfaceHandle strip_;       // the whole text, crawl-high, text_advance_ wide
+  TextStrip strip_;
 };
 
 }  // namespace overlay

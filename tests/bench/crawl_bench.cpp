@@ -3,12 +3,18 @@
 // headless system. Prints CPU time per frame and the sustained frame rate
 // (frames per second of wall time when nothing else limits it).
 //
-//   stb-bench-crawl [--size 1280x720] [--frames 2000]
+//   stb-bench-crawl [--size 1280x720] [--frames 2000] [--long]
+// --long crawls the longest Chinese body the protocol carries (1,023
+// characters, about 52,000 px at 1920x1080) instead of a two-line notice.
+// Also printed: the slowest frame (a frame that draws a new piece of the
+// strip) and the process's peak RSS.
 // Instructions per frame: run it under callgrind with
 //   --toggle-collect='overlay::SubtitleBar::render*' and divide by FRAMES
 // (scripts/bench does).
+#include <sys/resource.h>
 #include <time.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -16,6 +22,7 @@
 
 #include "overlay/display.h"
 #include "overlay/subtitle_bar.h"
+#include "tests/overlay/texts.h"
 
 namespace {
 
@@ -29,13 +36,20 @@ double seconds(clockid_t clock) {
 
 int main(int argc, char** argv) {
   int width = 1280, height = 720, frames = 2000;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (std::strcmp(argv[i], "--size") == 0) {
+  bool long_text = false;
+  for (int i = 1; i < argc; i += 2) {
+    if (std::strcmp(argv[i], "--long") == 0) {
+      long_text = true;
+      --i;
+    } else if (i + 1 >= argc) {
+      std::fprintf(stderr, "usage: stb-bench-crawl [--size WxH] [--frames N] [--long]\n");
+      return 2;
+    } else if (std::strcmp(argv[i], "--size") == 0) {
       if (std::sscanf(argv[i + 1], "%dx%d", &width, &height) != 2) return 2;
     } else if (std::strcmp(argv[i], "--frames") == 0) {
       frames = std::atoi(argv[i + 1]);
     } else {
-      std::fprintf(stderr, "usage: stb-bench-crawl [--size WxH] [--frames N]\n");
+      std::fprintf(stderr, "usage: stb-bench-crawl [--size WxH] [--frames N] [--long]\n");
       return 2;
     }
   }
@@ -49,10 +63,11 @@ int main(int argc, char** argv) {
     return 1;
   }
   overlay::SubtitleBar bar(*display, overlay::SubtitleBarOptions{120});
-  const overlay::SubtitleBarView view{
+  const overlay::SubtitleBarView short_view{
       overlay::SubtitleBarView::Style::kMaintenance, "计划维护 · 12小时后开始",
       "线路维护通知：12月1日02:00至06:00，南昌市区有线电视线路维护，届时暂停收看。"
       "如有疑问请拨打96123。Aviso de mantenimiento: el 1 de diciembre de 02:00 a 06:00."};
+  const overlay::SubtitleBarView view = long_text ? overlay_test::longestZh() : short_view;
   const double layout_start = seconds(CLOCK_PROCESS_CPUTIME_ID);
   if (!bar.show(view, 0, &error)) {
     std::fprintf(stderr, "stb-bench-crawl: %s\n", error.c_str());
@@ -61,7 +76,12 @@ int main(int argc, char** argv) {
   const double layout_cpu = seconds(CLOCK_PROCESS_CPUTIME_ID) - layout_start;
 
   const double cpu0 = seconds(CLOCK_PROCESS_CPUTIME_ID), wall0 = seconds(CLOCK_MONOTONIC);
-  for (int i = 0; i < frames; ++i) bar.render(static_cast<int64_t>(i) * 40);
+  double slowest = 0;
+  for (int i = 0; i < frames; ++i) {
+    const double f0 = seconds(CLOCK_PROCESS_CPUTIME_ID);
+    bar.render(static_cast<int64_t>(i) * 40);
+    slowest = std::max(slowest, seconds(CLOCK_PROCESS_CPUTIME_ID) - f0);
+  }
   const double cpu = seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
   const double wall = seconds(CLOCK_MONOTONIC) - wall0;
 
@@ -69,6 +89,10 @@ int main(int argc, char** argv) {
               bar.layout().band.w, bar.layout().band.h, bar.textAdvance());
   std::printf("layout once (show):   %.2f ms CPU\n", layout_cpu * 1e3);
   std::printf("per frame (render):   %.1f us CPU over %d frames\n", cpu / frames * 1e6, frames);
+  std::printf("slowest frame:        %.1f us CPU\n", slowest * 1e6);
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("peak RSS:             %ld KB\n", usage.ru_maxrss);
   std::printf("sustained:            %.0f frames/s (%.1f%% of one core at 25 fps)\n", frames / wall,
               cpu / frames * 25 * 100);
   return 0;

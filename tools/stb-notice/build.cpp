@@ -158,6 +158,7 @@ bool runBuild(const BuildOptions& options, std::string* summary,
   *summary = "signed " + std::to_string(objects->size()) + " object" +
              (objects->size() == 1 ? "" : "s") + " (issued " + dvb::formatIso8601(options.issued) +
              "):\n" + describeObjects(*objects);
+  *summary += crossingReport(*objects, options.crossing);
   const std::vector<dvb::Section> sections = allSections(*objects);
   const bool ok = *kind == TargetKind::kSections
                       ? writeSections(options.target, sections, summary, &error)

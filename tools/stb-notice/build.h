@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dvb/mjd_time.h"
+#include "tools/stb-notice/crossing_time.h"
 #include "tools/stb-notice/notice_stream.h"
 
 namespace tools::notice {
@@ -26,6 +27,7 @@ struct BuildOptions {
   int ttl = 1;
   bool loop = false;
   const std::atomic<bool>* stop = nullptr;  // udp:// only
+  CrossingLimit crossing;                   // warn about crawls slower than this
 };
 
 // On success *summary tells the operator what was signed and written. On

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "tools/stb-notice/cli_args.h"
+#include "tools/stb-notice/crossing_time.h"
 #include "tools/stb-notice/keygen.h"
 #include "tools/stb-notice/verify.h"
 #include "tools/stb-notice/verify_print.h"
@@ -33,6 +34,9 @@ const char kVerifyUsage[] =
     "  --root   root keys the boxes hold (verify key lists)\n"
     "  --pid    read the notices on this PID instead of looking in the PMT\n"
     "  --json   one JSON object on stdout\n"
+    "  --crawl-limit D    warn when a text's crawl takes longer than D to cross the screen\n"
+    "                     (default 60s; on stderr with --json)\n"
+    "  --crawl-speed PX   the boxes' crawl speed in pixels per second (default 120)\n"
     "  exit status: 0 everything verified, 1 something rejected or nothing found, 2 usage\n";
 
 }  // namespace
@@ -94,6 +98,7 @@ int runKeygenCli(const std::vector<std::string>& args, std::FILE* out, std::FILE
 
 int runVerifyCli(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
   VerifyOptions options;
+  CrossingLimit crossing;
   bool json = false;
   ArgCursor a(args);
   while (!a.done()) {
@@ -103,6 +108,8 @@ int runVerifyCli(const std::vector<std::string>& args, std::FILE* out, std::FILE
       return kExitOk;
     } else if (a.flag("--json")) {
       json = true;
+    } else if (crawlOption(a, &crossing, &value)) {
+      if (!value.empty()) return usageError(err, value, kVerifyUsage);
     } else if (a.is("--trust") || a.is("--root")) {
       const bool root = a.is("--root");
       std::vector<std::string> files;
@@ -130,6 +137,8 @@ int runVerifyCli(const std::vector<std::string>& args, std::FILE* out, std::FILE
   }
   const std::string text = json ? verifyJson(report) : verifyText(report);
   std::fwrite(text.data(), 1, text.size(), out);
+  const std::string warnings = crossingReport(report, crossing);
+  std::fputs(warnings.c_str(), json ? err : out);
   return report.ok() ? kExitOk : kExitFailure;
 }
 

@@ -19,6 +19,9 @@ const char kBuildUsage[] =
     "  --out TARGET    FILE.bin (sections back to back), FILE.ts (a complete stream) or\n"
     "                  udp://ADDR:PORT[?iface=ADDR] (the stream, paced in real time)\n"
     "  --issued UTC    issue time written into every object (default: now)\n"
+    "  --crawl-limit D warn when a text's crawl takes longer than D to cross the screen\n"
+    "                  (default 60s)\n"
+    "  --crawl-speed PX  the boxes' crawl speed in pixels per second (default 120)\n"
     "stream options (FILE.ts and udp://):\n"
     "  --pid PID           notice PID (default 0x1F00)\n"
     "  --bitrate BPS       constant bitrate (default 2000000)\n"
@@ -153,6 +156,8 @@ int runBuildCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
       const auto t = parseUtc(v);
       if (!t) return usageError(err, "--issued wants UTC like 2026-11-28T08:00:00Z", kBuildUsage);
       o.issued = *t;
+    } else if (crawlOption(a, &o.crossing, &v)) {
+      if (!v.empty()) return usageError(err, v, kBuildUsage);
     } else if (isStreamOption(a)) {
       from_given = from_given || a.is("--from");
       stream_options = true;
