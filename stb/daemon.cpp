@@ -67,7 +67,20 @@ void Daemon::onSdt(const dvb::Sdt& sdt) {
 void Daemon::onPmt(uint16_t pid, const dvb::Pmt& pmt) {
   if (announced_notice_pid_ || options_.notice_pid) return;
   const std::vector<uint16_t> pids = registeredStreams(pmt, dvb::notice::kRegistrationFormat);
-  if (pids.empty()) return;
+  if (pids.empty()) {
+    // Stream type 0x05 alone does not make the notice stream (docs/protocol.md
+    // 1.1); said once, since a headend that left out the descriptor would
+    // otherwise get no bar and no word why.
+    for (const dvb::Pmt::Stream& s : pmt.streams) {
+      if (s.stream_type != 0x05 || warned_unregistered_) continue;
+      warned_unregistered_ = true;
+      log_.warning("PID " + hexPid(s.elementary_pid) + " (program " +
+                   std::to_string(pmt.program_number) +
+                   ") carries private sections without the \"STBN\" registration_descriptor: "
+                   "not read as the notice stream");
+    }
+    return;
+  }
   announced_notice_pid_ = true;
   log_.info("notice stream on PID " + hexPid(pids.front()) + " (PMT PID " + hexPid(pid) +
             ", program " + std::to_string(pmt.program_number) + ")");

@@ -135,6 +135,7 @@ class Daemon : private dvb::SiListener {
   std::optional<dvb::UtcSeconds> last_expiry_check_;
   uint64_t seen_generation_ = 0;
   bool announced_notice_pid_ = false;
+  bool warned_unregistered_ = false;
   DaemonStats stats_;
   std::function<void(dvb::UtcSeconds)> on_stream_time_;
 };

@@ -24,10 +24,18 @@ Snapshots::Snapshots(overlay::Display& display, std::string dir, uint64_t every_
       picture_(overlay::makeTestPicture(display.width(), display.height())) {}
 
 void Snapshots::onTime(dvb::UtcSeconds utc, stb::Daemon& daemon, int64_t mono_ms) {
+  if (pending_ && utc > *pending_) settle(daemon, mono_ms);
   // The first one falls on the interval's grid (every hour on the hour).
   if (!next_) next_ = (utc + every_s_ - 1) / every_s_ * every_s_;
   if (utc < *next_) return;
   while (*next_ <= utc) *next_ += every_s_;
+  pending_ = utc;
+}
+
+void Snapshots::settle(stb::Daemon& daemon, int64_t mono_ms) {
+  if (!pending_) return;
+  const dvb::UtcSeconds utc = *pending_;
+  pending_.reset();
   if (daemon.crawling()) daemon.render(std::max(mono_ms, daemon.crawlStartMs() + kSettleMs));
   const std::string path = dir_ + "/" + compactUtc(utc) + ".png";
   std::string error;

@@ -2,6 +2,12 @@
 // Screenshots at a fixed interval of stream time, named by the stream's UTC
 // (20261130T020000Z.png): the overlay composed over a test picture, so each
 // looks like what a viewer sees at that moment.
+//
+// The one for time T is taken once everything the stream carries at T has
+// been read: a TDT comes first in the stream and the notices follow it, so a
+// screenshot taken on the TDT itself would miss a notice sent at that time.
+// The loop calls settle() before the next TDT/TOT with a later time (and at
+// the end of the stream, and after each live turn's read).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,9 +31,14 @@ class Snapshots {
 
   Snapshots(overlay::Display& display, std::string dir, uint64_t every_ms, stb::Log& log);
 
-  // Stream time is now UTC: takes the screenshots that fell due (one, named
-  // by UTC, when the stream jumped over several).
+  // Stream time is now UTC: the screenshot that fell due (one, named by UTC,
+  // when the stream jumped over several) waits for settle(). One still
+  // waiting from an earlier time is taken first.
   void onTime(dvb::UtcSeconds utc, stb::Daemon& daemon, int64_t mono_ms);
+  // Takes the screenshot waiting, if any, showing the daemon at MONO_MS.
+  void settle(stb::Daemon& daemon, int64_t mono_ms);
+  // The stream time of the screenshot waiting.
+  const std::optional<dvb::UtcSeconds>& pending() const { return pending_; }
 
   uint64_t taken() const { return taken_; }
   uint64_t failed() const { return failed_; }
@@ -39,6 +50,7 @@ class Snapshots {
   stb::Log& log_;
   overlay::Image picture_;
   std::optional<dvb::UtcSeconds> next_;
+  std::optional<dvb::UtcSeconds> pending_;
   uint64_t taken_ = 0;
   uint64_t failed_ = 0;
 };

@@ -4,6 +4,9 @@
 #include <vector>
 
 #include "dvb/framing/ts_framer.h"
+#include "dvb/mjd_time.h"
+#include "dvb/table_ids.h"
+#include "dvb/ts_packet.h"
 #include "platform/systemd_notify.h"
 
 namespace stbd {
@@ -25,6 +28,30 @@ int64_t idleTurnMs(uint64_t bytes, int64_t elapsed_ms) {
   if (bytes == 0 || elapsed_ms <= 0) return kMaxIdleTurnMs;
   const double ms = static_cast<double>(kIdleBatchBytes) * elapsed_ms / bytes;
   return std::clamp(static_cast<int64_t>(ms), kMinIdleTurnMs, kMaxIdleTurnMs);
+}
+
+// The time a TDT or TOT starting in PACKET carries; nullopt for any other
+// packet (or one too short to say).
+std::optional<dvb::UtcSeconds> streamTimeIn(const uint8_t* packet) {
+  if (dvb::tsPid(packet) != dvb::pid::kTdt) return std::nullopt;
+  const std::optional<dvb::TsHeader> h = dvb::parseTsHeader(packet);
+  if (!h || !h->payload_unit_start || !h->has_payload || h->payload_offset >= dvb::kTsPacketSize)
+    return std::nullopt;
+  const size_t start = h->payload_offset + 1u + packet[h->payload_offset];  // pointer_field
+  if (start + 8 > dvb::kTsPacketSize) return std::nullopt;
+  const uint8_t table_id = packet[start];
+  if (table_id != dvb::table_id::kTdt && table_id != dvb::table_id::kTot) return std::nullopt;
+  return dvb::decodeUtcTime(packet + start + 3);
+}
+
+// A screenshot waiting for stream time T is taken just before a TDT/TOT
+// later than T goes in: by then every packet the stream carried at T (the
+// notices that follow the TDT) has been read.
+void settleBefore(Snapshots* snapshots, const uint8_t* packet, stb::Daemon& daemon,
+                  int64_t mono_ms) {
+  if (!snapshots || !snapshots->pending()) return;
+  const std::optional<dvb::UtcSeconds> t = streamTimeIn(packet);
+  if (t && *t > *snapshots->pending()) snapshots->settle(daemon, mono_ms);
 }
 
 bool isArrow(stb::RemoteKey key) {
@@ -54,7 +81,8 @@ void KeyPath::press(const stb::RemoteKeyEvent& key, int64_t mono_ms, const std::
 }
 
 // Keys whose stream time has come, then the screenshot due (so that it
-// shows what the keys did).
+// shows what the keys did; it is taken once the stream at that time has been
+// read, see settleBefore).
 static void atStreamTime(const RunExtras& extras, stb::Daemon& daemon, int64_t utc_ms,
                          int64_t mono_ms) {
   if (extras.keys) {
@@ -97,10 +125,12 @@ bool runFastReplay(platform::TsSource& source, stb::Daemon& daemon, stb::ReplayC
     stats->bytes += r.bytes;
     framer.push(buf.data(), r.bytes, [&](const uint8_t* packet) {
       ++stats->packets;
+      settleBefore(extras.snapshots, packet, daemon, clock.nowMs());
       daemon.pushPacket(packet);
     });
   }
   framer.finish();
+  if (extras.snapshots) extras.snapshots->settle(daemon, clock.nowMs());
   daemon.setOnStreamTime(nullptr);
   log.info("replay: end of " + source.describe());
   return true;
@@ -118,6 +148,9 @@ class LiveFeed {
   // How long the loop may sleep with nothing on screen, given how much the
   // last turn read over ELAPSED_MS.
   virtual int64_t idleMs(int64_t elapsed_ms) = 0;
+  // Whether the last drain handed over all the stream carried up to the
+  // current stream time (a paced file stops right after a TDT that is ahead).
+  virtual bool caughtUp() const = 0;
   virtual std::string describe() const = 0;
 };
 
@@ -125,14 +158,24 @@ class LiveFeed {
 // only as far as the stream's time has come on the monotonic clock.
 class PacedReader : public LiveFeed {
  public:
-  PacedReader(platform::TsSource& source, stb::Daemon& daemon, bool pace, RunStats* stats)
-      : source_(source), daemon_(daemon), pace_(pace), stats_(stats), buf_(kFastChunk) {}
+  PacedReader(platform::TsSource& source, stb::Daemon& daemon, bool pace, Snapshots* snapshots,
+              RunStats* stats)
+      : source_(source),
+        daemon_(daemon),
+        pace_(pace),
+        snapshots_(snapshots),
+        stats_(stats),
+        buf_(kFastChunk) {}
 
   bool drain(int64_t now_ms, bool* ended, std::string* error) override {
     bytes_before_ = stats_->bytes;
+    stopped_ahead_ = false;
     const size_t chunk = pace_ ? kPacedChunk : buf_.size();
     for (;;) {
-      if (pace_ && ahead(now_ms)) return true;
+      if (pace_ && ahead(now_ms)) {
+        stopped_ahead_ = true;
+        return true;
+      }
       const platform::ReadResult r = source_.read(buf_.data(), chunk);
       switch (r.status) {
         case platform::ReadResult::Status::kWouldBlock:
@@ -148,6 +191,7 @@ class PacedReader : public LiveFeed {
           stats_->bytes += r.bytes;
           framer_.push(buf_.data(), r.bytes, [&](const uint8_t* packet) {
             ++stats_->packets;
+            settleBefore(snapshots_, packet, daemon_, now_ms);
             daemon_.pushPacket(packet);
           });
           break;
@@ -157,6 +201,7 @@ class PacedReader : public LiveFeed {
   int64_t idleMs(int64_t elapsed_ms) override {
     return idleTurnMs(stats_->bytes - bytes_before_, elapsed_ms);
   }
+  bool caughtUp() const override { return !stopped_ahead_; }
   std::string describe() const override { return source_.describe(); }
 
  private:
@@ -175,12 +220,14 @@ class PacedReader : public LiveFeed {
   platform::TsSource& source_;
   stb::Daemon& daemon_;
   bool pace_;
+  Snapshots* snapshots_;
   RunStats* stats_;
   dvb::TsFramer framer_;
   std::vector<uint8_t> buf_;
   std::optional<dvb::UtcSeconds> origin_utc_;
   int64_t origin_ms_ = 0;
   uint64_t bytes_before_ = 0;
+  bool stopped_ahead_ = false;
 };
 
 // Section filters deliver as they become readable (their own fd watches);
@@ -190,6 +237,7 @@ class SectionTurns : public LiveFeed {
   explicit SectionTurns(platform::box::SectionFeed& feed) : feed_(feed) {}
   bool drain(int64_t, bool*, std::string*) override { return true; }
   int64_t idleMs(int64_t) override { return kMaxIdleTurnMs; }
+  bool caughtUp() const override { return true; }
   std::string describe() const override { return feed_.describe(); }
 
  private:
@@ -225,6 +273,7 @@ bool runTurns(LiveFeed& feed, stb::Daemon& daemon, platform::EventLoop& loop, in
       return;
     }
     daemon.update();
+    if (extras.snapshots && (ended || feed.caughtUp())) extras.snapshots->settle(daemon, now);
     if (const std::optional<int64_t> utc_ms = daemon.clock().utcMs())
       atStreamTime(extras, daemon, *utc_ms, now);
     if (daemon.crawling()) {
@@ -232,6 +281,7 @@ bool runTurns(LiveFeed& feed, stb::Daemon& daemon, platform::EventLoop& loop, in
       ++stats->frames;
     }
     if (ended) {
+      if (extras.snapshots) extras.snapshots->settle(daemon, now);
       log.info("replay: end of " + feed.describe());
       loop.stop();
       return;
@@ -273,7 +323,7 @@ bool runTurns(LiveFeed& feed, stb::Daemon& daemon, platform::EventLoop& loop, in
 bool runLive(platform::TsSource& source, stb::Daemon& daemon, platform::EventLoop& loop,
              bool pace_by_stream, int frames_per_second, const RunExtras& extras, stb::Log& log,
              RunStats* stats, std::string* error) {
-  PacedReader reader(source, daemon, pace_by_stream, stats);
+  PacedReader reader(source, daemon, pace_by_stream, extras.snapshots, stats);
   std::function<void()> wake;
   if (extras.key_path)
     extras.key_path->setOnKey([&]() {
