@@ -94,6 +94,7 @@ void NoticeIntake::restore(std::optional<dvb::UtcSeconds> now) {
     apply(std::move(*verified), now);
   }
   restoring_ = false;
+  seen_ring_ = keys_.generation();
   flush();
   log_.info("restored from the state store: " + std::to_string(notices_.size()) +
             " notice(s) held, fee record " + (feeRecord() ? "present" : "absent") + ", " +
@@ -126,21 +127,87 @@ void NoticeIntake::onTable(const std::vector<dvb::Section>& sections,
     log_.debug(describe(table_id, extension) + ": table not wanted by this box");
     return;
   }
+  changed_ = false;
+  take(sections, now);
+  // A key list (or anyone) changed the ring: what waited for a key may verify now.
+  if (keys_.generation() != seen_ring_) retryWaiting(now);
+  if (changed_) flush();  // a repetition writes nothing, and retries nothing
+}
+
+void NoticeIntake::take(const std::vector<dvb::Section>& sections,
+                        std::optional<dvb::UtcSeconds> now) {
   std::string why;
-  auto verified = verifier_.verify(sections, &why);
+  dvb::notice::Rejection reason{};
+  auto verified = verifier_.verify(sections, &why, &reason);
   if (!verified) {
     // Name the object as well as the sections allow: the full id when the
     // envelope parses, else the table_id_extension.
     std::string error;
     const auto object = SignedObject::fromSections(sections, &error);
-    log_.warning(
-        (object ? describe(*object) : describe(table_id, extension) + " (table_id_extension)") +
-        " refused: " + why);
+    const bool waits =
+        object && dvb::notice::curableByKeyList(reason, object->type) && wait(*object);
+    log_.warning((object ? describe(*object)
+                         : describe(sections.front().tableId(), sections.front().extension()) +
+                               " (table_id_extension)") +
+                 " refused: " + why + (waits ? "; checked again when the key list changes" : ""));
     return;
   }
-  changed_ = false;
+  const SignedObject& o = verified->envelope;
+  const auto waiting = waiting_.find({static_cast<uint8_t>(o.type), o.object_id});
+  if (waiting != waiting_.end() && waiting->second.object.revision <= o.revision)
+    waiting_.erase(waiting);  // superseded by what just verified
   apply(std::move(*verified), now);
-  if (changed_) flush();  // a repetition writes nothing, and retries nothing
+}
+
+bool NoticeIntake::wait(const SignedObject& o) {
+  // Enough for a whole carousel of notices; a flood of objects under keys
+  // nobody lists pushes out the oldest, which its next version brings back.
+  constexpr size_t kMaxWaiting = 64;
+  constexpr size_t kMaxWaitingBytes = 512 * 1024;
+  const Key key{static_cast<uint8_t>(o.type), o.object_id};
+  const auto existing = waiting_.find(key);
+  if (existing != waiting_.end() && existing->second.object.revision > o.revision) return false;
+  waiting_[key] = Waiting{o, ++waiting_arrivals_};
+  for (;;) {
+    size_t bytes = 0;
+    auto oldest = waiting_.begin();
+    for (auto it = waiting_.begin(); it != waiting_.end(); ++it) {
+      bytes += it->second.object.body.size();
+      if (it->second.since < oldest->second.since) oldest = it;
+    }
+    if (waiting_.size() <= kMaxWaiting && bytes <= kMaxWaitingBytes) break;
+    log_.warning(describe(oldest->second.object) +
+                 " no longer waits for its key: too many objects wait");
+    const bool self = oldest->first == key;
+    waiting_.erase(oldest);
+    if (self) return false;
+  }
+  return true;
+}
+
+void NoticeIntake::retryWaiting(std::optional<dvb::UtcSeconds> now) {
+  seen_ring_ = keys_.generation();
+  std::map<Key, Waiting> waiting;
+  waiting.swap(waiting_);
+  for (auto& [key, entry] : waiting) {
+    const SignedObject& o = entry.object;
+    // Still no key for it: wait on without counting another refusal.
+    const auto lookup = keys_.find(o.key_id, dvb::notice::KeyRole::Signing, /*key=*/nullptr);
+    if (lookup == dvb::notice::KeyRing::Lookup::kUnknown ||
+        lookup == dvb::notice::KeyRing::Lookup::kWrongRole) {
+      waiting_.emplace(key, std::move(entry));
+      continue;
+    }
+    // The full check again: signature, revocation, the revision floor, the body.
+    std::string why;
+    auto verified = verifier_.verify(o, &why);
+    if (!verified) {
+      log_.warning(describe(o) + " refused after the key ring changed: " + why);
+      continue;
+    }
+    log_.info(describe(o) + " verified now that the key ring trusts its key");
+    apply(std::move(*verified), now);
+  }
 }
 
 void NoticeIntake::apply(dvb::notice::VerifiedObject object, std::optional<dvb::UtcSeconds> now) {
@@ -200,7 +267,9 @@ void NoticeIntake::applyNotice(const SignedObject& o, dvb::notice::Notice n,
   cancelled_until_.erase(id);
   std::string refusal;
   if (!dvb::notice::targets(n.targeting, box_)) {
-    log_.debug(describe(o) + " is not aimed at this box; not held");
+    // Genuine, just for other boxes: said once per revision, not per repetition.
+    if (firstTimeNotOurs(id, o.revision))
+      log_.info(describe(o) + " is not aimed at this box; not held");
   } else if (n.end <= n.start) {
     // The body decoder refuses this already; intake does not rely on it.
     refusal = "its end is not after its start";
@@ -225,6 +294,16 @@ void NoticeIntake::applyNotice(const SignedObject& o, dvb::notice::Notice n,
   notices_[id] = HeldNotice{id, o.revision, std::move(n)};
   if (!was_held) ++generation_;
   keep(o);
+}
+
+bool NoticeIntake::firstTimeNotOurs(uint32_t id, uint32_t revision) {
+  // Bounded: past this many ids a revision may be logged a second time.
+  constexpr size_t kMaxRemembered = 4096;
+  const auto it = not_ours_.find(id);
+  if (it != not_ours_.end() && it->second == revision) return false;
+  if (it == not_ours_.end() && not_ours_.size() >= kMaxRemembered) not_ours_.clear();
+  not_ours_[id] = revision;
+  return true;
 }
 
 void NoticeIntake::applyFeeBatch(const SignedObject& o, dvb::notice::FeeBatch batch) {

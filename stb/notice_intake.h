@@ -4,6 +4,11 @@
 // it, its fee record, the directory of its area, calendars, key lists), store
 // that so a reboot loses nothing, and forget what is cancelled or over.
 //
+// A carousel may send an object before the key list that trusts its key, and
+// the table gatherer delivers each table version only once: an object refused
+// for a key the ring lacks waits (in memory, bounded) and is verified again,
+// revision floor and revocations included, as soon as the key ring changes.
+//
 // Storage is write-on-change: a carousel repetition costs no flash write. When
 // the store fails (full disk, read-only flash) everything stays held in
 // memory and the unsaved changes are retried on the next change or expire().
@@ -69,6 +74,8 @@ class NoticeIntake {
   const dvb::notice::ObjectVerifier& verifier() const { return verifier_; }
   // Changes the store has not taken yet (0 when everything is saved).
   size_t unsavedChanges() const { return dirty_.size(); }
+  // Objects refused for a key the ring lacks, waiting for a key list.
+  size_t waitingForKeys() const { return waiting_.size(); }
 
  private:
   using Key = std::pair<uint8_t, uint32_t>;  // (table_id, object_id)
@@ -79,7 +86,14 @@ class NoticeIntake {
     T body;
   };
 
+  void take(const std::vector<dvb::Section>& sections, std::optional<dvb::UtcSeconds> now);
   void apply(dvb::notice::VerifiedObject object, std::optional<dvb::UtcSeconds> now);
+  // Keeps O to verify again when the key ring changes; false when it cannot
+  // wait (an older revision than one already waiting).
+  bool wait(const dvb::notice::SignedObject& o);
+  void retryWaiting(std::optional<dvb::UtcSeconds> now);
+  // True the first time this revision of notice ID is found not to be for this box.
+  bool firstTimeNotOurs(uint32_t id, uint32_t revision);
   void applyNotice(const dvb::notice::SignedObject& o, dvb::notice::Notice n,
                    std::optional<dvb::UtcSeconds> now);
   void applyFeeBatch(const dvb::notice::SignedObject& o, dvb::notice::FeeBatch batch);
@@ -113,6 +127,16 @@ class NoticeIntake {
   std::optional<dvb::notice::Directory> directory_;
   std::map<uint16_t, Held<dvb::notice::WorkCalendar>> calendars_;
   uint64_t generation_ = 0;
+
+  struct Waiting {
+    dvb::notice::SignedObject object;
+    uint64_t since = 0;  // arrival order: the oldest goes first when full
+  };
+  std::map<Key, Waiting> waiting_;
+  uint64_t waiting_arrivals_ = 0;
+  uint64_t seen_ring_ = 0;  // keys_.generation() when waiting_ was last checked
+  // Notice id -> revision last logged as not for this box (a log line per revision).
+  std::map<uint32_t, uint32_t> not_ours_;
 
   std::map<Key, dvb::notice::SignedObject> kept_;  // what the store should hold
   std::map<Key, uint32_t> stored_;                 // revision the store holds

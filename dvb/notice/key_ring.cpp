@@ -13,6 +13,7 @@ const PublicKey* KeyRing::findIn(const std::vector<PublicKey>& keys, const KeyId
 
 void KeyRing::put(std::vector<PublicKey>* keys, PublicKey key) {
   if (isRevoked(key.id())) return;
+  ++generation_;
   for (PublicKey& existing : *keys) {
     if (existing.id() == key.id()) {
       existing = std::move(key);
@@ -31,7 +32,8 @@ void KeyRing::addSigning(PublicKey key) {
 }
 
 void KeyRing::revoke(const KeyId& id) {
-  revoked_.insert(id);
+  if (!revoked_.insert(id).second) return;  // revoked already: nothing changes
+  ++generation_;
   auto has_id = [&id](const PublicKey& key) { return key.id() == id; };
   roots_.erase(std::remove_if(roots_.begin(), roots_.end(), has_id), roots_.end());
   signing_.erase(std::remove_if(signing_.begin(), signing_.end(), has_id), signing_.end());
@@ -51,11 +53,17 @@ KeyRing::Lookup KeyRing::find(const KeyId& id, KeyRole role, const PublicKey** k
 }
 
 void KeyRing::replaceSigning(std::vector<PublicKey> keys) {
-  signing_.clear();
+  std::vector<PublicKey> next;
   for (PublicKey& key : keys) {
-    if (isRevoked(key.id()) || findIn(signing_, key.id())) continue;
-    signing_.push_back(std::move(key));
+    if (isRevoked(key.id()) || findIn(next, key.id())) continue;
+    next.push_back(std::move(key));
   }
+  // A key id is a hash of the key, so equal ids in equal order are the same ring.
+  const bool same =
+      std::equal(next.begin(), next.end(), signing_.begin(), signing_.end(),
+                 [](const PublicKey& a, const PublicKey& b) { return a.id() == b.id(); });
+  signing_ = std::move(next);
+  if (!same) ++generation_;
 }
 
 }  // namespace dvb::notice

@@ -43,6 +43,11 @@ class KeyRing {
   size_t signingCount() const { return signing_.size(); }
   size_t rootCount() const { return roots_.size(); }
 
+  // Bumps whenever a key is added, replaced, dropped or revoked (not when a
+  // key list repeats what the ring holds): what was refused for a key the
+  // ring lacked is worth checking again only then.
+  uint64_t generation() const { return generation_; }
+
  private:
   static const PublicKey* findIn(const std::vector<PublicKey>& keys, const KeyId& id);
   void put(std::vector<PublicKey>* keys, PublicKey key);
@@ -50,6 +55,7 @@ class KeyRing {
   std::vector<PublicKey> roots_;
   std::vector<PublicKey> signing_;
   std::set<KeyId> revoked_;
+  uint64_t generation_ = 0;
 };
 
 }  // namespace dvb::notice

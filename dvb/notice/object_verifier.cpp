@@ -58,22 +58,29 @@ const char* rejectionName(Rejection r) {
   return "unknown";
 }
 
+bool curableByKeyList(Rejection r, ObjectType type) {
+  if (type == ObjectType::kKeyList) return false;
+  return r == Rejection::kUnknownKey || r == Rejection::kWrongKeyRole;
+}
+
 std::optional<VerifiedObject> ObjectVerifier::reject(Rejection r, const std::string& detail,
-                                                     std::string* why) {
+                                                     std::string* why, Rejection* reason) {
   ++rejections_[r];
+  if (reason) *reason = r;
   if (why) *why = std::string(rejectionName(r)) + ": " + detail;
   return std::nullopt;
 }
 
 std::optional<VerifiedObject> ObjectVerifier::verify(const std::vector<Section>& sections,
-                                                     std::string* why) {
+                                                     std::string* why, Rejection* reason) {
   std::string error;
   auto object = SignedObject::fromSections(sections, &error);
-  if (!object) return reject(Rejection::kMalformed, error, why);
-  return verify(*object, why);
+  if (!object) return reject(Rejection::kMalformed, error, why, reason);
+  return verify(*object, why, reason);
 }
 
-std::optional<VerifiedObject> ObjectVerifier::verify(const SignedObject& o, std::string* why) {
+std::optional<VerifiedObject> ObjectVerifier::verify(const SignedObject& o, std::string* why,
+                                                     Rejection* reason) {
   // 1. The key: known, not revoked, and of the role this object needs.
   const KeyRole role = o.type == ObjectType::kKeyList ? KeyRole::Root : KeyRole::Signing;
   const PublicKey* key = nullptr;
@@ -81,21 +88,22 @@ std::optional<VerifiedObject> ObjectVerifier::verify(const SignedObject& o, std:
     case KeyRing::Lookup::kFound:
       break;
     case KeyRing::Lookup::kUnknown:
-      return reject(Rejection::kUnknownKey, keyIdHex(o.key_id), why);
+      return reject(Rejection::kUnknownKey, keyIdHex(o.key_id), why, reason);
     case KeyRing::Lookup::kRevoked:
-      return reject(Rejection::kRevokedKey, keyIdHex(o.key_id), why);
+      return reject(Rejection::kRevokedKey, keyIdHex(o.key_id), why, reason);
     case KeyRing::Lookup::kWrongRole:
-      return reject(Rejection::kWrongKeyRole, keyIdHex(o.key_id), why);
+      return reject(Rejection::kWrongKeyRole, keyIdHex(o.key_id), why, reason);
   }
   if (static_cast<uint8_t>(key->algorithm()) != o.algorithm)
-    return reject(Rejection::kBadSignature, "algorithm does not match the key", why);
+    return reject(Rejection::kBadSignature, "algorithm does not match the key", why, reason);
 
   // 2. The signature, over every meaningful byte; nothing inside is trusted before.
   const std::vector<uint8_t> signed_bytes = o.signedBytes();
   if (!key->verify(signed_bytes.data(), signed_bytes.size(), o.signature.data(),
                    o.signature.size()))
     return reject(Rejection::kBadSignature,
-                  std::string(objectTypeName(o.type)) + " " + std::to_string(o.object_id), why);
+                  std::string(objectTypeName(o.type)) + " " + std::to_string(o.object_id), why,
+                  reason);
 
   // 3. Replay: an older revision than one accepted is refused.
   const auto key_of_object = std::make_pair(static_cast<uint8_t>(o.type), o.object_id);
@@ -103,26 +111,28 @@ std::optional<VerifiedObject> ObjectVerifier::verify(const SignedObject& o, std:
   if (seen != accepted_.end() && o.revision < seen->second)
     return reject(
         Rejection::kReplayed,
-        "revision " + std::to_string(o.revision) + " after " + std::to_string(seen->second), why);
+        "revision " + std::to_string(o.revision) + " after " + std::to_string(seen->second), why,
+        reason);
 
   // 4. The body, now that it is known to come from the operator.
   std::string error;
   auto body = decodeObjectBody(o, &error);
-  if (!body) return reject(Rejection::kBadBody, error, why);
+  if (!body) return reject(Rejection::kBadBody, error, why, reason);
   if (!bodyMatchesHeader(o, *body))
-    return reject(Rejection::kBadBody, "body does not match object_id", why);
+    return reject(Rejection::kBadBody, "body does not match object_id", why, reason);
 
   if (const auto* list = std::get_if<KeyList>(&*body)) {
     // A list that revoked its own root would leave the box unable to take the next one.
     for (const auto& id : list->revoked)
       if (id == o.key_id)
-        return reject(Rejection::kBadBody, "a key list may not revoke the key that signs it", why);
+        return reject(Rejection::kBadBody, "a key list may not revoke the key that signs it", why,
+                      reason);
     std::vector<PublicKey> signing;
     for (const KeyListEntry& entry : list->signing_keys) {
       auto pk =
           PublicKey::fromDer(entry.public_key_der.data(), entry.public_key_der.size(), &error);
       if (!pk || pk->id() != entry.key_id)
-        return reject(Rejection::kBadBody, "key list entry does not match its key id", why);
+        return reject(Rejection::kBadBody, "key list entry does not match its key id", why, reason);
       signing.push_back(std::move(*pk));
     }
     for (const auto& id : list->revoked) keys_.revoke(id);

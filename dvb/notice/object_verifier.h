@@ -27,6 +27,11 @@ enum class Rejection {
   kBadBody,       // signed, but the body breaks the layout or a limit
 };
 const char* rejectionName(Rejection r);  // "malformed", "unknown_key", ...
+// True when a key list the box has not applied yet could cure the refusal:
+// the object's key may be listed (or listed as a signing key) by the next
+// one. Never for a key list itself: only root keys sign those, and the
+// stream cannot add a root key. A revoked key is never cured.
+bool curableByKeyList(Rejection r, ObjectType type);
 
 using ObjectBody = std::variant<Notice, FeeBatch, Directory, WorkCalendar, KeyList>;
 
@@ -42,9 +47,12 @@ class ObjectVerifier {
   // A verified key list is applied to the key ring here (rotation and
   // revocation) before it is returned. A revision equal to the last accepted
   // one is returned again (a restart, a re-sent carousel) and not counted.
-  std::optional<VerifiedObject> verify(const std::vector<Section>& sections, std::string* why);
+  // On a refusal *reason (when given) says which.
+  std::optional<VerifiedObject> verify(const std::vector<Section>& sections, std::string* why,
+                                       Rejection* reason = nullptr);
   // The same for an object already joined (e.g. read back from storage).
-  std::optional<VerifiedObject> verify(const SignedObject& object, std::string* why);
+  std::optional<VerifiedObject> verify(const SignedObject& object, std::string* why,
+                                       Rejection* reason = nullptr);
 
   // Highest accepted revision per (type, object_id), for persistence.
   const std::map<std::pair<uint8_t, uint32_t>, uint32_t>& acceptedRevisions() const {
@@ -56,7 +64,8 @@ class ObjectVerifier {
   uint64_t accepted() const { return accepted_count_; }
 
  private:
-  std::optional<VerifiedObject> reject(Rejection r, const std::string& detail, std::string* why);
+  std::optional<VerifiedObject> reject(Rejection r, const std::string& detail, std::string* why,
+                                       Rejection* reason);
 
   KeyRing& keys_;
   std::map<std::pair<uint8_t, uint32_t>, uint32_t> accepted_;

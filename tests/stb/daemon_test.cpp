@@ -18,6 +18,7 @@ namespace stb {
 namespace {
 
 using dvb::notice::BoxIdentity;
+using dvb::notice::KeyList;
 using dvb::notice::KeyRing;
 using dvb::notice::Notice;
 using dvb::notice::NoticeKind;
@@ -503,6 +504,41 @@ TEST_F(DaemonTest, AForgedObjectIsRefusedAndNeverShown) {
   EXPECT_TRUE(daemon_->intake().notices().empty());
   EXPECT_TRUE(bar_.shows.empty());
   EXPECT_TRUE(log_.has(LogLevel::kWarning, {"notice 1001", "unknown_key"})) << log_.dump();
+}
+
+// A carousel whose key list comes after the notice it authorises, in every
+// pass: each table version is gathered once, so the box must not need a
+// second copy of the notice once the list has arrived.
+TEST_F(DaemonTest, ANoticeBeforeItsKeyListShowsOnceTheListArrives) {
+  const PrivateKey next = newKey();
+  KeyList list;
+  list.signing_keys.push_back({key_.id(), key_.publicKey().der()});
+  list.signing_keys.push_back({next.id(), next.publicKey().der()});
+  const Packets pass = [&] {
+    Packets p = stream_.object(sign(maintenanceNotice(), 1001, 1, next));
+    const Packets keys = stream_.object(sign(list, 0, 1, root_));
+    p.insert(p.end(), keys.begin(), keys.end());
+    return p;
+  }();
+  boot();
+  psi();
+  tdt(kT0);
+  // The box tunes in just before the notice; the key list closes the pass.
+  push(stream_.object(sign(maintenanceNotice(), 1001, 1, next)));
+  EXPECT_TRUE(bar_.shows.empty());
+  push(stream_.object(sign(list, 0, 1, root_)));
+  ASSERT_EQ(bar_.shows.size(), 1u) << log_.dump();
+  EXPECT_EQ(daemon_->currentCrawl()->key, "notice:1001");
+  EXPECT_TRUE(log_.has(LogLevel::kWarning, {"notice 1001", "unknown_key"})) << log_.dump();
+  // Later passes are repetitions: nothing new, nothing refused again.
+  const size_t warnings = log_.count(LogLevel::kWarning);
+  for (int i = 0; i < 3; ++i) {
+    tdt(kT0 + 10 * (i + 1));
+    push(pass);
+  }
+  EXPECT_EQ(log_.count(LogLevel::kWarning), warnings) << log_.dump();
+  EXPECT_EQ(daemon_->intake().notices().size(), 1u);
+  EXPECT_EQ(bar_.shows.size(), 1u);
 }
 
 // ------------------------------------------------------------ local time

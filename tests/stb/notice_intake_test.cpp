@@ -156,8 +156,14 @@ TEST_F(Intake, NoticesForOtherBoxesAreNeitherHeldNorStored) {
   EXPECT_EQ(store_.size(), 0u);
   EXPECT_EQ(store_.writes(), 0u);
   EXPECT_EQ(intake_->verifier().accepted(), 4u);  // genuine, just not ours
-  EXPECT_TRUE(log_.has(LogLevel::kDebug, {"notice 12", "not aimed at this box"}));
+  // Said at info (docs/stbd.md: everything refused is logged), once per revision.
+  EXPECT_TRUE(log_.has(LogLevel::kInfo, {"notice 12 revision 1", "not aimed at this box"}));
   EXPECT_EQ(log_.count(LogLevel::kWarning), 0u);
+  const size_t lines = log_.lines.size();
+  for (int i = 0; i < 3; ++i) feedNotice(n, 14, 1);  // repetitions: nothing more
+  EXPECT_EQ(log_.lines.size(), lines) << log_.dump();
+  feedNotice(n, 14, 2);
+  EXPECT_TRUE(log_.has(LogLevel::kInfo, {"notice 14 revision 2", "not aimed at this box"}));
 }
 
 TEST_F(Intake, ANewerRevisionReplacesTheNotice) {
@@ -377,6 +383,120 @@ TEST_F(Intake, AKeyRotationSurvivesARestart) {
   feedNotice(maintenanceNotice(), 3001, 1);  // the revoked key again
   EXPECT_FALSE(holds(3001));
   EXPECT_EQ(intake_->verifier().rejected(Rejection::kRevokedKey), 1u);
+}
+
+// A carousel that sends a notice before the key list trusting its key: the
+// gatherer delivers each version once, so the box must not need a second copy.
+TEST_F(Intake, AnObjectBeforeTheKeyListThatTrustsItsKeyIsHeldWhenTheListArrives) {
+  const PrivateKey next = newKey();
+  feed(sign(maintenanceNotice(), 1001, 1, next));
+  EXPECT_FALSE(holds(1001));
+  EXPECT_EQ(intake_->verifier().rejected(Rejection::kUnknownKey), 1u);
+  EXPECT_TRUE(log_.has(LogLevel::kWarning, {"notice 1001", "unknown_key", "checked again"}))
+      << log_.dump();
+  EXPECT_EQ(intake_->waitingForKeys(), 1u);
+
+  KeyList list;
+  list.signing_keys.push_back({key_.id(), key_.publicKey().der()});
+  list.signing_keys.push_back({next.id(), next.publicKey().der()});
+  feed(sign(list, 0, 1, root_));
+  ASSERT_TRUE(holds(1001)) << log_.dump();
+  EXPECT_EQ(intake_->waitingForKeys(), 0u);
+  EXPECT_EQ(store_.find(kNoticeTable, 1001)->revision, 1u);
+  EXPECT_TRUE(log_.has(LogLevel::kInfo, {"notice 1001 revision 1", "verified now"}));
+  EXPECT_EQ(intake_->verifier().rejected(Rejection::kUnknownKey), 1u);  // counted once
+
+  // The next pass repeats the list: nothing more to do.
+  const uint64_t writes = store_.writes();
+  feed(sign(list, 0, 1, root_));
+  EXPECT_EQ(store_.writes(), writes);
+}
+
+TEST_F(Intake, AWaitingObjectStaysWaitingUntilItsOwnKeyArrives) {
+  const PrivateKey next = newKey(), later = newKey();
+  feed(sign(maintenanceNotice(), 1001, 1, later));
+  KeyList list;
+  list.signing_keys.push_back({next.id(), next.publicKey().der()});
+  feed(sign(list, 0, 1, root_));  // the ring changes, but not with its key
+  EXPECT_FALSE(holds(1001));
+  EXPECT_EQ(intake_->waitingForKeys(), 1u);
+  EXPECT_EQ(intake_->verifier().rejected(Rejection::kUnknownKey), 1u);
+  list.signing_keys.push_back({later.id(), later.publicKey().der()});
+  feed(sign(list, 0, 2, root_));
+  EXPECT_TRUE(holds(1001)) << log_.dump();
+}
+
+TEST_F(Intake, AReplayedRevisionIsStillRefusedWhenItsKeyArrives) {
+  feedNotice(maintenanceNotice(), 1001, 3);
+  // An old revision under a key the box does not hold yet: it waits...
+  const PrivateKey next = newKey();
+  Notice old = maintenanceNotice();
+  old.end = at("2026-11-30T09:00:00Z");
+  feed(sign(old, 1001, 2, next));
+  EXPECT_EQ(intake_->waitingForKeys(), 1u);
+  // ...and the key list that trusts the key does not lower the revision floor.
+  KeyList list;
+  list.signing_keys.push_back({key_.id(), key_.publicKey().der()});
+  list.signing_keys.push_back({next.id(), next.publicKey().der()});
+  feed(sign(list, 0, 1, root_));
+  EXPECT_EQ(intake_->waitingForKeys(), 0u);
+  EXPECT_EQ(intake_->verifier().rejected(Rejection::kReplayed), 1u);
+  EXPECT_TRUE(log_.has(LogLevel::kWarning, {"notice 1001 revision 2", "replayed"})) << log_.dump();
+  ASSERT_TRUE(holds(1001));
+  EXPECT_EQ(intake_->notices().at(1001).revision, 3u);
+  EXPECT_EQ(intake_->notices().at(1001).notice.end, maintenanceNotice().end);
+  EXPECT_EQ(store_.find(kNoticeTable, 1001)->revision, 3u);
+}
+
+TEST_F(Intake, AnObjectWaitingForARevokedKeyIsRefused) {
+  const PrivateKey stolen = newKey();
+  feed(sign(maintenanceNotice(), 1001, 1, stolen));
+  EXPECT_EQ(intake_->waitingForKeys(), 1u);
+  KeyList list;
+  list.signing_keys.push_back({key_.id(), key_.publicKey().der()});
+  list.revoked.push_back(stolen.id());
+  feed(sign(list, 0, 1, root_));
+  EXPECT_FALSE(holds(1001));
+  EXPECT_EQ(intake_->waitingForKeys(), 0u);
+  EXPECT_EQ(intake_->verifier().rejected(Rejection::kRevokedKey), 1u);
+  EXPECT_TRUE(log_.has(LogLevel::kWarning, {"notice 1001", "revoked_key"})) << log_.dump();
+  // A replayed key list listing the stolen key cannot bring it back.
+  KeyList replayed;
+  replayed.signing_keys.push_back({stolen.id(), stolen.publicKey().der()});
+  feed(sign(replayed, 0, 1, root_));
+  feed(sign(maintenanceNotice(), 1001, 1, stolen));
+  EXPECT_FALSE(holds(1001));
+  EXPECT_EQ(intake_->waitingForKeys(), 0u);
+}
+
+TEST_F(Intake, OnlyARefusalAKeyListCanCureWaits) {
+  auto sections = sectionsOf(sign(maintenanceNotice(), 1001, 1, key_));
+  std::vector<uint8_t> bytes = sections[0].bytes();
+  bytes[bytes.size() - 10] ^= 0x01;  // the signature, CRC_32 made right again
+  const uint32_t crc = dvb::crc32Mpeg2(bytes.data(), bytes.size() - 4);
+  for (int i = 0; i < 4; ++i)
+    bytes[bytes.size() - 4 + i] = static_cast<uint8_t>(crc >> (24 - 8 * i));
+  std::string error;
+  intake_->onTable({*dvb::Section::fromBytes(bytes, &error)}, now_);
+  KeyList signed_by_a_stranger;
+  feed(sign(signed_by_a_stranger, 0, 1, newKey()));  // no root trusts it
+  EXPECT_EQ(intake_->verifier().rejected(Rejection::kBadSignature), 1u);
+  EXPECT_EQ(intake_->verifier().rejected(Rejection::kUnknownKey), 1u);
+  EXPECT_EQ(intake_->waitingForKeys(), 0u);
+}
+
+TEST_F(Intake, WhatWaitsIsBounded) {
+  const PrivateKey stranger = newKey();
+  for (uint32_t id = 1; id <= 100; ++id) feed(sign(maintenanceNotice(), id, 1, stranger));
+  EXPECT_EQ(intake_->waitingForKeys(), 64u);
+  KeyList list;
+  list.signing_keys.push_back({stranger.id(), stranger.publicKey().der()});
+  feed(sign(list, 0, 1, root_));
+  // The newest 64 are held; the oldest were let go (their next version brings them back).
+  EXPECT_EQ(intake_->notices().size(), 64u);
+  EXPECT_FALSE(holds(36));
+  EXPECT_TRUE(holds(37));
+  EXPECT_TRUE(holds(100));
 }
 
 TEST_F(Intake, AKeyListSignedByASigningKeyIsRefused) {

@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "tools/stb-notice/cli_args.h"
+#include "tools/stb-notice/cli_values.h"
 #include "tools/stb-notice/crossing_time.h"
 #include "tools/stb-notice/keygen.h"
 #include "tools/stb-notice/verify.h"
@@ -27,17 +28,20 @@ const char kKeygenUsage[] =
 
 const char kVerifyUsage[] =
     "usage: stb-notice verify SOURCE --trust PUB.pem... [--root ROOT.pub.pem...] [--pid PID] "
-    "[--json]\n"
+    "[--now UTC] [--json]\n"
     "  SOURCE   a transport stream (notice PID from PAT/PMT, registration \"STBN\") or a .bin\n"
     "           file of sections\n"
     "  --trust  signing keys the boxes hold (one or more .pem files)\n"
     "  --root   root keys the boxes hold (verify key lists)\n"
     "  --pid    read the notices on this PID instead of looking in the PMT\n"
+    "  --now    judge notices ended at this time (default: the stream's TDT/TOT, as a box\n"
+    "           does; for a .bin or a stream without them, this computer's clock)\n"
     "  --json   one JSON object on stdout\n"
     "  --crawl-limit D    warn when a text's crawl takes longer than D to cross the screen\n"
     "                     (default 60s; on stderr with --json)\n"
     "  --crawl-speed PX   the boxes' crawl speed in pixels per second (default 120)\n"
-    "  exit status: 0 everything verified, 1 something rejected or nothing found, 2 usage\n";
+    "  exit status: 0 everything verified, 1 something rejected (a notice that has ended too)\n"
+    "  or nothing found, 2 usage\n";
 
 }  // namespace
 
@@ -120,6 +124,10 @@ int runVerifyCli(const std::vector<std::string>& args, std::FILE* out, std::FILE
       const auto pid = parseUnsigned(value, 0x0020, 0x1FFE);
       if (!pid) return usageError(err, "--pid must be 0x0020..0x1FFE", kVerifyUsage);
       options.pid = static_cast<uint16_t>(*pid);
+    } else if (a.option("--now", &value)) {
+      const auto now = parseUtc(value);
+      if (!now) return usageError(err, "--now wants UTC like 2026-11-29T08:00:00Z", kVerifyUsage);
+      options.now = *now;
     } else if (options.source.empty() && a.positional(&value)) {
       options.source = value;
     } else {

@@ -2,6 +2,8 @@
 #include "platform/key_files.h"
 
 #include <algorithm>
+#include <ctime>
+#include <variant>
 
 namespace tools::notice {
 namespace {
@@ -45,10 +47,21 @@ ObjectResult verifyOne(const GatheredTable& table, dvb::notice::ObjectVerifier& 
   std::string ignored;
   r.envelope = dvb::notice::SignedObject::fromSections(table.sections, &ignored);
   std::string why;
-  if (auto v = verifier.verify(table.sections, &why))
-    r.body = std::move(v->body);
-  else
+  auto v = verifier.verify(table.sections, &why);
+  if (!v) {
     r.rejection = why;
+    return r;
+  }
+  // The box's rule (stb/notice_intake.cpp): a notice, unless a cancellation,
+  // whose end has passed when it arrives is refused.
+  const auto* notice = std::get_if<dvb::notice::Notice>(&v->body);
+  if (notice && !notice->cancelled() && table.stream_time && notice->end <= *table.stream_time) {
+    r.ended = true;
+    r.rejection = "ended: at " + dvb::formatIso8601(notice->end) + ", before " +
+                  dvb::formatIso8601(*table.stream_time) + "; a box refuses it";
+    return r;
+  }
+  r.body = std::move(v->body);
   return r;
 }
 
@@ -60,12 +73,15 @@ void verifyTables(std::vector<GatheredTable> tables, KeyRing& keys, VerifyReport
     return t.sections.front().tableId() == static_cast<uint8_t>(ObjectType::kKeyList);
   });
   dvb::notice::ObjectVerifier verifier(keys);
+  uint64_t ended = 0;
   for (const GatheredTable& t : tables) {
     report->objects.push_back(verifyOne(t, verifier));
     ++(report->objects.back().verified() ? report->verified : report->rejected);
+    if (report->objects.back().ended) ++ended;
   }
   for (Rejection r : kAllRejections)
     report->rejections.emplace_back(dvb::notice::rejectionName(r), verifier.rejected(r));
+  report->rejections.emplace_back("ended", ended);
 }
 
 bool runVerify(const VerifyOptions& options, VerifyReport* report, std::string* error) {
@@ -77,6 +93,13 @@ bool runVerify(const VerifyOptions& options, VerifyReport* report, std::string* 
   if (!scanSource(options.source, options.pid, &report->scan, error)) return false;
   std::vector<GatheredTable> tables = std::move(report->scan.tables);
   report->scan.tables.clear();
+  const auto clock = static_cast<dvb::UtcSeconds>(std::time(nullptr));
+  for (GatheredTable& t : tables) {
+    if (options.now)
+      t.stream_time = options.now;
+    else if (!t.stream_time)
+      t.stream_time = clock;
+  }
   verifyTables(std::move(tables), keys, report);
   return true;
 }

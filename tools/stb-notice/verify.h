@@ -19,6 +19,10 @@ struct VerifyOptions {
   std::vector<std::string> trust;  // signing keys (PEM public keys)
   std::vector<std::string> root;   // root keys
   std::optional<uint16_t> pid;
+  // When notices are judged ended (--now). Unset: a stream's TDT/TOT, as a
+  // box tuned to it takes them; a .bin or a stream without time: the
+  // computer's clock, since a box that receives it later will not be earlier.
+  std::optional<dvb::UtcSeconds> now;
 };
 
 struct ObjectResult {
@@ -30,6 +34,9 @@ struct ObjectResult {
   std::optional<dvb::notice::SignedObject> envelope;  // when the message parsed
   std::optional<dvb::notice::ObjectBody> body;        // only when verified
   std::string rejection;                              // "unknown_key: ..." when rejected
+  // A notice whose end is not after the time it was judged at: signed
+  // correctly, but refused by a box (rejection "ended: ...", no body).
+  bool ended = false;
   bool verified() const { return body.has_value(); }
 };
 
@@ -38,7 +45,8 @@ struct VerifyReport {
   SourceScan scan;                                        // its tables are moved into `objects`
   std::vector<std::pair<std::string, std::string>> keys;  // (role, key id) of the key ring
   std::vector<ObjectResult> objects;
-  std::vector<std::pair<std::string, uint64_t>> rejections;  // every reason, protocol order
+  // Every reason, protocol order, then "ended" (the box's own rule, not the verifier's).
+  std::vector<std::pair<std::string, uint64_t>> rejections;
   uint64_t verified = 0;
   uint64_t rejected = 0;
   // Everything found verified, and something was found.
@@ -51,7 +59,8 @@ struct VerifyReport {
 // False with *error when a key or the source cannot be read (nothing was verified).
 bool runVerify(const VerifyOptions& options, VerifyReport* report, std::string* error);
 
-// The verification step alone, over tables already gathered.
+// The verification step alone, over tables already gathered; a notice is
+// judged ended at its table's stream_time (unset: never).
 void verifyTables(std::vector<GatheredTable> tables, dvb::notice::KeyRing& keys,
                   VerifyReport* report);
 

@@ -10,6 +10,8 @@
 #include "dvb/notice/signed_object.h"
 #include "dvb/si_demux.h"
 #include "dvb/table_gatherer.h"
+#include "dvb/tables/tdt.h"
+#include "dvb/tables/tot.h"
 
 namespace tools::notice {
 namespace {
@@ -19,10 +21,18 @@ class Collector : public dvb::SiListener {
  public:
   explicit Collector(SourceScan* scan)
       : scan_(scan), gatherer_([this](uint16_t pid, const std::vector<dvb::Section>& sections) {
-          scan_->tables.push_back({pid, sections});
+          scan_->tables.push_back({pid, sections, stream_time_});
         }) {}
+  // At the end of the source: tables complete before the first TDT/TOT are
+  // judged at it, as a box does.
+  void finish() {
+    for (GatheredTable& t : scan_->tables)
+      if (!t.stream_time) t.stream_time = first_stream_time_;
+  }
 
   void onOtherSection(uint16_t pid, const dvb::Section& s) override { push(pid, s); }
+  void onTdt(const dvb::Tdt& tdt) override { streamTime(tdt.utc); }
+  void onTot(const dvb::Tot& tot) override { streamTime(tot.utc); }
 
   void push(uint16_t pid, const dvb::Section& s) {
     if (!dvb::notice::isObjectTableId(s.tableId())) {
@@ -38,8 +48,14 @@ class Collector : public dvb::SiListener {
   }
 
  private:
+  void streamTime(dvb::UtcSeconds utc) {
+    stream_time_ = utc;
+    if (!first_stream_time_) first_stream_time_ = utc;
+  }
+
   SourceScan* scan_;
   dvb::TableGatherer gatherer_;
+  std::optional<dvb::UtcSeconds> stream_time_, first_stream_time_;
 };
 
 bool readFile(const std::string& path, std::vector<uint8_t>* out, std::string* error) {
@@ -79,6 +95,7 @@ bool scanTs(const std::string& path, std::optional<uint16_t> pid, SourceScan* sc
   while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0)
     framer.push(buf, n, [&](const uint8_t* packet) { demux.pushPacket(packet); });
   framer.finish();
+  collector.finish();
   if (std::ferror(f.get())) {
     *error = path + ": read failed";
     return false;
@@ -121,6 +138,7 @@ void scanSections(const std::vector<uint8_t>& bytes, SourceScan* scan) {
     else
       collector.push(0, *section);
   }
+  collector.finish();
 }
 
 bool scanSource(const std::string& path, std::optional<uint16_t> pid, SourceScan* scan,

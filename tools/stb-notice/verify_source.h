@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "dvb/mjd_time.h"
 #include "dvb/section.h"
 
 namespace tools::notice {
@@ -15,6 +16,10 @@ namespace tools::notice {
 struct GatheredTable {
   uint16_t pid = 0;  // 0 for a .bin file
   std::vector<dvb::Section> sections;
+  // What a box tuned to the stream would take for "now" when the table is
+  // complete: the latest TDT/TOT before it, or the first one after it (a box
+  // shows nothing before it knows the time). Unset without any TDT/TOT.
+  std::optional<dvb::UtcSeconds> stream_time;
 };
 
 struct SourceScan {

@@ -169,6 +169,32 @@ TEST_F(KeyRingTest, AddingAnIdTwiceKeepsOneKey) {
   EXPECT_EQ(ring.rootCount(), 1u);
 }
 
+// What intake retries on: every real change bumps, a repeated list does not.
+TEST_F(KeyRingTest, TheGenerationMovesOnlyWhenTheKeysChange) {
+  KeyRing ring;
+  uint64_t g = ring.generation();
+  ring.addRoot(pub(0));
+  EXPECT_GT(ring.generation(), g);
+  g = ring.generation();
+  std::vector<PublicKey> list;
+  list.push_back(pub(1));
+  list.push_back(pub(2));
+  ring.replaceSigning(std::move(list));
+  EXPECT_GT(ring.generation(), g);
+  g = ring.generation();
+  list.clear();
+  list.push_back(pub(1));
+  list.push_back(pub(2));
+  ring.replaceSigning(std::move(list));  // the same list again
+  EXPECT_EQ(ring.generation(), g);
+  ring.revoke(id(2));
+  EXPECT_GT(ring.generation(), g);
+  g = ring.generation();
+  ring.revoke(id(2));       // already revoked
+  ring.addSigning(pub(2));  // refused: revoked
+  EXPECT_EQ(ring.generation(), g);
+}
+
 TEST_F(KeyRingTest, OneKeyMayHoldBothRoles) {
   KeyRing ring;
   ring.addRoot(pub(0));

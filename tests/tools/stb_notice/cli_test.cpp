@@ -101,7 +101,9 @@ TEST_F(Cli, InvalidInputWritesNothing) {
 }
 
 TEST_F(Cli, BuildAndVerify) {
-  const auto b = run(build("--issued 2026-11-28T08:00:00Z --out " + dir_ / "n.ts"));
+  // The stream's clock before the notice ends (its TDT is what verify, like a box, judges by).
+  const auto b = run(
+      build("--issued 2026-11-28T08:00:00Z --from 2026-11-29T00:00:00Z --out " + dir_ / "n.ts"));
   ASSERT_EQ(b.status, 0) << b.out;
   EXPECT_NE(b.out.find("signed 4 objects (issued 2026-11-28T08:00:00Z)"), std::string::npos);
   const auto v = run(tool() + " verify " + dir_ / "n.ts" + " --trust " + pub());
@@ -133,6 +135,60 @@ TEST_F(Cli, BuildAndVerify) {
       run(tool() + " verify " + dir_ / "n.ts" + " --trust " + dir_ / "keys/other.pub.pem " + pub())
           .status,
       0);
+}
+
+// A notice already over when it is on air: a box refuses it, and so does verify.
+TEST_F(Cli, VerifyFailsANoticeThatHasEnded) {
+  // The sample notice ends 2026-11-30T06:00:00Z; this stream's TDT says 07:00.
+  ASSERT_EQ(run(build("--issued 2026-11-28T08:00:00Z --from 2026-11-30T07:00:00Z --out " +
+                      dir_ / "late.ts"))
+                .status,
+            0);
+  const auto v = run(tool() + " verify " + dir_ / "late.ts" + " --trust " + pub());
+  EXPECT_EQ(v.status, 1) << v.out;
+  EXPECT_NE(v.out.find("notice 1001 revision 2: REJECTED ended: at 2026-11-30T06:00:00Z, before "
+                       "2026-11-30T07:00:00Z; a box refuses it"),
+            std::string::npos)
+      << v.out;
+  EXPECT_NE(v.out.find("4 objects: 3 verified, 1 rejected (ended 1)"), std::string::npos) << v.out;
+  const auto j =
+      run(tool() + " verify --json " + dir_ / "late.ts" + " --trust " + pub() + " 2>/dev/null");
+  EXPECT_EQ(j.status, 1);
+  const auto json = nlohmann::json::parse(j.out);
+  EXPECT_EQ(json["ok"], false);
+  EXPECT_EQ(json["objects"][0]["status"], "rejected");
+  EXPECT_EQ(json["objects"][0]["rejection"], "ended");
+  EXPECT_EQ(json["rejections"]["ended"], 1);
+
+  // --now judges at another time: before the end it passes, at the end it does not.
+  EXPECT_EQ(run(tool() + " verify " + dir_ / "late.ts" + " --trust " + pub() +
+                " --now 2026-11-30T05:59:59Z")
+                .status,
+            0);
+  EXPECT_EQ(run(tool() + " verify " + dir_ / "late.ts" + " --trust " + pub() +
+                " --now 2026-11-30T06:00:00Z")
+                .status,
+            1);
+  EXPECT_EQ(
+      run(tool() + " verify " + dir_ / "late.ts" + " --trust " + pub() + " --now tomorrow").status,
+      2);
+  // A .bin has no clock of its own: this computer's, unless --now says otherwise.
+  writeText(dir_ / "old.json", R"({"notices": [{"id": 7, "revision": 1, "kind": "information",
+    "start": "2000-01-01T00:00:00Z", "end": "2000-01-01T01:00:00Z",
+    "texts": [{"language": "eng", "title": "Old", "body": "Long over."}]}]})");
+  ASSERT_EQ(
+      run(tool() + " build " + dir_ / "old.json" + " --key " + key() + " --out " + dir_ / "old.bin")
+          .status,
+      0);
+  const auto bin = run(tool() + " verify " + dir_ / "old.bin" + " --trust " + pub());
+  EXPECT_EQ(bin.status, 1) << bin.out;
+  EXPECT_NE(bin.out.find("notice 7 revision 1: REJECTED ended: at 2000-01-01T01:00:00Z"),
+            std::string::npos)
+      << bin.out;
+  EXPECT_EQ(run(tool() + " verify " + dir_ / "old.bin" + " --trust " + pub() +
+                " --now 2000-01-01T00:30:00Z")
+                .status,
+            0);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 
 #include "tests/support/command.h"
@@ -101,15 +102,24 @@ inline std::string tool() {
   return testing_support::binPath("stb-notice");
 }
 
+// The time the tests' sources are judged at (their notices end on
+// 2026-11-30): a .bin has no TDT, and this computer's clock moves on.
+inline dvb::UtcSeconds testNow() {
+  return *dvb::parseIso8601("2026-11-29T00:00:00Z");
+}
+
 // Verifies SOURCE with the given signing (TRUST) and ROOT key files through
-// the tool's library; a source that cannot be read fails the test.
+// the tool's library, judged at NOW (unset: the stream's time or the
+// clock); a source that cannot be read fails the test.
 inline tools::notice::VerifyReport verifyWith(const std::string& source,
                                               std::vector<std::string> trust,
-                                              std::vector<std::string> root = {}) {
+                                              std::vector<std::string> root = {},
+                                              std::optional<dvb::UtcSeconds> now = testNow()) {
   tools::notice::VerifyOptions o;
   o.source = source;
   o.trust = std::move(trust);
   o.root = std::move(root);
+  o.now = now;
   tools::notice::VerifyReport report;
   std::string error;
   EXPECT_TRUE(tools::notice::runVerify(o, &report, &error)) << error;
