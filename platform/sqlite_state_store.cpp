@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <vector>
 
 namespace platform {
 namespace {
@@ -69,19 +70,43 @@ bool isDamage(int code) {
   return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
+// PRAGMA application_id of every stbd.sqlite ("STBD"): a file without it is
+// ours only if it holds nothing but our tables (files from before the mark).
+constexpr int kApplicationId = 0x53544244;
+
+// The columns each table must have at each schema version; later versions
+// may add columns, never take these away.
+struct RequiredTable {
+  int since_version;
+  const char* name;
+  std::vector<const char*> columns;
+};
+const std::vector<RequiredTable>& requiredTables() {
+  static const std::vector<RequiredTable> tables = {
+      {1, "signed_objects", {"table_id", "object_id", "revision", "message"}},
+      {2,
+       "outbox",
+       {"seq", "report_id", "kind", "body_json", "created_ms", "attempts", "next_attempt_ms",
+        "state", "ticket", "status", "deadline", "hotline", "last_error", "poll_attempts",
+        "next_poll_ms"}},
+  };
+  return tables;
+}
+
 bool exists(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0;
 }
 
-// stbd.sqlite -> stbd.sqlite.corrupt-<n> (the first free n), with its WAL
-// and rollback journal, which belong to it; the shared-memory index is only
-// a cache and is deleted. Kept rather than deleted so the damage can be
-// examined.
-bool moveAside(const std::string& path, std::string* moved_to, std::string* error) {
+// stbd.sqlite -> stbd.sqlite.<why>-<n> (corrupt or foreign, the first free
+// n), with its WAL and rollback journal, which belong to it; the
+// shared-memory index is only a cache and is deleted. Kept rather than
+// deleted so the damage can be examined (or a foreign file given back).
+bool moveAside(const std::string& path, const char* why, std::string* moved_to,
+               std::string* error) {
   std::string target;
   for (int n = 1;; ++n) {
-    target = path + ".corrupt-" + std::to_string(n);
+    target = path + "." + why + "-" + std::to_string(n);
     if (!exists(target) && !exists(target + "-wal")) break;
   }
   if (::rename(path.c_str(), target.c_str()) != 0) {
@@ -121,20 +146,112 @@ std::unique_ptr<SqliteStateStore> SqliteStateStore::open(const std::string& stat
   int code = SQLITE_OK;
   if (store->setUp(&why, &code)) return store;
   store->close();
-  if (!isDamage(code)) {
+  const bool foreign = code == kForeign;
+  if (!foreign && !isDamage(code)) {
     if (error) *error = why;
     return nullptr;
   }
   std::string moved_to;
-  if (!moveAside(path, &moved_to, error)) return nullptr;
+  if (!moveAside(path, foreign ? "foreign" : "corrupt", &moved_to, error)) return nullptr;
   std::string again;
   if (!store->setUp(&again, &code)) {
     store->close();
     if (error) *error = why + "; after moving it to " + moved_to + ": " + again;
     return nullptr;
   }
-  store->recovery_ = why + "; moved to " + moved_to + ", starting empty";
+  store->recovery_ =
+      why + "; moved to " + moved_to + (foreign ? " unchanged" : "") + ", starting empty";
   return store;
+}
+
+bool SqliteStateStore::check(std::string* error, int* code) {
+  const auto failed = [&](const std::string& what) {
+    *code = sqlite3_extended_errcode(db_);
+    *error = path_ + ": " + what + ": " + sqlite3_errmsg(db_);
+    return false;
+  };
+  // Each query yields its rows' first column; none of them writes.
+  const auto query = [&](const std::string& sql, std::vector<std::string>* rows) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) return false;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      const auto* text = sqlite3_column_text(stmt, 0);
+      rows->push_back(text ? reinterpret_cast<const char*>(text) : "");
+    }
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_DONE;
+  };
+
+  // A power cut cannot corrupt the file, but flash can: look before trusting.
+  // This is also the first read of the file, where one that is not a
+  // database shows.
+  std::vector<std::string> result;
+  if (!query("PRAGMA quick_check", &result) || result.empty()) return failed("quick_check");
+  if (result[0] != "ok") {
+    *code = SQLITE_CORRUPT;
+    *error = path_ + ": database is damaged: " + result[0];
+    return false;
+  }
+  std::vector<std::string> id, version, tables;
+  if (!query("PRAGMA application_id", &id) || !query("PRAGMA user_version", &version) ||
+      !query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+             "ORDER BY name",
+             &tables) ||
+      id.empty() || version.empty())
+    return failed("reading the schema");
+  application_id_ = std::stoi(id[0]);
+  user_version_ = std::stoi(version[0]);
+
+  // Whose file is it? Only ours is ever written to.
+  bool only_ours = true;
+  std::string table_list;
+  for (const std::string& t : tables) {
+    bool known = false;
+    for (const RequiredTable& r : requiredTables()) known = known || t == r.name;
+    only_ours = only_ours && known;
+    table_list += (table_list.empty() ? "" : ", ") + t;
+  }
+  const bool unmarked_ours = application_id_ == 0 && ((user_version_ == 0 && tables.empty()) ||
+                                                      (user_version_ >= 1 && only_ours));
+  if (application_id_ != kApplicationId && !unmarked_ours) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "0x%08X", static_cast<unsigned>(application_id_));
+    *code = kForeign;
+    *error = path_ + ": not stbd's database (application_id " + hex + ", user_version " +
+             std::to_string(user_version_) +
+             ", tables: " + (table_list.empty() ? "none" : table_list) + ")";
+    return false;
+  }
+  if (user_version_ > kSchemaVersion) {
+    // Written by newer software (a firmware downgrade): do not guess at it.
+    *code = SQLITE_ERROR;
+    *error = path_ + ": schema version " + std::to_string(user_version_) +
+             " is newer than this software's (" + std::to_string(kSchemaVersion) + ")";
+    return false;
+  }
+  // Ours, and its version promises these tables: a missing one (dropped, or
+  // lost with a page) would leave stbd in memory for good.
+  for (const RequiredTable& r : requiredTables()) {
+    if (user_version_ < r.since_version) continue;
+    std::vector<std::string> columns;
+    if (!query(std::string("SELECT name FROM pragma_table_info('") + r.name + "')", &columns))
+      return failed(std::string("reading table ") + r.name);
+    std::string missing;
+    for (const char* c : r.columns) {
+      bool found = false;
+      for (const std::string& have : columns) found = found || have == c;
+      if (!found) missing += (missing.empty() ? "" : ", ") + std::string(c);
+    }
+    if (columns.empty() || !missing.empty()) {
+      *code = SQLITE_CORRUPT;
+      *error = path_ + ": database is damaged: schema version " + std::to_string(user_version_) +
+               (columns.empty() ? std::string(" but no table ") + r.name
+                                : std::string(" but table ") + r.name + " lacks " + missing);
+      return false;
+    }
+  }
+  return true;
 }
 
 bool SqliteStateStore::setUp(std::string* error, int* code) {
@@ -148,11 +265,12 @@ bool SqliteStateStore::setUp(std::string* error, int* code) {
                       nullptr) != SQLITE_OK)
     return failed("cannot open");
   sqlite3_extended_result_codes(db_, 1);
+  // Nothing is written before the file is known to be ours and whole.
+  if (!check(error, code)) return false;
 
   // journal_mode answers with the mode in force; anything but "wal" (a
   // filesystem without shared memory, say) would silently weaken the
-  // guarantees above. This is also the first read of the file, where a
-  // file that is not a database shows.
+  // guarantees above.
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db_, "PRAGMA journal_mode=WAL", -1, &stmt, nullptr) != SQLITE_OK)
     return failed("journal_mode");
@@ -168,34 +286,7 @@ bool SqliteStateStore::setUp(std::string* error, int* code) {
   }
   if (sqlite3_exec(db_, kSetUp, nullptr, nullptr, nullptr) != SQLITE_OK) return failed("set-up");
 
-  // A power cut cannot corrupt the file, but flash can: look before trusting.
-  std::string check;
-  if (sqlite3_prepare_v2(db_, "PRAGMA quick_check", -1, &stmt, nullptr) != SQLITE_OK)
-    return failed("quick_check");
-  int rc = sqlite3_step(stmt);
-  if (rc == SQLITE_ROW) check = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-  sqlite3_finalize(stmt);
-  if (rc != SQLITE_ROW) return failed("quick_check");
-  if (check != "ok") {
-    *code = SQLITE_CORRUPT;
-    *error = path_ + ": database is damaged: " + check;
-    return false;
-  }
-
-  int version = -1;
-  if (sqlite3_prepare_v2(db_, "PRAGMA user_version", -1, &stmt, nullptr) != SQLITE_OK)
-    return failed("user_version");
-  rc = sqlite3_step(stmt);
-  if (rc == SQLITE_ROW) version = sqlite3_column_int(stmt, 0);
-  sqlite3_finalize(stmt);
-  if (rc != SQLITE_ROW) return failed("user_version");
-  if (version > kSchemaVersion) {
-    // Written by newer software (a firmware downgrade): do not guess at it.
-    *code = SQLITE_ERROR;
-    *error = path_ + ": schema version " + std::to_string(version) +
-             " is newer than this software's (" + std::to_string(kSchemaVersion) + ")";
-    return false;
-  }
+  const int version = user_version_;
   if (version < 1 && sqlite3_exec(db_, kSchemaV1, nullptr, nullptr, nullptr) != SQLITE_OK) {
     failed("creating the schema");
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -206,6 +297,11 @@ bool SqliteStateStore::setUp(std::string* error, int* code) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     return false;
   }
+  // Marked as ours once set up (files from before the mark get it now).
+  if (application_id_ != kApplicationId &&
+      sqlite3_exec(db_, ("PRAGMA application_id=" + std::to_string(kApplicationId)).c_str(),
+                   nullptr, nullptr, nullptr) != SQLITE_OK)
+    return failed("application_id");
 
   if (sqlite3_prepare_v2(db_,
                          "INSERT OR REPLACE INTO signed_objects (table_id, object_id, revision, "

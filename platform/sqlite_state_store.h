@@ -6,8 +6,10 @@
 //
 // Every write is one transaction, committed durably before it returns (WAL,
 // synchronous=FULL: see the .cpp). Errors come back as values carrying
-// SQLite's own message. A damaged database is moved aside at open and an
-// empty one started: the carousel refills what it held.
+// SQLite's own message. A damaged database (quick_check fails, or a table its
+// version promises is missing) is moved aside at open and an empty one
+// started: the carousel refills what it held. A file that is not stbd's (an
+// SQLite file of another schema) is moved aside unchanged, never written.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -54,6 +56,10 @@ class SqliteStateStore : public stb::StateStore {
  private:
   explicit SqliteStateStore(std::string path) : path_(std::move(path)) {}
   bool setUp(std::string* error, int* code);
+  // Reads only: quick_check, whose file it is, and the tables its version
+  // promises. False with *code SQLITE_CORRUPT (damaged), kForeign or another.
+  bool check(std::string* error, int* code);
+  static constexpr int kForeign = -1;
   bool fail(const std::string& what, std::string* error) const;
   void close();
 
@@ -64,6 +70,8 @@ class SqliteStateStore : public stb::StateStore {
   sqlite3_stmt* load_ = nullptr;
   uint64_t writes_ = 0;
   std::optional<std::string> recovery_;
+  int application_id_ = 0;  // as found at open
+  int user_version_ = 0;
 };
 
 }  // namespace platform

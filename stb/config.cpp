@@ -1,6 +1,7 @@
 #include "stb/config.h"
 
 #include <cctype>
+#include <cstdio>
 #include <functional>
 #include <sstream>
 
@@ -101,6 +102,36 @@ std::function<std::string(const std::string&)> pathSetter(std::string* field) {
     *field = v;
     return std::string();
   };
+}
+
+// The first byte that makes LINE not UTF-8 text (a control character other
+// than tab, or a broken UTF-8 sequence); -1 when it is text.
+int notTextByte(const std::string& line) {
+  for (size_t i = 0; i < line.size();) {
+    const auto b = static_cast<unsigned char>(line[i]);
+    if (b < 0x80) {
+      if ((b < 0x20 && b != '\t' && b != '\r') || b == 0x7F) return b;
+      ++i;
+      continue;
+    }
+    // Lead byte: 2, 3 or 4 bytes in all (no overlong 0xC0/0xC1, nothing past U+10FFFF).
+    const size_t length = b >= 0xC2 && b <= 0xDF   ? 2
+                          : b >= 0xE0 && b <= 0xEF ? 3
+                          : b >= 0xF0 && b <= 0xF4 ? 4
+                                                   : 0;
+    if (length == 0 || i + length > line.size()) return b;
+    for (size_t k = 1; k < length; ++k)
+      if ((static_cast<unsigned char>(line[i + k]) & 0xC0) != 0x80) return b;
+    i += length;
+  }
+  return -1;
+}
+
+// Keys that add to a list each time they are given; any other key given twice
+// would silently keep its last value.
+bool repeatable(const std::string& section_key) {
+  return section_key == "keys.root" || section_key == "keys.signing" ||
+         section_key == "input.evdev";
 }
 
 using Setters = std::map<std::string, std::function<std::string(const std::string&)>>;
@@ -214,10 +245,25 @@ std::optional<StbdConfig> parseConfig(const std::string& text, const std::string
   StbdConfig config;
   const Setters setters = settersFor(&config);
   const size_t errors_before = errors->size();
-  std::stringstream lines(text);
+  // A UTF-8 byte order mark (left by some Windows editors) is not part of the first line.
+  const bool bom = text.rfind("\xEF\xBB\xBF", 0) == 0;
+  std::stringstream lines(bom ? text.substr(3) : text);
   std::string line, section;
+  // Where each key was first set. A section may be opened again (appending
+  // "[keys]\nsigning = ..." to a file is fine), but a key set twice, in one
+  // section or across two openings of it, would silently keep its last value.
+  std::map<std::string, int> keys_at;
   for (int number = 1; std::getline(lines, line); ++number) {
     const std::string where = name + ":" + std::to_string(number) + ": ";
+    // Named, never echoed: raw bytes in a message garble the log. One is
+    // enough: a binary file would give one per "line".
+    const int bad = notTextByte(line);
+    if (bad >= 0) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", bad);
+      errors->push_back(where + "not text (byte " + hex + ")");
+      return std::nullopt;
+    }
     line = trim(line);
     if (line.empty() || line[0] == '#' || line[0] == ';') continue;
     if (line.front() == '[') {
@@ -235,11 +281,18 @@ std::optional<StbdConfig> parseConfig(const std::string& text, const std::string
     }
     const std::string key = trim(line.substr(0, eq));
     const std::string value = trim(line.substr(eq + 1));
+    const std::string section_key = section + "." + key;
+    const auto [at, first] = keys_at.emplace(section_key, number);
+    if (!first && !repeatable(section_key)) {
+      errors->push_back(where + key + " in [" + section + "] is already set at line " +
+                        std::to_string(at->second));
+      continue;
+    }
     if (section == "fee" && key.rfind("how_to_pay.", 0) == 0 && key.size() == 14) {
       config.fee_how_to_pay[key.substr(11)] = value;
       continue;
     }
-    auto it = setters.find(section + "." + key);
+    auto it = setters.find(section_key);
     if (it == setters.end()) {
       errors->push_back(where + "unknown key '" + key + "' in [" + section + "]");
       continue;

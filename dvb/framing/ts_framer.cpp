@@ -168,6 +168,31 @@ void TsFramer::noteFastPackets(uint64_t count, uint64_t next_sync) {
   covered_ = std::max(covered_, minusOrZero(next_sync, prefixOf(stride_)));
 }
 
+void TsFramer::shortStream(std::vector<size_t>* packet_offsets) {
+  // Only a stream that never locked and is still buffered whole from its first
+  // sync byte; a stream long enough to lock had its chance at the rule above.
+  if (stride_ != 0 || packets_ != 0 || sync_errors_ != 0) return;
+  const View view{buffer_.data(), base_, fed_};
+  for (size_t stride : kStrides) {
+    const uint64_t slots = fed_ / stride;
+    const uint64_t first = prefixOf(stride);
+    if (slots == 0 || slots >= static_cast<uint64_t>(kAcquireSyncs) || slots * stride != fed_ ||
+        base_ > first)
+      continue;
+    bool consistent = true;
+    for (uint64_t k = 0; k < slots && consistent; ++k) consistent = view.isSync(first + k * stride);
+    if (!consistent) continue;
+    for (uint64_t k = 0; k < slots; ++k)
+      packet_offsets->push_back(static_cast<size_t>(first + k * stride - base_));
+    // The whole stream is these slots: nothing was skipped.
+    packets_ = slots;
+    bytes_skipped_ = 0;
+    covered_ = fed_;
+    stride_ = stride;
+    return;
+  }
+}
+
 void TsFramer::finish() {
   if (stride_ != 0) {
     // Whole slots still waiting for a burst decision: their sync bytes were

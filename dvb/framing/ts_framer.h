@@ -11,7 +11,9 @@
 //
 // Synchronisation rules:
 // - Acquisition: kAcquireSyncs (5) sync bytes in a row at one stride, as TR
-//   101 290 recommends. A stream shorter than that yields no packets.
+//   101 290 recommends. A stream shorter than that (a 2-packet capture of a
+//   NIT) is delivered by finish(on_packet) only when it is whole slots of one
+//   stride from its first byte to its last, each with its sync byte.
 // - A corrupt sync byte while locked counts one sync error. If the very next
 //   slot has its sync byte, the corrupt slot is dropped and the phase kept.
 // - Burst (flywheel): if the phase comes back within kFlywheelSlots slots and
@@ -44,6 +46,10 @@ class TsFramer {
   // bytesSkipped() and dropped, as is anything still waiting for lookahead.
   // The counters keep their values; a later push() starts a new hunt.
   void finish();
+  // finish(), after delivering a short stream (fewer than kAcquireSyncs
+  // slots, never locked) whose every slot has its sync byte.
+  template <typename OnPacket>
+  void finish(OnPacket&& on_packet);
 
   // Detected stride: 188, 192 or 204; 0 while not synchronised. After
   // finish(), the stride of the last lock (0 if there was none).
@@ -68,6 +74,8 @@ class TsFramer {
   size_t wanted() const;
   // After the fast path delivered `count` packets and stopped at stream offset `next_sync`.
   void noteFastPackets(uint64_t count, uint64_t next_sync);
+  // The offsets (into buffer_) of a whole short stream's packets, if it is one.
+  void shortStream(std::vector<size_t>* packet_offsets);
 
   std::vector<uint8_t> buffer_;  // stream bytes [base_, base_ + buffer_.size())
   std::vector<size_t> offsets_;
@@ -124,6 +132,14 @@ void TsFramer::push(const uint8_t* data, size_t size, OnPacket&& on_packet) {
     for (size_t offset : offsets_) on_packet(static_cast<const uint8_t*>(buffer_.data() + offset));
     compact();
   }
+}
+
+template <typename OnPacket>
+void TsFramer::finish(OnPacket&& on_packet) {
+  offsets_.clear();
+  shortStream(&offsets_);
+  for (size_t offset : offsets_) on_packet(static_cast<const uint8_t*>(buffer_.data() + offset));
+  finish();
 }
 
 }  // namespace dvb

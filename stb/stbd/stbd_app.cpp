@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -100,6 +101,12 @@ long peakRssKb() {
 
 int runStbd(const StbdOptions& options) {
   std::string text;
+  std::error_code ec;
+  // An ifstream opens a directory and reads nothing: say so, not "area_code is required".
+  if (std::filesystem::is_directory(options.config_path, ec)) {
+    std::fprintf(stderr, "stbd: %s: is a directory\n", options.config_path.c_str());
+    return 1;
+  }
   if (!readText(options.config_path, &text)) {
     std::fprintf(stderr, "stbd: cannot read config %s\n", options.config_path.c_str());
     return 1;

@@ -1,6 +1,7 @@
 #include "stb/stbd/stbd_options.h"
 
 #include "platform/box/dvb_source.h"
+#include "platform/log_sinks.h"
 #include "stb/duration.h"
 
 namespace stbd {
@@ -66,6 +67,11 @@ bool parseStbdOptions(int argc, const char* const* argv, StbdOptions* o, std::st
       if (!value(&o->keys_path)) return false;
     } else if (arg == "--log-level") {
       if (!value(&v)) return false;
+      stb::LogLevel level;
+      if (!platform::parseLogLevel(v, &level)) {
+        *error = "--log-level is error, warning, info or debug, not '" + v + "'";
+        return false;
+      }
       o->log_level = v;
     } else {
       *error = "unknown option " + arg;

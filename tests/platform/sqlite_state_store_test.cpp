@@ -223,8 +223,92 @@ TEST_F(SqliteStore, ADamagedDatabaseIsMovedAside) {
   auto store = open();
   ASSERT_TRUE(store);
   ASSERT_TRUE(store->recovery());
+  EXPECT_NE(store->recovery()->find("malformed"), std::string::npos) << *store->recovery();
   EXPECT_TRUE(fs::exists(db_path_ + ".corrupt-1"));
   EXPECT_TRUE(load(*store).empty());
+}
+
+// Runs SQL on the file through a connection of its own.
+void exec(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* message = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, &message), SQLITE_OK) << message;
+  sqlite3_free(message);
+  sqlite3_close(db);
+}
+
+bool hasTable(sqlite3* db, const char* table) {
+  sqlite3_stmt* stmt = nullptr;
+  const bool ok = sqlite3_prepare_v2(db, (std::string("SELECT count(*) FROM ") + table).c_str(), -1,
+                                     &stmt, nullptr) == SQLITE_OK &&
+                  sqlite3_step(stmt) == SQLITE_ROW;
+  sqlite3_finalize(stmt);
+  return ok;
+}
+
+TEST_F(SqliteStore, ANewFileIsMarkedAsStbds) {
+  { auto store = open(); }
+  EXPECT_EQ(pragma("application_id"), 0x53544244);  // "STBD"
+}
+
+// Before, the file opened and the outbox store failed on it at every retry:
+// the box stayed in memory for good.
+TEST_F(SqliteStore, ADroppedTableIsDamageMovedAside) {
+  {
+    auto store = open();
+    std::string error;
+    ASSERT_TRUE(store->putObject(object(0xC0, 1, 1), &error)) << error;
+  }
+  exec(db_path_, "DROP TABLE outbox");
+  auto store = open();
+  ASSERT_TRUE(store && store->recovery());
+  EXPECT_EQ(*store->recovery(), db_path_ +
+                                    ": database is damaged: schema version 2 but no table outbox; "
+                                    "moved to " +
+                                    db_path_ + ".corrupt-1, starting empty");
+  EXPECT_TRUE(hasTable(store->connection(), "outbox"));
+  EXPECT_TRUE(load(*store).empty());
+  store.reset();
+
+  // A column gone is the same.
+  exec(db_path_, "ALTER TABLE outbox DROP COLUMN hotline");
+  store = open();
+  ASSERT_TRUE(store && store->recovery());
+  EXPECT_NE(store->recovery()->find("table outbox lacks hotline"), std::string::npos)
+      << *store->recovery();
+  EXPECT_TRUE(fs::exists(db_path_ + ".corrupt-2"));
+}
+
+// Another program's SQLite file where stbd.sqlite should be: looked at, never
+// written (before, it was switched to WAL and given stbd's tables, then
+// refused), and moved aside byte for byte.
+TEST_F(SqliteStore, AForeignSqliteFileIsMovedAsideUnchanged) {
+  for (const char* sql :
+       {"CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);"
+        "INSERT INTO customers VALUES (1, 'Li Ming');",
+        // Marked as someone else's, even with tables of our names.
+        "PRAGMA application_id=1234; CREATE TABLE signed_objects (x); PRAGMA user_version=2;",
+        // Unmarked, with ours and one more.
+        "CREATE TABLE signed_objects (table_id, object_id, revision, message);"
+        "CREATE TABLE notes (t TEXT); PRAGMA user_version=1;"}) {
+    SCOPED_TRACE(sql);
+    fs::remove_all(dir_);
+    fs::create_directory(dir_);
+    exec(db_path_, sql);
+    const std::string before = readAll(db_path_);
+    ASSERT_FALSE(before.empty());
+    auto store = open();
+    ASSERT_TRUE(store && store->recovery());
+    EXPECT_NE(store->recovery()->find(": not stbd's database (application_id "), std::string::npos)
+        << *store->recovery();
+    EXPECT_NE(store->recovery()->find("moved to " + db_path_ + ".foreign-1 unchanged"),
+              std::string::npos)
+        << *store->recovery();
+    EXPECT_EQ(readAll(db_path_ + ".foreign-1"), before);
+    std::string error;
+    EXPECT_TRUE(store->putObject(object(0xC0, 1, 1), &error)) << error;
+  }
 }
 
 TEST_F(SqliteStore, ANewerSchemaIsRefusedNotOverwritten) {
@@ -233,10 +317,12 @@ TEST_F(SqliteStore, ANewerSchemaIsRefusedNotOverwritten) {
   ASSERT_EQ(sqlite3_open(db_path_.c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
+  const std::string before = readAll(db_path_);
   std::string error;
   EXPECT_FALSE(SqliteStateStore::open(dir_, &error));
   EXPECT_NE(error.find("schema version 99"), std::string::npos) << error;
   EXPECT_FALSE(fs::exists(db_path_ + ".corrupt-1"));
+  EXPECT_EQ(readAll(db_path_), before);
 }
 
 // A file written by the first release (schema 1) is migrated to 2 at open:
@@ -261,6 +347,7 @@ TEST_F(SqliteStore, AVersion1DatabaseIsMigratedKeepingItsObjects) {
   ASSERT_EQ(all.size(), 1u);
   EXPECT_TRUE(same(all[0], StoredObject{192, 7, 3, {1, 2}}));
   EXPECT_EQ(pragma("user_version"), 2);
+  EXPECT_EQ(pragma("application_id"), 0x53544244);
   sqlite3_stmt* stmt = nullptr;
   ASSERT_EQ(
       sqlite3_prepare_v2(store->connection(), "SELECT count(*) FROM outbox", -1, &stmt, nullptr),

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -176,6 +178,67 @@ TEST(Config, AreaAndKeysAreRequired) {
   ASSERT_EQ(errors.size(), 2u);
   EXPECT_NE(errors[0].find("area_code is required"), std::string::npos);
   EXPECT_NE(errors[1].find("at least one root or signing key"), std::string::npos);
+}
+
+TEST(Config, AByteOrderMarkIsSkipped) {
+  std::vector<std::string> errors;
+  auto c = parseConfig("\xEF\xBB\xBF" + std::string(kMinimal), "bom.conf", &errors);
+  ASSERT_TRUE(c) << errors.front();
+  EXPECT_EQ(c->box.area_code, "360102");
+}
+
+TEST(Config, BinaryIsNamedNotEchoed) {
+  std::vector<std::string> errors;
+  const char raw[] =
+      "\x7F"
+      "ELF\x02\x01\x01\0\0\0\n\xFF\xFE = \x01\n";
+  const std::string elf(raw, sizeof raw - 1);
+  EXPECT_FALSE(parseConfig(std::string(kMinimal) + elf, "stbd", &errors));
+  const int line = 1 + static_cast<int>(std::count(kMinimal, kMinimal + strlen(kMinimal), '\n'));
+  EXPECT_EQ(errors,
+            std::vector<std::string>{"stbd:" + std::to_string(line) + ": not text (byte 0x7F)"});
+  // Broken UTF-8 is not text either; good UTF-8 is.
+  errors.clear();
+  EXPECT_FALSE(
+      parseConfig(std::string(kMinimal) + "[fee]\nhow_to_pay.eng = \xC3(\n", "c", &errors));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find(": not text (byte 0xC3)"), std::string::npos) << errors[0];
+  errors.clear();
+  EXPECT_TRUE(
+      parseConfig(std::string(kMinimal) + "[fee]\nhow_to_pay.zho = 营业厅缴费\n", "c", &errors));
+}
+
+// A key set twice, in one section or in a section opened again, would keep
+// its last value without a word.
+TEST(Config, ARepeatedKeyIsAnError) {
+  std::vector<std::string> errors;
+  const std::string text = std::string(kMinimal) +
+                           "[display]\n"
+                           "size = 720x576\n"
+                           "size = 1920x1080\n"
+                           "[fee]\n"
+                           "how_to_pay.eng = at the counter\n"
+                           "how_to_pay.eng = online\n"
+                           "[display]\n"
+                           "size = 720x576\n";
+  const int first = 1 + static_cast<int>(std::count(kMinimal, kMinimal + strlen(kMinimal), '\n'));
+  EXPECT_FALSE(parseConfig(text, "s.conf", &errors));
+  auto at = [&](int offset) { return "s.conf:" + std::to_string(first + offset) + ": "; };
+  EXPECT_EQ(
+      errors,
+      (std::vector<std::string>{
+          at(2) + "size in [display] is already set at line " + std::to_string(first + 1),
+          at(5) + "how_to_pay.eng in [fee] is already set at line " + std::to_string(first + 4),
+          at(7) + "size in [display] is already set at line " + std::to_string(first + 1),
+      }));
+  // Keys that add to a list may be given again.
+  errors.clear();
+  auto c = parseConfig(std::string(kMinimal) +
+                           "[input]\nevdev = /dev/input/event0\n"
+                           "evdev = /dev/input/event1\n",
+                       "s.conf", &errors);
+  ASSERT_TRUE(c) << errors.front();
+  EXPECT_EQ(c->evdev.size(), 2u);
 }
 
 TEST(Config, ShippedExampleParses) {

@@ -8,8 +8,12 @@
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 
+#include <sqlite3.h>
+
 #include <csignal>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "stb/outbox.h"
 #include "tests/stb/stb_test_util.h"
@@ -130,6 +134,76 @@ TEST_F(FlashStorageTest, AFullFlashKeepsEverythingInMemoryUntilSpaceReturns) {
   EXPECT_FALSE(storage.degraded()) << log_.dump();
   EXPECT_EQ(changes.back(), false);
   expectOnFlash(dir_, 11, 1);
+}
+
+void exec(const std::filesystem::path& db, const char* sql) {
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(handle, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(handle);
+}
+
+std::string readAll(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A table dropped from the database: before, the outbox could never be opened
+// on it and the box kept everything in memory for good.
+TEST_F(FlashStorageTest, ADroppedTableIsMovedAsideAndFlashIsUsedAtOnce) {
+  std::filesystem::create_directories(dir_);
+  const auto db = dir_ / platform::SqliteStateStore::kFileName;
+  { stbd::FlashStorage storage(dir_.string(), 20, loop_, log_); }
+  exec(db, "DROP TABLE outbox");
+  stbd::FlashStorage storage(dir_.string(), 20, loop_, log_);
+  EXPECT_FALSE(storage.degraded()) << log_.dump();
+  EXPECT_TRUE(log_.has(LogLevel::kError, {"state store: ", "no table outbox",
+                                          "stbd.sqlite.corrupt-1, starting empty"}))
+      << log_.dump();
+  std::string error;
+  ASSERT_TRUE(storage.outbox().put(report("r1"), &error)) << error;
+  expectOnFlash(dir_, 0, 1);
+}
+
+TEST_F(FlashStorageTest, AForeignSqliteFileIsLeftAsItWasAndTheBoxRuns) {
+  std::filesystem::create_directories(dir_);
+  const auto db = dir_ / platform::SqliteStateStore::kFileName;
+  exec(db,
+       "CREATE TABLE photos (id INTEGER PRIMARY KEY, jpeg BLOB); INSERT INTO photos "
+       "VALUES (1, x'FFD8FFE0');");
+  const std::string before = readAll(db);
+  stbd::FlashStorage storage(dir_.string(), 20, loop_, log_);
+  EXPECT_FALSE(storage.degraded()) << log_.dump();
+  EXPECT_TRUE(log_.has(LogLevel::kError,
+                       {"state store: ", "not stbd's database", "stbd.sqlite.foreign-1 unchanged"}))
+      << log_.dump();
+  EXPECT_EQ(readAll(dir_ / "stbd.sqlite.foreign-1"), before);
+  std::string error;
+  ASSERT_TRUE(storage.state().putObject(object(1, 40), &error)) << error;
+  expectOnFlash(dir_, 1, 0);
+}
+
+// Flash wear: pages of the table turned to noise fail quick_check.
+TEST_F(FlashStorageTest, OverwrittenPagesAreMovedAside) {
+  std::filesystem::create_directories(dir_);
+  const auto db = dir_ / platform::SqliteStateStore::kFileName;
+  {
+    stbd::FlashStorage storage(dir_.string(), 20, loop_, log_);
+    std::string error;
+    for (uint32_t id = 0; id < 40; ++id)
+      ASSERT_TRUE(storage.state().putObject(object(id, 2000), &error)) << error;
+  }
+  {
+    std::fstream f(db, std::ios::binary | std::ios::in | std::ios::out);
+    f.seekp(4096);
+    const std::string noise(3 * 4096, '\xA5');
+    f.write(noise.data(), static_cast<std::streamsize>(noise.size()));
+  }
+  stbd::FlashStorage storage(dir_.string(), 20, loop_, log_);
+  EXPECT_FALSE(storage.degraded()) << log_.dump();
+  EXPECT_TRUE(log_.has(LogLevel::kError, {"state store: ", "stbd.sqlite.corrupt-1"}))
+      << log_.dump();
+  expectOnFlash(dir_, 0, 0);
 }
 
 }  // namespace

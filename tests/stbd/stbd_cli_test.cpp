@@ -52,11 +52,21 @@ TEST(StbdCli, BadCommandLinesExitTwo) {
                            "--config x.conf --source f.ts --replay fast --snapshot-dir d "
                            "--snapshot-every 0s",
                            "--config x.conf --source dvb://adapter0 --replay fast",
-                           "--config x.conf --source dvb://adapter0?demux=x", "--colour red"}) {
+                           "--config x.conf --source dvb://adapter0?demux=x", "--colour red",
+                           "--config x.conf --source f.ts --replay fast --log-level verbose"}) {
     const auto r = runCommand(binPath("stbd") + " " + args + " 2>&1");
     EXPECT_EQ(r.status, 2) << args << ": " << r.out;
     EXPECT_NE(r.out.find("usage: stbd"), std::string::npos) << args;
   }
+}
+
+TEST(StbdCli, ABadLogLevelNamesTheAllowedValues) {
+  const auto r = runCommand(binPath("stbd") +
+                            " --config x.conf --source f.ts --replay fast --log-level Debug 2>&1");
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find("--log-level is error, warning, info or debug, not 'Debug'"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(StbdCli, BadConfigNamesTheLine) {
@@ -68,6 +78,37 @@ TEST(StbdCli, BadConfigNamesTheLine) {
   EXPECT_EQ(r.status, 1) << r.out;
   EXPECT_NE(r.out.find("bad.conf:2: area_code"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("at least one root or signing key"), std::string::npos) << r.out;
+}
+
+TEST(StbdCli, AConfigThatIsNotAConfigFileIsNamed) {
+  stbd_test::Scenario s("notconfig");
+  const std::string dir = s.path("conf.d");
+  std::filesystem::create_directories(dir);
+  auto stbd = [&](const std::string& config) {
+    return runCommand(binPath("stbd") + " --config " + config + " --source " +
+                      s.path("nothing.ts") + " --replay fast 2>&1");
+  };
+  auto r = stbd(dir);
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_EQ(r.out, "stbd: " + dir + ": is a directory\n");
+
+  const std::string binary = s.path("stbd.bin");
+  std::ofstream(binary, std::ios::binary) << std::string(
+      "\x7F"
+      "ELF\x02\x01\x01\0\n",
+      9);
+  r = stbd(binary);
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_EQ(r.out, "stbd: " + binary + ":1: not text (byte 0x7F)\n");
+
+  // A byte order mark is skipped: the run gets as far as the missing source.
+  const std::string config = s.writeConfig();
+  const std::vector<uint8_t> bytes = testing_support::readFile(config);
+  std::ofstream(config, std::ios::binary)
+      << "\xEF\xBB\xBF" << std::string(bytes.begin(), bytes.end());
+  r = stbd(config);
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find("source: "), std::string::npos) << r.out;
 }
 
 TEST(StbdCli, MissingKeyOrSourceIsAClearError) {

@@ -46,23 +46,22 @@ std::string Scenario::buildStream(const std::string& name, const std::string& js
 
 std::string Scenario::writeConfig(const std::string& languages, const std::string& extra) {
   const std::string config = path("stbd.conf");
-  std::ofstream(config, std::ios::binary) << "[box]\n"
-                                             "area_code = 360102\n"
-                                             "node = 17\n"
-                                             "box_id = STB-TEST-0001\n"
-                                             "smartcard_id = 8610012345678\n"
-                                             "[keys]\n"
-                                             "signing = "
-                                          << path("keys/operator.pub.pem")
-                                          << "\n"
-                                             "[languages]\n"
-                                             "preferred = "
-                                          << languages
-                                          << "\n"
-                                             "[state]\n"
-                                             "dir = "
-                                          << path("state") << "\n"
-                                          << extra;
+  std::ofstream(config, std::ios::binary)
+      << "[box]\n"
+         "area_code = 360102\n"
+         "node = 17\n"
+         "box_id = STB-TEST-0001\n"
+         "smartcard_id = 8610012345678\n"
+         "[keys]\n"
+         "signing = "
+      << path("keys/operator.pub.pem")
+      << "\n"
+         "[languages]\n"
+         "preferred = "
+      << languages << "\n"
+      << (extra.find("[state]") == std::string::npos ? "[state]\ndir = " + path("state") + "\n"
+                                                     : std::string())  // a section is given once
+      << extra;
   return config;
 }
 

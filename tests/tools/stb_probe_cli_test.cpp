@@ -12,6 +12,9 @@
 #include <fstream>
 #include <thread>
 
+#include "dvb/section_packetizer.h"
+#include "dvb/table_ids.h"
+#include "dvb/tables/nit.h"
 #include "tests/support/command.h"
 #include "tests/support/corpus.h"
 
@@ -60,6 +63,70 @@ TEST(StbProbeCli, UsageErrors) {
   EXPECT_EQ(run(kProbe + " --charset klingon x.ts 2>/dev/null").status, 2);
   EXPECT_EQ(run(kProbe + " --pid 0x2000 x.ts 2>/dev/null").status, 2);
   EXPECT_EQ(run(kProbe + " --help").status, 0);
+}
+
+// A NIT named "Nine Network Australia" with enough transport streams to need
+// two packets: a capture too short for the five-sync rule.
+std::vector<dvb::Section> nineNetworkNit() {
+  dvb::Nit nit;
+  nit.network_id = 0x3201;
+  const std::string name = "Nine Network Australia";
+  nit.descriptors.push_back({0x40, std::vector<uint8_t>(name.begin(), name.end())});
+  for (uint16_t i = 0; i < 40; ++i) nit.transport_streams.push_back({i, 0x1010, {}});
+  return nit.encode();
+}
+
+void writeBytes(const std::string& path, const std::vector<uint8_t>& bytes) {
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(bytes.data()),
+             static_cast<std::streamsize>(bytes.size()));
+}
+
+TEST(StbProbeCli, ATwoPacketCaptureIsRead) {
+  std::vector<uint8_t> ts;
+  dvb::SectionPacketizer(dvb::pid::kNit).packetize(nineNetworkNit(), &ts);
+  ASSERT_EQ(ts.size(), 2u * 188);
+  const std::string path = testing::TempDir() + "two-packets.ts";
+  writeBytes(path, ts);
+  const CommandResult r = run(kProbe + " --json " + path + " 2>&1");
+  std::remove(path.c_str());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("\"packets\":2,\"packet_size\":188,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"name\":\"Nine Network Australia\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"bytes_skipped\":0,"), std::string::npos) << r.out;
+}
+
+TEST(StbProbeCli, AFileOfSectionsIsRead) {
+  std::vector<uint8_t> bin;
+  for (const dvb::Section& s : nineNetworkNit())
+    bin.insert(bin.end(), s.bytes().begin(), s.bytes().end());
+  const std::string path = testing::TempDir() + "nit.bin";
+  writeBytes(path, bin);
+  const CommandResult r = run(kProbe + " " + path + " 2>&1");
+  std::remove(path.c_str());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find(": 1 sections (a file of sections, no packets)"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\"Nine Network Australia\""), std::string::npos) << r.out;
+}
+
+TEST(StbProbeCli, NeitherPacketsNorSectionsIsAnError) {
+  std::vector<uint8_t> junk(5000);
+  for (size_t i = 0; i < junk.size(); ++i) junk[i] = static_cast<uint8_t>(i * 7 + 3);
+  const std::string path = testing::TempDir() + "junk.ts";
+  const std::string empty = testing::TempDir() + "empty.ts";
+  writeBytes(path, junk);
+  writeBytes(empty, {});
+  const CommandResult r = run(kProbe + " " + path + " 2>&1");
+  const CommandResult e = run(kProbe + " --json " + empty + " 2>&1");
+  std::remove(path.c_str());
+  std::remove(empty.c_str());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "stb-probe: file " + path +
+                       " is neither a transport stream (no run of 0x47 sync bytes every 188, 192 "
+                       "or 204 bytes) nor a file of sections\n");
+  EXPECT_EQ(e.status, 1);
+  EXPECT_EQ(e.out, "stb-probe: file " + empty + " is empty\n");
 }
 
 // A free UDP port on loopback (bound, read back, released).

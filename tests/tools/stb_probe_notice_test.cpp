@@ -81,5 +81,39 @@ TEST(StbProbeNotices, ListsObjectsWithTheirVerificationStatus) {
   std::remove(path.c_str());
 }
 
+// A .bin as stb-notice writes it (sections back to back, no packets) is read
+// as sections: before, it was 0 packets and nothing else, with success.
+TEST(StbProbeNotices, AFileOfSectionsIsVerifiedToo) {
+  PrivateKey key = testing_util::newKey();
+  const std::vector<dvb::Section> sections =
+      testing_util::sectionsOf(testing_util::sign(testing_util::maintenanceNotice(), 1001, 2, key));
+  std::vector<uint8_t> bin;
+  for (const dvb::Section& s : sections) bin.insert(bin.end(), s.bytes().begin(), s.bytes().end());
+  const std::string path = testing::TempDir() + "notice-probe.bin";
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(bin.data()), static_cast<std::streamsize>(bin.size()));
+
+  auto keys = std::make_shared<KeyRing>();
+  keys->addSigning(key.publicKey());
+  const ProbeReport r = probe(path, keys);
+  EXPECT_EQ(r.packets, 0u);
+  EXPECT_EQ(r.file_sections, sections.size());
+  ASSERT_EQ(r.objects.size(), 1u);
+  EXPECT_EQ(r.objects[0].object_id, 1001u);
+  EXPECT_EQ(r.objects[0].status, "verified");
+
+  // One byte off and it is not a file of sections any more.
+  bin[bin.size() / 2] ^= 0x01;
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(bin.data()), static_cast<std::streamsize>(bin.size()));
+  std::string error;
+  auto source = platform::openTsSource(path, &error);
+  ProbeReport damaged;
+  ASSERT_TRUE(source);
+  EXPECT_FALSE(runProbe(*source, ProbeOptions{}, &damaged, &error));
+  EXPECT_NE(error.find("nor a file of sections"), std::string::npos) << error;
+  std::remove(path.c_str());
+}
+
 }  // namespace
 }  // namespace tools

@@ -34,17 +34,9 @@ void readArray(JsonReader& r, const Node& root, const char* key,
 
 void readDocument(const std::string& file, const std::string& text, Document* doc,
                   std::vector<std::string>* problems) {
-  nlohmann::json root;
-  try {
-    root = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    // The library's message starts with "[json.exception.parse_error.101] ".
-    std::string what = e.what();
-    const size_t cut = what.find("] ");
-    problems->push_back(
-        file + ": not valid JSON: " + (cut == std::string::npos ? what : what.substr(cut + 2)));
-    return;
-  }
+  const std::optional<nlohmann::json> parsed = parseDocument(file, text, problems);
+  if (!parsed) return;
+  const nlohmann::json& root = *parsed;
   JsonReader r(file, problems);
   const Node top{&root, "$"};
   if (!r.object(top, {"$schema", "notices", "fee_records", "directories", "work_calendars",

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 #include "dvb/text/annex_a.h"
 
@@ -18,7 +19,92 @@ std::string formatNumber(double v) {
   return buf;
 }
 
+// A SAX pass that only tracks where it is, to name each key an object repeats.
+class RepeatedKeys {
+ public:
+  RepeatedKeys(const std::string& file, std::vector<std::string>* problems)
+      : file_(file), problems_(problems) {}
+  bool found() const { return found_; }
+
+  bool null() { return value(); }
+  bool boolean(bool) { return value(); }
+  bool number_integer(json::number_integer_t) { return value(); }
+  bool number_unsigned(json::number_unsigned_t) { return value(); }
+  bool number_float(json::number_float_t, const json::string_t&) { return value(); }
+  bool string(json::string_t&) { return value(); }
+  bool binary(json::binary_t&) { return value(); }
+  bool start_object(std::size_t) { return open(true); }
+  bool start_array(std::size_t) { return open(false); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(json::string_t& k) {
+    Frame& f = stack_.back();
+    f.key = k;
+    if (!f.keys.insert(k).second) {
+      problems_->push_back(file_ + ": " + childPath(f.path, k.c_str()) + ": repeated key");
+      found_ = true;
+    }
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
+    return false;  // the DOM parse before this one has reported it
+  }
+
+ private:
+  struct Frame {
+    bool is_object;
+    std::string path;
+    std::string key;   // the object's current key
+    size_t index = 0;  // the array's next item
+    std::set<std::string> keys;
+  };
+
+  // Where the value starting now sits.
+  std::string nextPath() {
+    if (stack_.empty()) return "$";
+    Frame& f = stack_.back();
+    return f.is_object ? childPath(f.path, f.key.c_str()) : childPath(f.path, f.index++);
+  }
+  bool value() {
+    if (!stack_.empty() && !stack_.back().is_object) ++stack_.back().index;
+    return true;
+  }
+  bool open(bool is_object) {
+    std::string path = nextPath();
+    stack_.push_back(Frame{is_object, std::move(path), {}, 0, {}});
+    return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    return true;
+  }
+
+  const std::string& file_;
+  std::vector<std::string>* problems_;
+  std::vector<Frame> stack_;
+  bool found_ = false;
+};
+
 }  // namespace
+
+std::optional<json> parseDocument(const std::string& file, const std::string& text,
+                                  std::vector<std::string>* problems) {
+  json root;
+  try {
+    root = json::parse(text);
+  } catch (const json::parse_error& e) {
+    // The library's message starts with "[json.exception.parse_error.101] ".
+    std::string what = e.what();
+    const size_t cut = what.find("] ");
+    problems->push_back(
+        file + ": not valid JSON: " + (cut == std::string::npos ? what : what.substr(cut + 2)));
+    return std::nullopt;
+  }
+  RepeatedKeys repeated(file, problems);
+  json::sax_parse(text, &repeated);
+  if (repeated.found()) return std::nullopt;
+  return root;
+}
 
 std::string childPath(const std::string& path, const char* key) {
   return path + "." + key;

@@ -64,6 +64,13 @@ class JsonReader {
   std::vector<std::string>* problems_;
 };
 
+// The document in `text`, or nullopt with the problems added: not JSON, or
+// a key given twice in one object ("FILE: $.notices[0].kind: repeated key").
+// The parser alone would keep the last of the two, so what is signed would
+// not be what the operator read.
+std::optional<nlohmann::json> parseDocument(const std::string& file, const std::string& text,
+                                            std::vector<std::string>* problems);
+
 // "$.a" + "b" -> "$.a.b"; "$.a" + 2 -> "$.a[2]".
 std::string childPath(const std::string& path, const char* key);
 std::string childPath(const std::string& path, size_t index);

@@ -99,10 +99,13 @@ int main(int argc, char** argv) {
 
   tools::ProbeReport report;
   const bool ok = tools::runProbe(*source, options, &report, &error);
-  const std::string out = json ? tools::probeJson(report) : tools::probeText(report);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  // A source that gave nothing readable has no report worth printing.
+  if (ok || report.packets != 0) {
+    const std::string out = json ? tools::probeJson(report) : tools::probeText(report);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
   if (!ok) {
-    std::fprintf(stderr, "stb-probe: read error: %s\n", error.c_str());
+    std::fprintf(stderr, "stb-probe: %s\n", error.c_str());
     return 1;
   }
   return 0;

@@ -23,6 +23,9 @@ class ProbeCollector : public dvb::SiListener {
   void onOtherSection(uint16_t pid, const dvb::Section& section) override;
   void onTableError(uint16_t pid, uint8_t table_id, const std::string& why) override;
 
+  // A notice-protocol section read from a file of sections (no PID).
+  void onObjectSection(const dvb::Section& section) { objects_.push(0, section); }
+
   // Copies the counters of the framer and demux into the report.
   void finish(const dvb::TsFramer& framer, const dvb::SiDemux& demux);
 

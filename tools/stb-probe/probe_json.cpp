@@ -132,6 +132,7 @@ std::string probeJson(const ProbeReport& r) {
   j.field("source", r.source);
   j.field("packets", r.packets);
   j.field("packet_size", r.packet_size);
+  j.field("file_sections", r.file_sections);
   writePat(j, r);
   writePmts(j, r);
   writeNetworksAndServices(j, r);

@@ -74,6 +74,7 @@ struct ProbeReport {
   std::string source;
   uint64_t packets = 0;
   size_t packet_size = 0;
+  uint64_t file_sections = 0;  // sections read from a file of sections (no packets)
   std::optional<dvb::Pat> pat;
   std::map<uint16_t, ProbePmt> pmts;                           // by program_number
   std::map<std::pair<uint16_t, bool>, ProbeNetwork> networks;  // (network_id, actual)

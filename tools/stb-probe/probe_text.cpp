@@ -74,8 +74,12 @@ void appendHealth(std::string& out, const ProbeHealth& h) {
 }  // namespace
 
 std::string probeText(const ProbeReport& r) {
-  std::string out = r.source + format(": %llu packets of %zu bytes\n",
-                                      static_cast<unsigned long long>(r.packets), r.packet_size);
+  std::string out =
+      r.source + (r.file_sections != 0
+                      ? format(": %llu sections (a file of sections, no packets)\n",
+                               static_cast<unsigned long long>(r.file_sections))
+                      : format(": %llu packets of %zu bytes\n",
+                               static_cast<unsigned long long>(r.packets), r.packet_size));
   appendTables(out, r);
   appendTimes(out, r);
   if (r.eit_sections)

@@ -97,7 +97,7 @@ Result frame(const Bytes& bytes, size_t chunk = 0) {
   for (size_t at = 0; at < bytes.size(); at += step) {
     framer.push(bytes.data() + at, std::min(step, bytes.size() - at), on_packet);
   }
-  framer.finish();
+  framer.finish(on_packet);
   result.stride = framer.stride();
   result.sync_errors = framer.syncErrors();
   result.skipped = framer.bytesSkipped();
@@ -197,12 +197,42 @@ TEST_P(StrideTest, CountsATrailingPartialPacketAsSkipped) {
 
 INSTANTIATE_TEST_SUITE_P(Strides, StrideTest, ::testing::Values(188u, 192u, 204u));
 
-TEST(TsFramerTest, NeedsFiveSyncBytesToLock) {
+TEST_P(StrideTest, DeliversAShortStreamOfWholeSlots) {
+  // A capture of 1 to 4 packets (a 2-packet NIT) cannot show five sync bytes
+  // in a row, but every slot it has is right: it is read, however it is cut.
+  for (size_t count = 1; count < TsFramer::kAcquireSyncs; ++count) {
+    Stream stream;
+    addPackets(&stream, count, GetParam());
+    for (size_t chunk : {0u, 1u, 100u}) {
+      const Result result = frame(stream.bytes, chunk);
+      EXPECT_EQ(result.packets, stream.packets) << count << " packets, chunk " << chunk;
+      EXPECT_EQ(result.stride, GetParam());
+      EXPECT_EQ(result.skipped, 0u);
+      EXPECT_EQ(result.sync_errors, 0u);
+    }
+  }
+}
+
+TEST(TsFramerTest, AShortStreamMustBeWholeConsistentSlots) {
   Stream stream;
   addPackets(&stream, TsFramer::kAcquireSyncs - 1, 188);
-  const Result result = frame(stream.bytes);
-  EXPECT_EQ(result.counted, 0u);
-  EXPECT_EQ(result.skipped, stream.bytes.size());
+  Bytes partial = stream.bytes;
+  partial.pop_back();  // a cut last slot
+  Bytes shifted = garbage(3, 9);
+  append(&shifted, stream.bytes);  // garbage in front
+  Bytes corrupt = stream.bytes;
+  corrupt[2 * 188] = 0x00;  // one slot without its sync byte
+  for (const Bytes* bytes : {&partial, &shifted, &corrupt}) {
+    const Result result = frame(*bytes);
+    EXPECT_EQ(result.counted, 0u);
+    EXPECT_TRUE(result.packets.empty());
+    EXPECT_EQ(result.skipped, bytes->size());
+  }
+  // finish() without a callback keeps to the five-sync rule.
+  TsFramer framer;
+  framer.push(stream.bytes.data(), stream.bytes.size(), [](const uint8_t*) { FAIL(); });
+  framer.finish();
+  EXPECT_EQ(framer.packets(), 0u);
 }
 
 TEST(TsFramerTest, CorruptSyncByteInTheLastSlotIsASyncError) {

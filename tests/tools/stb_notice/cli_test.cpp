@@ -100,6 +100,21 @@ TEST_F(Cli, InvalidInputWritesNothing) {
   EXPECT_FALSE(exists(dir_ / "n.bin"));
 }
 
+TEST_F(Cli, RepeatedKeyWritesNothing) {
+  std::string text = stb_notice_test::sampleInput();
+  const std::string kind = R"("kind": "planned_maintenance",)";
+  text.replace(text.find(kind), kind.size(), kind + R"( "kind": "emergency",)");
+  writeText(dir_ / "twice.json", text);
+  const size_t before = filesIn(dir_.path());
+  const auto r = run(tool() + " build " + dir_ / "twice.json" + " --key " + key() + " --out " +
+                     dir_ / "twice.bin");
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find(dir_ / "twice.json" + ": $.notices[0].kind: repeated key"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(filesIn(dir_.path()), before);
+}
+
 TEST_F(Cli, BuildAndVerify) {
   // The stream's clock before the notice ends (its TDT is what verify, like a box, judges by).
   const auto b = run(

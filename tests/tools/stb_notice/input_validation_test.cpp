@@ -169,6 +169,34 @@ TEST(InputValidation, DocumentLevelProblems) {
   EXPECT_EQ(problems(R"({"notices": [{"id": "x"}, {"revision": 0}]})").size(), 12u);
 }
 
+// The parser alone keeps the last of a repeated key: planned maintenance as
+// read would be signed as an emergency, and a second "notices" would drop the
+// first. Each repeat is named by its path and nothing is read.
+TEST(InputValidation, RepeatedKeyIsRefused) {
+  std::string text = stb_notice_test::sampleInput();
+  const std::string kind = R"("kind": "planned_maintenance",)";
+  text.replace(text.find(kind), kind.size(),
+               kind + R"( "kind": "emergency", "texts": [], "id": 3003,)");
+  text.replace(text.rfind('}'), 1, R"(, "notices": [], "directories": []})");
+  std::vector<std::string> problems;
+  EXPECT_FALSE(readInputText("n.json", text, &problems));
+  EXPECT_EQ(problems, (std::vector<std::string>{
+                          "n.json: $.notices[0].kind: repeated key",
+                          "n.json: $.notices[0].id: repeated key",
+                          "n.json: $.notices[0].texts: repeated key",
+                          "n.json: $.notices: repeated key",
+                          "n.json: $.directories: repeated key",
+                      }));
+  // The same key in two objects is no repeat; paths count array items of every kind.
+  problems.clear();
+  EXPECT_FALSE(readInputText(
+      "n.json", R"({"notices": [1, [{"a": 1}], {"b": [null, {"c": 1, "c": 2}]}, {"b": 1}]})",
+      &problems));
+  ASSERT_FALSE(problems.empty());
+  EXPECT_EQ(problems[0], "n.json: $.notices[2].b[1].c: repeated key");
+  EXPECT_EQ(problems.size(), 1u);
+}
+
 TEST(InputValidation, CancelNeedsNoText) {
   json doc = validDocument();
   doc["notices"][0]["cancel"] = true;
