@@ -129,7 +129,11 @@ bool runFastReplay(platform::TsSource& source, stb::Daemon& daemon, stb::ReplayC
       daemon.pushPacket(packet);
     });
   }
-  framer.finish();
+  // A capture of fewer than five packets is delivered here, when it is whole slots.
+  framer.finish([&](const uint8_t* packet) {
+    ++stats->packets;
+    daemon.pushPacket(packet);
+  });
   if (extras.snapshots) extras.snapshots->settle(daemon, clock.nowMs());
   daemon.setOnStreamTime(nullptr);
   log.info("replay: end of " + source.describe());
@@ -182,7 +186,10 @@ class PacedReader : public LiveFeed {
           return true;
         case platform::ReadResult::Status::kEnd:
           *ended = true;
-          framer_.finish();
+          framer_.finish([&](const uint8_t* packet) {
+            ++stats_->packets;
+            daemon_.pushPacket(packet);
+          });
           return true;
         case platform::ReadResult::Status::kError:
           *error = r.error;

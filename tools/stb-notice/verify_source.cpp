@@ -94,7 +94,7 @@ bool scanTs(const std::string& path, std::optional<uint16_t> pid, SourceScan* sc
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0)
     framer.push(buf, n, [&](const uint8_t* packet) { demux.pushPacket(packet); });
-  framer.finish();
+  framer.finish([&](const uint8_t* packet) { demux.pushPacket(packet); });
   collector.finish();
   if (std::ferror(f.get())) {
     *error = path + ": read failed";

@@ -1,7 +1,11 @@
 // What verify refuses, and why: an unknown key, a byte changed under a good
 // CRC, a broken CRC, a revoked key, a key list without its root key, and an
-// empty source.
+// empty source; and what it must not refuse: a capture of only three packets.
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <set>
 
 #include "dvb/crc32.h"
 #include "tests/tools/stb_notice/stb_notice_test_util.h"
@@ -139,6 +143,31 @@ TEST_F(VerifyReject, NothingFound) {
   // A stream without the notice PID: the sample stream of stb-mkts would do; an empty TS too.
   writeText(dir_ / "empty.ts", "");
   EXPECT_FALSE(verify(dir_ / "empty.ts", {key_.public_path}).ok());
+}
+
+// A capture cut down to PAT, PMT and one packet of the notice PID (three
+// packets, too few for the framer to lock on) is read, not "nothing found".
+TEST_F(VerifyReject, AShortCaptureOfWholePacketsIsRead) {
+  writeText(dir_ / "calendar.json",
+            R"({"work_calendars": [{"year": 2026, "revision": 1,
+                "days": [{"date": "2026-10-01", "type": "holiday"}]}]})");
+  const std::string ts = build({"calendar.json"}, key_, "c.ts");
+  std::ifstream in(ts, std::ios::binary);
+  const std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_EQ(all.size() % 188, 0u);
+  std::string cut;
+  std::set<unsigned> taken;
+  for (size_t at = 0; at + 188 <= all.size(); at += 188) {
+    const auto* p = reinterpret_cast<const uint8_t*>(all.data() + at);
+    const unsigned pid = ((p[1] & 0x1Fu) << 8) | p[2];
+    if ((pid == 0x0000 || pid == 0x1000 || pid == 0x1F00) && taken.insert(pid).second)
+      cut += all.substr(at, 188);
+  }
+  ASSERT_EQ(cut.size(), 3u * 188);
+  writeText(dir_ / "short.ts", cut);
+  const VerifyReport r = verify(dir_ / "short.ts", {key_.public_path});
+  EXPECT_TRUE(r.ok()) << verifyText(r);
+  EXPECT_EQ(r.verified, 1u) << verifyText(r);
 }
 
 }  // namespace
