@@ -79,10 +79,14 @@ class NoticeIntake {
 
  private:
   using Key = std::pair<uint8_t, uint32_t>;  // (table_id, object_id)
+  // No default member initializers here: clang 14 cannot compile a member
+  // access on this nested template once std::optional<Held<...>> below has
+  // instantiated it ("cannot compile this scalar expression yet", exit 139).
+  // Every Held is built with all three fields, or value-initialised (zeroes).
   template <typename T>
   struct Held {
-    uint32_t object_id = 0;
-    uint32_t revision = 0;
+    uint32_t object_id;
+    uint32_t revision;
     T body;
   };
 

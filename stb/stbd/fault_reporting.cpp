@@ -12,7 +12,6 @@
 namespace stbd {
 namespace {
 
-constexpr size_t kRecentLines = 10;
 constexpr int64_t kAnswerWaitMs = 5000;  // then "waiting to send"
 constexpr int64_t kAnswerCheckMs = 200;
 
@@ -56,8 +55,7 @@ void RecentLog::write(stb::LogLevel level, const std::string& message) {
 
 FaultReporting::FaultReporting(const stb::StbdConfig& config, stb::OutboxStore& store,
                                platform::EventLoop& loop, stb::Daemon& daemon, RecentLog& log)
-    : config_(config),
-      loop_(loop),
+    : loop_(loop),
       daemon_(daemon),
       log_(log),
       started_ms_(loop.clock().nowMs()),

@@ -76,7 +76,6 @@ class FaultReporting {
   // or into "waiting to send" at GIVE_UP (monotonic ms).
   void awaitAnswer(const std::string& report_id, int64_t give_up, const std::string& hotline);
 
-  const stb::StbdConfig& config_;
   platform::EventLoop& loop_;
   stb::Daemon& daemon_;
   RecentLog& log_;
