@@ -178,6 +178,22 @@ TEST(Config, AreaAndKeysAreRequired) {
   EXPECT_NE(errors[1].find("at least one root or signing key"), std::string::npos);
 }
 
+TEST(Config, ViewingHours) {
+  std::vector<std::string> errors;
+  auto c = parseConfig(kMinimal, "stbd.conf", &errors);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->viewing_hours, (ViewingHours{7 * 60, 23 * 60}));  // the default
+  c = parseConfig(std::string(kMinimal) + "[schedule]\nviewing_hours = 18:00-02:00\n", "stbd.conf",
+                  &errors);
+  ASSERT_TRUE(c) << (errors.empty() ? "" : errors[0]);
+  EXPECT_EQ(c->viewing_hours, (ViewingHours{18 * 60, 2 * 60}));
+  EXPECT_FALSE(parseConfig(std::string(kMinimal) + "[schedule]\nviewing_hours = 7-23\n",
+                           "stbd.conf", &errors));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("stbd.conf:6:"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("HH:MM-HH:MM"), std::string::npos) << errors[0];
+}
+
 TEST(Config, ShippedExampleParses) {
   const std::string path = std::string(STB_SOURCE_DIR) + "/packaging/stbd.conf";
   std::ifstream in(path);
@@ -196,6 +212,7 @@ TEST(Config, ShippedExampleParses) {
   EXPECT_EQ(c->keymap, "/usr/share/stb/default.keymap");
   EXPECT_TRUE(c->evdev.empty());
   EXPECT_FALSE(c->directfb_keys);
+  EXPECT_EQ(c->viewing_hours, ViewingHours{});
 }
 
 }  // namespace

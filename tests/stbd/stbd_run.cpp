@@ -61,7 +61,12 @@ std::string Scenario::writeConfig(const std::string& languages, const std::strin
                                           << "\n"
                                              "[state]\n"
                                              "dir = "
-                                          << path("state") << "\n"
+                                          << path("state")
+                                          << "\n"
+                                             // The scenarios run at any hour of the local
+                                             // day; stbd_policy_test sets the hours itself.
+                                             "[schedule]\n"
+                                             "viewing_hours = 00:00-24:00\n"
                                           << extra;
   return config;
 }

@@ -26,8 +26,8 @@ class Scenario {
                           const std::string& to, const std::string& tdt_every = "5m");
 
   // A config for box 360102 (Nanchang), node 17, card 8610012345678,
-  // languages LANGUAGES, the scenario's keys and state directory, plus EXTRA
-  // lines appended verbatim.
+  // languages LANGUAGES, the scenario's keys and state directory, viewing
+  // hours all day, plus EXTRA lines appended verbatim (a later key wins).
   std::string writeConfig(const std::string& languages = "zho, spa, eng",
                           const std::string& extra = "");
 
