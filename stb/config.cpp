@@ -192,6 +192,9 @@ Setters settersFor(StbdConfig* c) {
       intSetter(&c->in_progress_interval_minutes, 0, 24 * 60);
   s["schedule.information_interval_minutes"] =
       intSetter(&c->information_interval_minutes, 1, 24 * 60);
+  s["schedule.viewing_hours"] = [c](const std::string& v) {
+    return parseViewingHours(v, &c->viewing_hours);
+  };
   s["fee.reminder_days"] = [c](const std::string& v) {
     std::vector<int> days;
     for (const std::string& item : splitList(v)) {

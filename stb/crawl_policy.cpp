@@ -19,6 +19,32 @@ std::optional<int> flatMinutes(const SchedulePolicy& policy, NoticeKind kind) {
 
 }  // namespace
 
+EmergencyCrawl emergencyCrawlOf(const SchedulePolicy& policy, const dvb::notice::Notice& notice) {
+  EmergencyCrawl c;
+  c.continuous_minutes =
+      notice.crawl_continuous_minutes.value_or(policy.emergency_continuous_minutes);
+  c.every_minutes = notice.crawl_every_minutes.value_or(policy.emergency_every_minutes);
+  return c;
+}
+
+bool emergencyContinuous(const EmergencyCrawl& crawl, dvb::UtcSeconds first_start,
+                         dvb::UtcSeconds now) {
+  return now < first_start + int64_t{crawl.continuous_minutes} * 60;
+}
+
+dvb::UtcSeconds emergencyNextPass(const EmergencyCrawl& crawl, dvb::UtcSeconds first_start,
+                                  dvb::UtcSeconds last_end) {
+  // A pass that ends inside the continuous period is followed at once; the
+  // period bounds when a continuous pass may start, not cut one short.
+  if (emergencyContinuous(crawl, first_start, last_end)) return last_end;
+  return last_end + int64_t{crawl.every_minutes} * 60;
+}
+
+bool isUrgent(const dvb::notice::Notice& notice, dvb::UtcSeconds now) {
+  if (notice.kind == NoticeKind::kEmergency) return true;
+  return notice.kind == NoticeKind::kUnplannedOutage && now >= notice.start;
+}
+
 int64_t passIntervalSeconds(const SchedulePolicy& policy, NoticeKind kind, dvb::UtcSeconds start,
                             dvb::UtcSeconds now) {
   if (const auto flat = flatMinutes(policy, kind)) return int64_t{*flat} * 60;

@@ -11,7 +11,7 @@ struct CrawlRequest {
   // Stable per item: "notice:1001" or "fee". The same key with a different
   // view (e.g. "scheduled" became "in progress") is a new crawl.
   std::string key;
-  bool emergency = false;  // never dismissed, pre-empts anything else
+  bool emergency = false;  // never dismissed; pre-empts in its continuous period (scheduler.h)
   overlay::SubtitleBarView view;
 
   bool operator==(const CrawlRequest& o) const {

@@ -60,8 +60,26 @@ void Daemon::pushSection(uint16_t pid, dvb::Section section) {
   demux_.pushSection(pid, std::move(section));
 }
 
+void Daemon::onPat(const dvb::Pat& pat) {
+  const bool before = serviceOnScreen();
+  pat_ = pat;
+  if (serviceOnScreen() != before) update();
+}
+
 void Daemon::onSdt(const dvb::Sdt& sdt) {
-  if (sdt.actual) sdt_ = sdt;  // 0x46 describes other multiplexes
+  if (!sdt.actual) return;  // 0x46 describes other multiplexes
+  const bool before = serviceOnScreen();
+  sdt_ = sdt;
+  if (serviceOnScreen() != before) update();
+}
+
+bool Daemon::serviceOnScreen() const {
+  if (pat_) {
+    for (const auto& p : pat_->programs)
+      if (p.program_number != 0) return true;  // 0 is the network PID
+    return false;
+  }
+  return sdt_ && !sdt_->services.empty();
 }
 
 void Daemon::onPmt(uint16_t pid, const dvb::Pmt& pmt) {
@@ -138,6 +156,7 @@ SchedulerInputs Daemon::inputs(dvb::UtcSeconds now) const {
   if (intake_.directory()) in.hotline = intake_.directory()->hotline;
   in.now = now;
   in.local_offset_minutes = clock_.localOffsetMinutes().value_or(options_.fallback_offset_minutes);
+  in.service_on_screen = serviceOnScreen();
   return in;
 }
 

@@ -105,7 +105,7 @@ class Daemon : private dvb::SiListener {
   const DaemonStats& stats() const { return stats_; }
 
  private:
-  void onPat(const dvb::Pat& pat) override { pat_ = pat; }
+  void onPat(const dvb::Pat& pat) override;
   void onSdt(const dvb::Sdt& sdt) override;
   void onPmt(uint16_t pid, const dvb::Pmt& pmt) override;
   void onTdt(const dvb::Tdt& tdt) override;
@@ -115,6 +115,9 @@ class Daemon : private dvb::SiListener {
 
   void onNoticeTable(const std::vector<dvb::Section>& sections);
   SchedulerInputs inputs(dvb::UtcSeconds now) const;
+  // The PAT (or, without one, this stream's SDT) names a program: the one
+  // stb/menu/service_on_screen.h reports. Without it only urgent crawls show.
+  bool serviceOnScreen() const;
   void showCrawl(const CrawlRequest& request);
   void hideCrawl();
 

@@ -15,6 +15,7 @@ DaemonOptions daemonOptionsFrom(const StbdConfig& c) {
                              {0, 0}};
   o.schedule.in_progress_every_minutes = c.in_progress_interval_minutes;
   o.schedule.information_every_minutes = c.information_interval_minutes;
+  o.schedule.viewing_hours = c.viewing_hours;
   o.fee.days_before = c.fee_reminder_days;
   o.fee.grace_days = c.fee_grace_days;
   o.fee.max_per_day = c.fee_max_per_day;

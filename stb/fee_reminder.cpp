@@ -40,15 +40,15 @@ void FeePasses::record(dvb::UtcSeconds end, int local_offset_minutes) {
 }
 
 bool feeDue(const FeePolicy& policy, const dvb::notice::FeeRecord& record, const FeePasses& passes,
-            dvb::UtcSeconds now, int local_offset_minutes) {
-  const auto next = feeNextDue(policy, record, passes, now, local_offset_minutes);
+            dvb::UtcSeconds now, int local_offset_minutes, const ViewingHours& hours) {
+  const auto next = feeNextDue(policy, record, passes, now, local_offset_minutes, hours);
   return next && *next <= now;
 }
 
 std::optional<dvb::UtcSeconds> feeNextDue(const FeePolicy& policy,
                                           const dvb::notice::FeeRecord& record,
                                           const FeePasses& passes, dvb::UtcSeconds now,
-                                          int local_offset_minutes) {
+                                          int local_offset_minutes, const ViewingHours& hours) {
   const int64_t today = localDay(now, local_offset_minutes);
   const int64_t gap = int64_t{policy.min_gap_minutes} * 60;
   // Reminder days run from the earliest of days_before to the end of grace.
@@ -61,6 +61,7 @@ std::optional<dvb::UtcSeconds> feeNextDue(const FeePolicy& policy,
     if (passes.countOn(day) >= policy.max_per_day) continue;
     dvb::UtcSeconds at = std::max(now, localMidnight(day, local_offset_minutes));
     if (passes.last_end) at = std::max(at, *passes.last_end + gap);
+    at = nextViewingStart(hours, at, local_offset_minutes);
     if (localDay(at, local_offset_minutes) == day) return at;
   }
   return std::nullopt;

@@ -11,6 +11,7 @@
 #include "dvb/mjd_time.h"
 #include "dvb/notice/fee_batch.h"
 #include "stb/crawl_request.h"
+#include "stb/viewing_hours.h"
 
 namespace stb {
 
@@ -39,15 +40,17 @@ struct FeePasses {
   int countOn(int64_t day) const { return day == local_day ? count : 0; }
 };
 
-// Whether a reminder pass may start now.
+// Whether a reminder pass may start now. Passes start only inside `hours`
+// (a reminder is never urgent), on a reminder day, within the day's limit
+// and gap.
 bool feeDue(const FeePolicy& policy, const dvb::notice::FeeRecord& record, const FeePasses& passes,
-            dvb::UtcSeconds now, int local_offset_minutes);
+            dvb::UtcSeconds now, int local_offset_minutes, const ViewingHours& hours);
 // The earliest instant after `now` (or `now` itself when due) at which a pass
 // may start; nullopt when no reminder day is left.
 std::optional<dvb::UtcSeconds> feeNextDue(const FeePolicy& policy,
                                           const dvb::notice::FeeRecord& record,
                                           const FeePasses& passes, dvb::UtcSeconds now,
-                                          int local_offset_minutes);
+                                          int local_offset_minutes, const ViewingHours& hours);
 
 // The reminder as the bar shows it (key "fee", style kFee), in `language`
 // (a catalogue language). how_to_pay falls back to "call the hotline"; with

@@ -63,6 +63,14 @@ std::optional<dvb::UtcSeconds> Scheduler::noticeNextDue(const HeldNotice& held,
   if (now < opens) return opens;
   const auto last = notice_passes_.find(held.object_id);
   if (last == notice_passes_.end() || last->second.revision != held.revision) return now;
+  if (isEmergency(held)) {
+    if (phaseAt(n, now) != last->second.phase) return now;
+    dvb::UtcSeconds slot = emergencyNextPass(emergencyCrawlOf(schedule_, n),
+                                             last->second.first_start, last->second.end);
+    if (now < n.start) slot = std::min(slot, n.start);  // the start changes the words
+    if (slot >= n.end) return std::nullopt;
+    return std::max(slot, now);
+  }
   // Walk the interval changes: a shorter interval (or the start, which
   // changes the wording) may make the notice due before the current slot.
   const std::vector<dvb::UtcSeconds> changes = intervalChanges(schedule_, n.kind, n.start, now);
@@ -79,7 +87,31 @@ std::optional<dvb::UtcSeconds> Scheduler::noticeNextDue(const HeldNotice& held,
   }
 }
 
+std::optional<dvb::UtcSeconds> Scheduler::noticeNextStart(const HeldNotice& held,
+                                                          const SchedulerInputs& in) const {
+  const std::optional<dvb::UtcSeconds> due = noticeNextDue(held, in.now);
+  const dvb::notice::Notice& n = held.notice;
+  if (!due || isUrgent(n, *due)) return due;
+  std::optional<dvb::UtcSeconds> start;
+  if (in.service_on_screen)
+    start = nextViewingStart(schedule_.viewing_hours, *due, in.local_offset_minutes);
+  // An unplanned outage is urgent from its start, whatever the hour.
+  if (n.kind == NoticeKind::kUnplannedOutage && (!start || n.start < *start)) start = n.start;
+  if (!start || *start >= n.end) return std::nullopt;
+  return start;
+}
+
+bool Scheduler::emergencyContinuousAt(const HeldNotice& held, dvb::UtcSeconds now) const {
+  if (!isEmergency(held)) return false;
+  const auto last = notice_passes_.find(held.object_id);
+  if (last == notice_passes_.end() || last->second.revision != held.revision) return true;
+  return emergencyContinuous(emergencyCrawlOf(schedule_, held.notice), last->second.first_start,
+                             now);
+}
+
 bool Scheduler::stillValid(const Running& r, const SchedulerInputs& in) const {
+  // Nothing to lay a crawl over: only an urgent one stays.
+  if (!r.urgent && !in.service_on_screen) return false;
   if (r.key == "fee") {
     return in.fee &&
            isReminderDay(fee_policy_, feeDaysLeft(*in.fee, in.now, in.local_offset_minutes));
@@ -99,6 +131,8 @@ Scheduler::Running Scheduler::startNotice(const HeldNotice& held, const Schedule
   r.object_id = held.object_id;
   r.revision = held.revision;
   r.phase = phaseAt(n, in.now);
+  r.started = in.now;
+  r.urgent = isUrgent(n, in.now);
   r.request.key = r.key;
   r.request.emergency = isEmergency(held);
   r.request.view.style = styleOf(n.kind);
@@ -108,16 +142,18 @@ Scheduler::Running Scheduler::startNotice(const HeldNotice& held, const Schedule
 }
 
 std::optional<Scheduler::Running> Scheduler::bestDue(const SchedulerInputs& in,
-                                                     bool emergencies_only) const {
+                                                     Candidates which) const {
   const HeldNotice* best = nullptr;
   for (const auto& [id, held] : noticesOf(in)) {
-    if (emergencies_only && !isEmergency(held)) continue;
-    const auto due = noticeNextDue(held, in.now);
+    if (which != Candidates::kAll && !isEmergency(held)) continue;
+    if (which == Candidates::kPreempting && !emergencyContinuousAt(held, in.now)) continue;
+    const auto due = noticeNextStart(held, in);
     if (!due || *due > in.now) continue;
     if (!best || ranksBefore(rankOf(held), rankOf(*best))) best = &held;
   }
-  const bool fee_due = !emergencies_only && in.fee &&
-                       feeDue(fee_policy_, *in.fee, fee_passes_, in.now, in.local_offset_minutes);
+  const bool fee_due = which == Candidates::kAll && in.fee && in.service_on_screen &&
+                       feeDue(fee_policy_, *in.fee, fee_passes_, in.now, in.local_offset_minutes,
+                              schedule_.viewing_hours);
   if (fee_due && (!best || ranksBefore(CrawlRank{CrawlClass::kFee, 0, 0, 0}, rankOf(*best)))) {
     Running r;
     r.key = "fee";
@@ -137,8 +173,12 @@ std::optional<CrawlRequest> Scheduler::current(const SchedulerInputs& in) {
   }
   if (running_ && !stillValid(*running_, in)) running_.reset();
   if (running_ && running_->request.emergency) return running_->request;
-  // A running crawl gives way only to an emergency; the menu hides all but those.
-  if (auto next = bestDue(in, menu_open_ || running_.has_value())) running_ = std::move(next);
+  // A running crawl gives way only to an emergency in its continuous period;
+  // the menu hides all but emergencies.
+  const Candidates which = menu_open_ ? Candidates::kEmergencies
+                           : running_ ? Candidates::kPreempting
+                                      : Candidates::kAll;
+  if (auto next = bestDue(in, which)) running_ = std::move(next);
   if (!running_) return std::nullopt;
   return running_->request;
 }
@@ -147,7 +187,11 @@ void Scheduler::recordPass(dvb::UtcSeconds now) {
   if (running_->key == "fee") {
     fee_passes_.record(now, local_offset_minutes_);
   } else {
-    notice_passes_[running_->object_id] = LastPass{now, running_->revision, running_->phase};
+    LastPass pass{now, running_->revision, running_->phase, running_->started};
+    const auto before = notice_passes_.find(running_->object_id);
+    if (before != notice_passes_.end() && before->second.revision == running_->revision)
+      pass.first_start = before->second.first_start;
+    notice_passes_[running_->object_id] = pass;
   }
   running_.reset();
 }
@@ -173,7 +217,7 @@ std::optional<dvb::UtcSeconds> Scheduler::nextChange(const SchedulerInputs& in) 
     if (t && (!earliest || *t < *earliest)) earliest = std::max(*t, in.now);
   };
   const auto& notices = noticesOf(in);
-  bool emergencies_only = menu_open_;
+  Candidates which = menu_open_ ? Candidates::kEmergencies : Candidates::kAll;
   if (running_) {
     if (!stillValid(*running_, in)) return in.now;
     // The running crawl ends by its pass, by the end of its window or, for a
@@ -185,14 +229,17 @@ std::optional<dvb::UtcSeconds> Scheduler::nextChange(const SchedulerInputs& in) 
       consider(notices.at(running_->object_id).notice.end);
     }
     if (running_->request.emergency) return earliest;
-    emergencies_only = true;
+    which = Candidates::kPreempting;
   }
   for (const auto& [id, held] : notices) {
-    if (emergencies_only && !isEmergency(held)) continue;
-    consider(noticeNextDue(held, in.now));
+    if (which != Candidates::kAll && !isEmergency(held)) continue;
+    const std::optional<dvb::UtcSeconds> t = noticeNextStart(held, in);
+    if (which == Candidates::kPreempting && t && !emergencyContinuousAt(held, *t)) continue;
+    consider(t);
   }
-  if (!emergencies_only && in.fee) {
-    consider(feeNextDue(fee_policy_, *in.fee, fee_passes_, in.now, in.local_offset_minutes));
+  if (which == Candidates::kAll && in.fee && in.service_on_screen) {
+    consider(feeNextDue(fee_policy_, *in.fee, fee_passes_, in.now, in.local_offset_minutes,
+                        schedule_.viewing_hours));
   }
   return earliest;
 }

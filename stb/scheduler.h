@@ -13,6 +13,12 @@
 //
 // The menu: while it is open only emergencies are shown (an emergency must
 // reach the viewer whatever the screen shows); other crawls wait until it closes.
+//
+// An emergency pre-empts a running crawl and cannot be dismissed only during
+// its continuous period (crawl_policy.h); after it, on its cadence, it waits
+// for the running pass like any crawl, so an outage in progress gets its turn.
+// Crawls that are not urgent start only inside the viewing hours and only
+// while a service is on screen; one running is cut when the service goes.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -35,6 +41,9 @@ struct SchedulerInputs {
   std::string hotline;                                      // from the service directory; may be ""
   dvb::UtcSeconds now = 0;
   int local_offset_minutes = 0;
+  // A service is on screen (the PAT names a program): without one, only
+  // urgent crawls show.
+  bool service_on_screen = false;
 };
 
 class Scheduler {
@@ -63,18 +72,29 @@ class Scheduler {
     uint32_t object_id = 0;  // notices only
     uint32_t revision = 0;
     NoticePhase phase = NoticePhase::kScheduled;
+    dvb::UtcSeconds started = 0;
+    bool urgent = false;  // keeps running without a service on screen
     CrawlRequest request;
   };
   struct LastPass {
     dvb::UtcSeconds end = 0;
     uint32_t revision = 0;
     NoticePhase phase = NoticePhase::kScheduled;
+    dvb::UtcSeconds first_start = 0;  // of this revision's first pass: an emergency's period
   };
+  // Which due crawls may start: all, only emergencies (menu open), or only
+  // those that may cut the running crawl short.
+  enum class Candidates { kAll, kEmergencies, kPreempting };
 
   // When a notice's next pass may start (now if due); nullopt = never again.
   std::optional<dvb::UtcSeconds> noticeNextDue(const HeldNotice& held, dvb::UtcSeconds now) const;
+  // The same, held back to when the viewing hours and the screen allow it.
+  std::optional<dvb::UtcSeconds> noticeNextStart(const HeldNotice& held,
+                                                 const SchedulerInputs& in) const;
+  // An emergency still inside its continuous period at `now`.
+  bool emergencyContinuousAt(const HeldNotice& held, dvb::UtcSeconds now) const;
   bool stillValid(const Running& r, const SchedulerInputs& in) const;
-  std::optional<Running> bestDue(const SchedulerInputs& in, bool emergencies_only) const;
+  std::optional<Running> bestDue(const SchedulerInputs& in, Candidates which) const;
   Running startNotice(const HeldNotice& held, const SchedulerInputs& in) const;
   void recordPass(dvb::UtcSeconds now);
 

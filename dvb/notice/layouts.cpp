@@ -17,6 +17,67 @@ void layoutId(Io& io, std::string& id) {
   io.ascii8("id", id, limits::kMaxIdLength, Ascii::kIdentifier);
 }
 
+// Extension fields after a notice's texts: each is tag u8, length u8, then
+// `length` bytes. A body without them is the original layout, which every
+// box reads; a box skips tags it does not know (docs/protocol.md 2.1).
+enum NoticeExtension : uint8_t {
+  kCrawlContinuousMinutes = 0x01,
+  kCrawlEveryMinutes = 0x02,
+};
+
+template <typename Io>
+void layoutMinutesField(Io& io, const Notice& n, const char* field, std::optional<uint16_t>& v,
+                        uint16_t max, const char* over) {
+  io.require(n.kind == NoticeKind::kEmergency, field, "only for an emergency (notice_kind 4)");
+  uint16_t minutes = v.value_or(0);
+  io.u16(field, minutes);
+  io.require(minutes <= max, field, over);
+  v = minutes;
+}
+
+template <typename Io>
+void layoutNoticeExtensions(Io& io, Notice& n) {
+  struct Field {
+    uint8_t tag;
+    const char* name;
+    std::optional<uint16_t>* value;
+    uint16_t max;
+    const char* over;
+  };
+  const Field fields[] = {
+      {kCrawlContinuousMinutes, "crawl_continuous_minutes", &n.crawl_continuous_minutes,
+       limits::kMaxCrawlContinuousMinutes, "over 7 days"},
+      {kCrawlEveryMinutes, "crawl_every_minutes", &n.crawl_every_minutes,
+       limits::kMaxCrawlEveryMinutes, "over 24 h"},
+  };
+  if constexpr (Io::kReading) {
+    while (io.ok() && !io.atEnd()) {
+      uint8_t tag = 0, length = 0;
+      io.u8("extension_tag", tag);
+      io.u8("extension_length", length);
+      const Field* known = nullptr;
+      for (const Field& f : fields)
+        if (f.tag == tag) known = &f;
+      if (!known) {  // a newer headend's field: skipped
+        std::vector<uint8_t> skipped(length);
+        io.bytes("extension", skipped.data(), skipped.size());
+        continue;
+      }
+      io.require(length == 2, known->name, "must be 2 bytes long");
+      io.require(!known->value->has_value(), known->name, "appears twice");
+      if (io.ok()) layoutMinutesField(io, n, known->name, *known->value, known->max, known->over);
+    }
+  } else {
+    for (const Field& f : fields) {
+      if (!f.value->has_value()) continue;
+      uint8_t tag = f.tag, length = 2;
+      io.u8("extension_tag", tag);
+      io.u8("extension_length", length);
+      layoutMinutesField(io, n, f.name, *f.value, f.max, f.over);
+    }
+  }
+}
+
 template <typename Io>
 void layoutText(Io& io, NoticeText& t) {
   io.fixedAscii("language", t.language, 3, Ascii::kLetters);
@@ -48,6 +109,7 @@ void layoutNotice(Io& io, Notice& n) {
   io.ascii8("contact", n.contact, limits::kMaxPhoneLength, Ascii::kPhone, true);
   io.list8("texts", n.texts, limits::kMaxTexts, layoutText<Io>);
   io.require(n.cancelled() || !n.texts.empty(), "texts", "a notice needs at least one text");
+  layoutNoticeExtensions(io, n);
 }
 
 template <typename Io>

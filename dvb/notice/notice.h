@@ -68,6 +68,10 @@ struct Notice {
   Targeting targeting;
   std::string contact;  // optional phone number
   std::vector<NoticeText> texts;
+  // An emergency's crawl, set per notice by the operator (extension fields,
+  // docs/protocol.md 2.1); unset = the box's defaults. Minutes.
+  std::optional<uint16_t> crawl_continuous_minutes;  // continuous from its first pass
+  std::optional<uint16_t> crawl_every_minutes;       // then one pass every; 0 = continuous
 
   bool cancelled() const { return flags & kFlagCancel; }
 };

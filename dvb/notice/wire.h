@@ -34,6 +34,8 @@ class WireReader {
   const std::string& error() const { return error_; }
   // True when every byte was consumed; otherwise sets an error.
   bool finish(const char* what);
+  // No byte left (optional fields at the end of a body).
+  bool atEnd() const { return ok() && r_.atEnd(); }
 
   void u8(const char* field, uint8_t& v);
   void u16(const char* field, uint16_t& v);

@@ -8,6 +8,9 @@ namespace {
 
 constexpr size_t kMinCallbackDigits = 5;
 constexpr size_t kMaxCallbackDigits = 20;
+// The known-outage page's rows: "Yes" (report anyway), "No" (go back).
+constexpr int kOutageYes = 0;
+constexpr int kOutageNo = 1;
 
 constexpr Msg kCategoryMsg[kCategoryCount] = {
     Msg::kCatNoPicture,       Msg::kCatMosaic,    Msg::kCatNoSound,
@@ -200,7 +203,9 @@ void Menu::activate(Action& a) {
         case 0:
           if (outage_) {
             outage_shown_ = true;
-            selected_[static_cast<size_t>(Page::kOutage)] = 0;
+            // The safe answer first: OK alone must not file the duplicate
+            // this page is here to prevent.
+            selected_[static_cast<size_t>(Page::kOutage)] = kOutageNo;
             go(Page::kOutage);
           } else {
             outage_shown_ = false;
@@ -220,7 +225,7 @@ void Menu::activate(Action& a) {
       }
       break;
     case Page::kOutage:
-      if (sel() == 0) {
+      if (sel() == kOutageYes) {
         startDraft();
       } else {
         go(Page::kMain);

@@ -241,6 +241,22 @@ TEST(Config, ARepeatedKeyIsAnError) {
   EXPECT_EQ(c->evdev.size(), 2u);
 }
 
+TEST(Config, ViewingHours) {
+  std::vector<std::string> errors;
+  auto c = parseConfig(kMinimal, "stbd.conf", &errors);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->viewing_hours, (ViewingHours{7 * 60, 23 * 60}));  // the default
+  c = parseConfig(std::string(kMinimal) + "[schedule]\nviewing_hours = 18:00-02:00\n", "stbd.conf",
+                  &errors);
+  ASSERT_TRUE(c) << (errors.empty() ? "" : errors[0]);
+  EXPECT_EQ(c->viewing_hours, (ViewingHours{18 * 60, 2 * 60}));
+  EXPECT_FALSE(parseConfig(std::string(kMinimal) + "[schedule]\nviewing_hours = 7-23\n",
+                           "stbd.conf", &errors));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("stbd.conf:6:"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[0].find("HH:MM-HH:MM"), std::string::npos) << errors[0];
+}
+
 TEST(Config, ShippedExampleParses) {
   const std::string path = std::string(STB_SOURCE_DIR) + "/packaging/stbd.conf";
   std::ifstream in(path);
@@ -259,6 +275,7 @@ TEST(Config, ShippedExampleParses) {
   EXPECT_EQ(c->keymap, "/usr/share/stb/default.keymap");
   EXPECT_TRUE(c->evdev.empty());
   EXPECT_FALSE(c->directfb_keys);
+  EXPECT_EQ(c->viewing_hours, ViewingHours{});
 }
 
 }  // namespace

@@ -32,15 +32,99 @@ TEST(CrawlPolicy, DefaultIntervalsStepDownAsStartApproaches) {
   EXPECT_EQ(passIntervalSeconds(p, NoticeKind::kUnplannedOutage, s, s + 5 * kHour), 30 * kMin);
 }
 
-TEST(CrawlPolicy, EmergencyIsContinuousAndInformationSlowForTheWholeWindow) {
+TEST(CrawlPolicy, InformationSlowForTheWholeWindow) {
   const SchedulePolicy p;
   const dvb::UtcSeconds s = at("2026-11-29T22:00:00Z");
-  for (const int64_t d : {-20 * kHour, -10 * kMin, 0 * kHour, 3 * kHour}) {
-    EXPECT_EQ(passIntervalSeconds(p, NoticeKind::kEmergency, s, s + d), 0) << d;
+  for (const int64_t d : {-20 * kHour, -10 * kMin, 0 * kHour, 3 * kHour})
     EXPECT_EQ(passIntervalSeconds(p, NoticeKind::kInformation, s, s + d), 120 * kMin) << d;
-  }
-  EXPECT_TRUE(intervalChanges(p, NoticeKind::kEmergency, s, s - 20 * kHour).empty());
   EXPECT_TRUE(intervalChanges(p, NoticeKind::kInformation, s, s - 20 * kHour).empty());
+}
+
+TEST(CrawlPolicy, EmergencyContinuousForABoundedTimeThenOnACadence) {
+  // With no crawl fields of its own: continuous for 5 min from its first
+  // pass, then every 10 min, however long its window (it used to crawl
+  // nonstop for the whole day of a 24 h lead).
+  const SchedulePolicy p;
+  dvb::notice::Notice n;
+  n.kind = NoticeKind::kEmergency;
+  const EmergencyCrawl c = emergencyCrawlOf(p, n);
+  EXPECT_EQ(c.continuous_minutes, 5);
+  EXPECT_EQ(c.every_minutes, 10);
+  const dvb::UtcSeconds first = at("2026-11-29T22:00:00Z");
+  EXPECT_TRUE(emergencyContinuous(c, first, first));
+  EXPECT_TRUE(emergencyContinuous(c, first, first + 5 * kMin - 1));
+  EXPECT_FALSE(emergencyContinuous(c, first, first + 5 * kMin));
+  EXPECT_EQ(emergencyNextPass(c, first, first + 2 * kMin), first + 2 * kMin);  // right after
+  EXPECT_EQ(emergencyNextPass(c, first, first + 5 * kMin), first + 15 * kMin);
+  EXPECT_EQ(emergencyNextPass(c, first, first + 20 * kHour), first + 20 * kHour + 10 * kMin);
+
+  // The operator's fields for this notice win, each on its own.
+  n.crawl_continuous_minutes = 30;
+  EXPECT_EQ(emergencyCrawlOf(p, n).continuous_minutes, 30);
+  EXPECT_EQ(emergencyCrawlOf(p, n).every_minutes, 10);
+  n.crawl_every_minutes = 0;  // continuous for the whole window, asked for
+  const EmergencyCrawl own = emergencyCrawlOf(p, n);
+  EXPECT_EQ(emergencyNextPass(own, first, first + 20 * kHour), first + 20 * kHour);
+  SchedulePolicy box;
+  box.emergency_continuous_minutes = 2;
+  box.emergency_every_minutes = 20;
+  n.crawl_continuous_minutes.reset();
+  n.crawl_every_minutes.reset();
+  EXPECT_EQ(emergencyNextPass(emergencyCrawlOf(box, n), first, first + 3 * kMin),
+            first + 23 * kMin);
+}
+
+TEST(CrawlPolicy, UrgentMeansEmergencyOrOutageInProgress) {
+  dvb::notice::Notice n;
+  n.start = at("2026-11-29T22:00:00Z");
+  n.end = n.start + kHour;
+  n.kind = NoticeKind::kEmergency;
+  EXPECT_TRUE(isUrgent(n, n.start - 2 * kHour));
+  n.kind = NoticeKind::kUnplannedOutage;
+  EXPECT_FALSE(isUrgent(n, n.start - 1));
+  EXPECT_TRUE(isUrgent(n, n.start));
+  for (auto k :
+       {NoticeKind::kPlannedMaintenance, NoticeKind::kServiceChange, NoticeKind::kInformation}) {
+    n.kind = k;
+    EXPECT_FALSE(isUrgent(n, n.start + 1)) << int(k);
+  }
+}
+
+TEST(ViewingHours, DefaultSevenToElevenLocalTime) {
+  const ViewingHours h;
+  constexpr int kBeijing = 8 * 60;
+  const dvb::UtcSeconds midnight = at("2026-11-27T16:00:00Z");  // 28 Nov 00:00 local
+  EXPECT_FALSE(inViewingHours(h, midnight, kBeijing));
+  EXPECT_FALSE(inViewingHours(h, midnight + 7 * kHour - 1, kBeijing));
+  EXPECT_TRUE(inViewingHours(h, midnight + 7 * kHour, kBeijing));
+  EXPECT_TRUE(inViewingHours(h, midnight + 23 * kHour - 1, kBeijing));
+  EXPECT_FALSE(inViewingHours(h, midnight + 23 * kHour, kBeijing));
+  EXPECT_EQ(nextViewingStart(h, midnight + 2 * kHour, kBeijing), midnight + 7 * kHour);
+  EXPECT_EQ(nextViewingStart(h, midnight + 12 * kHour, kBeijing), midnight + 12 * kHour);
+  EXPECT_EQ(nextViewingStart(h, midnight + 23 * kHour + 30 * kMin, kBeijing),
+            midnight + 31 * kHour);
+  // The same instant is 16:00 in UTC: inside.
+  EXPECT_TRUE(inViewingHours(h, midnight, 0));
+}
+
+TEST(ViewingHours, ParsedFromTheConfigFormat) {
+  ViewingHours h;
+  EXPECT_EQ(parseViewingHours("08:30-22:00", &h), "");
+  EXPECT_EQ(h.from_minutes, 8 * 60 + 30);
+  EXPECT_EQ(h.until_minutes, 22 * 60);
+  EXPECT_EQ(formatViewingHours(h), "08:30-22:00");
+  EXPECT_EQ(parseViewingHours("00:00-24:00", &h), "");
+  EXPECT_EQ(h, ViewingHours::wholeDay());
+  EXPECT_TRUE(inViewingHours(h, at("2026-11-27T19:00:00Z"), 480));
+  EXPECT_EQ(parseViewingHours("18:00-02:00", &h), "");
+  EXPECT_TRUE(inViewingHours(h, at("2026-11-27T17:00:00Z"), 480));   // 01:00
+  EXPECT_FALSE(inViewingHours(h, at("2026-11-27T19:00:00Z"), 480));  // 03:00
+  for (const char* bad : {"", "7-23", "07:00", "07:00-25:00", "07:60-23:00", "10:00-10:00",
+                          "24:00-07:00", "07:00 - 23:00"}) {
+    ViewingHours untouched;
+    EXPECT_NE(parseViewingHours(bad, &untouched), "") << bad;
+    EXPECT_EQ(untouched, ViewingHours{}) << bad;
+  }
 }
 
 TEST(CrawlPolicy, IntervalChangesAreTheStepThresholdsAndTheStart) {

@@ -196,6 +196,10 @@ TEST_F(DaemonTest, ASynchronisedSystemClockIsUsedBeforeAnyTdt) {
   replay_ = std::make_unique<ReplayClock>();
   daemon_ = std::make_unique<Daemon>(*replay_, ring_, store_, bar_, log_, options_, replay_.get());
   daemon_->start(kT0, true);
+  // Nothing to lay it over until the PAT names the service on screen.
+  EXPECT_TRUE(bar_.shows.empty()) << log_.dump();
+  DaemonStream fresh;
+  push(fresh.psi());
   ASSERT_EQ(bar_.shows.size(), 1u) << log_.dump();
   EXPECT_EQ(daemon_->currentCrawl()->key, "notice:1001");
   EXPECT_FALSE(daemon_->clock().fromStream());
@@ -408,7 +412,9 @@ TEST_F(DaemonTest, AfterARestartTheStoredNoticeShowsWithoutAnySection) {
   EXPECT_TRUE(bar2.shows.empty());
 
   DaemonStream stream2;
-  const Packets packets = stream2.tdt(kT0 + 600);
+  Packets packets = stream2.psi();  // the service on screen, no notice section
+  const Packets time = stream2.tdt(kT0 + 600);
+  packets.insert(packets.end(), time.begin(), time.end());
   for (size_t i = 0; i < packets.size(); i += dvb::kTsPacketSize)
     second.pushPacket(packets.data() + i);
   ASSERT_EQ(bar2.shows.size(), 1u) << log2.dump();
@@ -551,6 +557,7 @@ Notice withEnglishText(Notice n) {
 TEST_F(DaemonTest, WithoutATotTheConfiguredOffsetNamesTheEnd) {
   options_.languages = {"eng"};
   options_.fallback_offset_minutes = 0;
+  options_.schedule.viewing_hours = ViewingHours::wholeDay();  // 03:00 in UTC: the label alone
   bootWith(withEnglishText(maintenanceNotice()), 1001, kInProgress);
   ASSERT_EQ(bar_.shows.size(), 1u) << log_.dump();
   EXPECT_EQ(bar_.last().label, "Maintenance in progress · until 06:00");

@@ -8,6 +8,8 @@ namespace stb {
 namespace {
 
 constexpr int kBeijing = 8 * 60;
+// The day's rules on their own; the viewing hours have their own test.
+const ViewingHours kAllDay = ViewingHours::wholeDay();
 constexpr int64_t kMin = 60;
 
 dvb::UtcSeconds at(const char* iso) {
@@ -54,17 +56,57 @@ TEST(FeeReminder, AtMostMaxPerDayAtLeastMinGapApart) {
   const auto r = record();
   FeePasses passes;
   const dvb::UtcSeconds morning = at("2026-11-28T01:00:00Z");  // 09:00 local, day 7
-  EXPECT_TRUE(feeDue(p, r, passes, morning, kBeijing));
+  EXPECT_TRUE(feeDue(p, r, passes, morning, kBeijing, kAllDay));
   passes.record(morning + kMin, kBeijing);
-  EXPECT_FALSE(feeDue(p, r, passes, morning + 60 * kMin, kBeijing));
-  EXPECT_EQ(feeNextDue(p, r, passes, morning + 60 * kMin, kBeijing), morning + 121 * kMin);
-  EXPECT_TRUE(feeDue(p, r, passes, morning + 121 * kMin, kBeijing));
+  EXPECT_FALSE(feeDue(p, r, passes, morning + 60 * kMin, kBeijing, kAllDay));
+  EXPECT_EQ(feeNextDue(p, r, passes, morning + 60 * kMin, kBeijing, kAllDay), morning + 121 * kMin);
+  EXPECT_TRUE(feeDue(p, r, passes, morning + 121 * kMin, kBeijing, kAllDay));
   passes.record(morning + 122 * kMin, kBeijing);
   passes.record(morning + 300 * kMin, kBeijing);
   EXPECT_EQ(passes.count, 3);
   // Three today: the next is on day 3 (2 Dec), from local midnight.
-  EXPECT_FALSE(feeDue(p, r, passes, morning + 600 * kMin, kBeijing));
-  EXPECT_EQ(feeNextDue(p, r, passes, morning + 600 * kMin, kBeijing), at("2026-12-01T16:00:00Z"));
+  EXPECT_FALSE(feeDue(p, r, passes, morning + 600 * kMin, kBeijing, kAllDay));
+  EXPECT_EQ(feeNextDue(p, r, passes, morning + 600 * kMin, kBeijing, kAllDay),
+            at("2026-12-01T16:00:00Z"));
+}
+
+TEST(FeeReminder, PassesStartOnlyInsideTheViewingHours) {
+  // Reminders used to land at 00:00, 02:10 and 04:20 local time: the first
+  // instant of the day, then the minimum gap. Now the day's passes start at
+  // 07:00 at the earliest and never at 23:00 or later.
+  const FeePolicy p;
+  const ViewingHours hours;  // 07:00-23:00
+  const auto r = record();
+  FeePasses passes;
+  const dvb::UtcSeconds midnight = at("2026-11-27T16:00:00Z");  // 28 Nov 00:00 local, day 7
+  EXPECT_FALSE(feeDue(p, r, passes, midnight, kBeijing, hours));
+  const dvb::UtcSeconds seven = at("2026-11-27T23:00:00Z");  // 07:00 local
+  EXPECT_EQ(feeNextDue(p, r, passes, midnight, kBeijing, hours), seven);
+  EXPECT_FALSE(feeDue(p, r, passes, seven - 1, kBeijing, hours));
+  EXPECT_TRUE(feeDue(p, r, passes, seven, kBeijing, hours));
+  // Walk the day as the scheduler would, a one-minute pass whenever due:
+  // three passes, 120 min apart, all between 07:00 and 23:00 local.
+  std::vector<dvb::UtcSeconds> starts;
+  for (dvb::UtcSeconds t = midnight; t < midnight + 24 * 3600; t += kMin) {
+    if (!feeDue(p, r, passes, t, kBeijing, hours)) continue;
+    starts.push_back(t);
+    passes.record(t + kMin, kBeijing);
+  }
+  EXPECT_EQ(starts, (std::vector<dvb::UtcSeconds>{seven, seven + 121 * kMin, seven + 242 * kMin}));
+  // A late day: the gap pushes the next pass past 23:00, so it waits for
+  // the next reminder day's 07:00 rather than crawling at night.
+  FeePasses late;
+  late.record(at("2026-12-02T14:00:00Z"), kBeijing);  // 2 Dec (day 3) 22:00 local
+  EXPECT_FALSE(feeDue(p, r, late, at("2026-12-02T14:59:00Z"), kBeijing, hours));
+  EXPECT_EQ(feeNextDue(p, r, late, at("2026-12-02T14:59:00Z"), kBeijing, hours),
+            at("2026-12-03T23:00:00Z"));  // 4 Dec (day 1) 07:00 local
+  // Hours across midnight (18:00-02:00): on 28 Nov (day 7) 01:00 is
+  // inside; from 03:00 the next start is 18:00.
+  ViewingHours evening;
+  ASSERT_EQ(parseViewingHours("18:00-02:00", &evening), "");
+  EXPECT_TRUE(feeDue(p, r, FeePasses{}, at("2026-11-27T17:00:00Z"), kBeijing, evening));
+  EXPECT_EQ(feeNextDue(p, r, FeePasses{}, at("2026-11-27T19:00:00Z"), kBeijing, evening),
+            at("2026-11-28T10:00:00Z"));
 }
 
 TEST(FeeReminder, GapCarriesAcrossMidnight) {
@@ -75,7 +117,7 @@ TEST(FeeReminder, GapCarriesAcrossMidnight) {
   EXPECT_EQ(passes.countOn(dvb::mjdFromCivil({2026, 12, 4})), 1);
   EXPECT_EQ(passes.countOn(dvb::mjdFromCivil({2026, 12, 5})), 0);
   // Day 0 starts at 16:00 UTC, but the gap holds the next pass until 17:30.
-  EXPECT_EQ(feeNextDue(p, r, passes, at("2026-12-04T16:00:00Z"), kBeijing),
+  EXPECT_EQ(feeNextDue(p, r, passes, at("2026-12-04T16:00:00Z"), kBeijing, kAllDay),
             at("2026-12-04T17:30:00Z"));
 }
 
@@ -83,15 +125,16 @@ TEST(FeeReminder, EveryDayOfTheGraceThenNothing) {
   const FeePolicy p;
   const auto r = record();
   FeePasses passes;
-  EXPECT_TRUE(feeDue(p, r, passes, at("2026-12-06T02:00:00Z"), kBeijing));   // day -1
-  EXPECT_TRUE(feeDue(p, r, passes, at("2026-12-12T15:59:59Z"), kBeijing));   // day -7, 23:59
-  EXPECT_FALSE(feeDue(p, r, passes, at("2026-12-12T16:00:00Z"), kBeijing));  // day -8
-  EXPECT_EQ(feeNextDue(p, r, passes, at("2026-12-12T16:00:00Z"), kBeijing), std::nullopt);
+  EXPECT_TRUE(feeDue(p, r, passes, at("2026-12-06T02:00:00Z"), kBeijing, kAllDay));  // day -1
+  EXPECT_TRUE(
+      feeDue(p, r, passes, at("2026-12-12T15:59:59Z"), kBeijing, kAllDay));  // day -7, 23:59
+  EXPECT_FALSE(feeDue(p, r, passes, at("2026-12-12T16:00:00Z"), kBeijing, kAllDay));  // day -8
+  EXPECT_EQ(feeNextDue(p, r, passes, at("2026-12-12T16:00:00Z"), kBeijing, kAllDay), std::nullopt);
   // Between reminder days: the next one's local midnight (day 3 = 2 Dec).
-  EXPECT_EQ(feeNextDue(p, r, passes, at("2026-11-29T04:00:00Z"), kBeijing),
+  EXPECT_EQ(feeNextDue(p, r, passes, at("2026-11-29T04:00:00Z"), kBeijing, kAllDay),
             at("2026-12-01T16:00:00Z"));
   // Long before: day 7 (28 Nov).
-  EXPECT_EQ(feeNextDue(p, r, passes, at("2026-10-01T00:00:00Z"), kBeijing),
+  EXPECT_EQ(feeNextDue(p, r, passes, at("2026-10-01T00:00:00Z"), kBeijing, kAllDay),
             at("2026-11-27T16:00:00Z"));
 }
 

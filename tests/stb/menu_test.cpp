@@ -365,16 +365,32 @@ TEST_F(MenuTest, KnownOutageAsksFirstAndNoReturnsToTheMainMenu) {
   ASSERT_EQ(v.rows.size(), 2u);
   EXPECT_EQ(v.rows[0].text, "Yes");
   EXPECT_EQ(v.rows[1].text, "No");
-  press(Key::kDown);
-  press(Key::kOk);  // No
+  EXPECT_EQ(v.selected, 1);  // the safe answer
+  press(Key::kOk);           // No
   EXPECT_EQ(menu_.page(), Page::kMain);
   EXPECT_EQ(menu_.view().selected, 0);
+}
+
+TEST_F(MenuTest, KnownOutageOkAloneFilesNothing) {
+  // OK on every page is what a hurried viewer does; on the known-outage
+  // page it must lead back, never into a duplicate report.
+  menu_.setKnownOutage(stb::menu::KnownOutage{"06:00"});
+  open();
+  press(Key::kOk);  // Report a fault
+  ASSERT_EQ(menu_.page(), Page::kOutage);
+  for (int i = 0; i < 8; ++i) {
+    EXPECT_NE(menu_.page(), Page::kCategory);
+    EXPECT_NE(menu_.page(), Page::kConfirm);
+    EXPECT_NE(menu_.page(), Page::kSending);
+    EXPECT_FALSE(press(Key::kOk).report) << "OK #" << i;
+  }
 }
 
 TEST_F(MenuTest, KnownOutageYesGoesOnToTheCategoriesAndBackReturnsToTheQuestion) {
   menu_.setKnownOutage(stb::menu::KnownOutage{"06:00"});
   open();
   press(Key::kOk);
+  press(Key::kUp);
   press(Key::kOk);  // Yes
   EXPECT_EQ(menu_.page(), Page::kCategory);
   press(Key::kBack);
@@ -660,6 +676,7 @@ TEST(MenuLanguageTest, ChineseOutageAndResultWording) {
   m.handleKey(Key::kMenu, 0);
   m.handleKey(Key::kOk, 0);
   EXPECT_EQ(m.view().body.at(0), "您所在区域有已知故障，预计06:00恢复服务。");
+  m.handleKey(Key::kUp, 0);
   for (int i = 0; i < 5; ++i) m.handleKey(Key::kOk, 0);  // yes, category, skip, visit, send
   ASSERT_EQ(m.page(), Page::kSending);
   m.onReportAccepted("A123", "5月3日18:00前", "96123");

@@ -1,6 +1,7 @@
 // The scheduler with fixed times: display window, wording switch, frequency
-// steps, priority, emergency pre-emption, dismiss, menu, fee reminders,
-// language fallback and when the daemon should wake next.
+// steps, priority, emergency pre-emption and cadence, dismiss, menu, fee
+// reminders, viewing hours, the service on screen, language fallback and
+// when the daemon should wake next.
 #include "stb/scheduler.h"
 
 #include <gtest/gtest.h>
@@ -61,6 +62,7 @@ class SchedulerTest : public ::testing::Test {
     i.hotline = "96123";
     i.now = now;
     i.local_offset_minutes = kBeijing;
+    i.service_on_screen = on_screen;
     return i;
   }
   std::optional<CrawlRequest> show(dvb::UtcSeconds now) { return sched.current(in(now)); }
@@ -72,9 +74,36 @@ class SchedulerTest : public ::testing::Test {
     return sched.nextChange(in(now));
   }
 
+  // Runs crawls of PASS seconds from FROM to UNTIL, each as soon as the
+  // scheduler wants it: (start, key) of every pass.
+  std::vector<std::pair<dvb::UtcSeconds, std::string>> play(dvb::UtcSeconds from,
+                                                            dvb::UtcSeconds until, int64_t pass) {
+    std::vector<std::pair<dvb::UtcSeconds, std::string>> out;
+    for (dvb::UtcSeconds t = from; t < until;) {
+      if (const auto r = show(t)) {
+        out.emplace_back(t, r->key);
+        t += pass;
+        sched.passFinished(t);
+      } else {
+        const auto next = wake(t);
+        if (!next) break;
+        t = std::max(*next, t + 1);
+      }
+    }
+    return out;
+  }
+
+  // Most tests are about the day's other rules: all day is viewing time here.
+  static SchedulePolicy allDay() {
+    SchedulePolicy p;
+    p.viewing_hours = ViewingHours::wholeDay();
+    return p;
+  }
+
   std::map<uint32_t, HeldNotice> notices;
   std::optional<dvb::notice::FeeRecord> fee;
-  Scheduler sched{SchedulePolicy{}, FeePolicy{}, {"zho", "spa", "eng"}};
+  bool on_screen = true;
+  Scheduler sched{allDay(), FeePolicy{}, {"zho", "spa", "eng"}};
 };
 
 TEST_F(SchedulerTest, WindowOpensExactlyLeadBeforeStart) {
@@ -307,6 +336,7 @@ TEST(SchedulerLanguage, FirstPreferredTextThenCatalogueFallback) {
   in.notices = &notices;
   in.now = kStart - 5 * kHour;
   in.local_offset_minutes = kBeijing;
+  in.service_on_screen = true;
 
   Scheduler spanish(SchedulePolicy{}, FeePolicy{}, {"spa", "eng"});
   auto r = spanish.current(in);
@@ -360,6 +390,179 @@ TEST_F(SchedulerTest, FeeRemindersThroughTheDay) {
   sched.passFinished(t + 243 * kMin);
   EXPECT_FALSE(show(t + 400 * kMin));
   EXPECT_EQ(wake(t + 400 * kMin), at("2026-12-01T16:00:00Z"));  // three a day; next: day 3
+}
+
+// ---------------------------------------------------------------------------
+// An emergency's cadence
+
+TEST_F(SchedulerTest, EmergencyContinuousForFiveMinutesThenEveryTenAndTheOutageGetsItsTurn) {
+  // An outage in progress, then an emergency with no crawl fields and the
+  // old 24 h lead. It used to crawl nonstop and hold the outage off.
+  add(3, NoticeKind::kUnplannedOutage, kStart - kHour, kEnd);
+  add(9, NoticeKind::kEmergency, kStart, kEnd);
+  const dvb::UtcSeconds t0 = kStart;
+  const auto passes = play(t0, t0 + kHour, 50);
+  std::vector<dvb::UtcSeconds> emergency, outage;
+  for (const auto& [t, key] : passes) (key == "notice:9" ? emergency : outage).push_back(t - t0);
+  // Back to back while a pass may start inside the first 5 min...
+  EXPECT_EQ(std::vector<dvb::UtcSeconds>(emergency.begin(), emergency.begin() + 6),
+            (std::vector<dvb::UtcSeconds>{0, 50, 100, 150, 200, 250}));
+  // ...then one pass 10 min after the end of the previous one.
+  EXPECT_EQ(std::vector<dvb::UtcSeconds>(emergency.begin() + 6, emergency.end()),
+            (std::vector<dvb::UtcSeconds>{900, 1550, 2200, 2850, 3500}));
+  // The outage runs as soon as the continuous period is over, then on its
+  // own 30-min cadence between the emergency's passes.
+  ASSERT_FALSE(outage.empty());
+  EXPECT_EQ(outage.front(), 300);
+  EXPECT_EQ(outage, (std::vector<dvb::UtcSeconds>{300, 2150}));
+}
+
+TEST_F(SchedulerTest, EmergencyOnItsCadenceWaitsForTheRunningPass) {
+  add(3, NoticeKind::kUnplannedOutage, kStart - kHour, kEnd);
+  HeldNotice& e = add(9, NoticeKind::kEmergency, kStart, kEnd);
+  ASSERT_EQ(keyAt(kStart), "notice:9");
+  EXPECT_FALSE(sched.dismiss(kStart + 10));  // its continuous period
+  sched.passFinished(kStart + 5 * kMin);
+  ASSERT_EQ(keyAt(kStart + 5 * kMin), "notice:3");  // a long outage pass
+  // Due again at +15 min, but past its continuous period it does not cut in.
+  EXPECT_EQ(wake(kStart + 6 * kMin), kEnd);
+  EXPECT_EQ(keyAt(kStart + 15 * kMin), "notice:3");
+  sched.passFinished(kStart + 16 * kMin);
+  EXPECT_EQ(keyAt(kStart + 16 * kMin), "notice:9");
+  sched.passFinished(kStart + 17 * kMin);
+  EXPECT_EQ(wake(kStart + 17 * kMin), kStart + 27 * kMin);
+  ASSERT_EQ(keyAt(kStart + 27 * kMin), "notice:9");
+  sched.passFinished(kStart + 28 * kMin);  // next at +38; the outage's at +46
+  ASSERT_EQ(keyAt(kStart + 38 * kMin), "notice:9");
+  sched.passFinished(kStart + 39 * kMin);  // next at +49
+  ASSERT_EQ(keyAt(kStart + 46 * kMin), "notice:3");
+  // A new revision is a new emergency: continuous again, and it pre-empts.
+  e.revision = 2;
+  EXPECT_EQ(wake(kStart + 47 * kMin), kStart + 47 * kMin);
+  EXPECT_EQ(keyAt(kStart + 47 * kMin), "notice:9");
+  EXPECT_FALSE(sched.dismiss(kStart + 47 * kMin + 10));
+  sched.passFinished(kStart + 48 * kMin);
+  EXPECT_EQ(keyAt(kStart + 48 * kMin), "notice:9");  // back to back
+}
+
+TEST_F(SchedulerTest, AnEmergencysOwnCrawlFieldsChangeItsCadence) {
+  HeldNotice& e = add(9, NoticeKind::kEmergency, kStart, kEnd);
+  e.notice.crawl_continuous_minutes = 1;
+  e.notice.crawl_every_minutes = 3;
+  auto starts = [&](const std::vector<std::pair<dvb::UtcSeconds, std::string>>& passes,
+                    dvb::UtcSeconds from) {
+    std::vector<dvb::UtcSeconds> out;
+    for (const auto& p : passes) out.push_back(p.first - from);
+    return out;
+  };
+  EXPECT_EQ(starts(play(kStart, kStart + 10 * kMin, 50), kStart),
+            (std::vector<dvb::UtcSeconds>{0, 50, 280, 510}));
+
+  // Continuous for the whole window, asked for by the operator.
+  notices.clear();
+  Scheduler fresh{allDay(), FeePolicy{}, {"zho"}};
+  sched = fresh;
+  HeldNotice& nonstop = add(10, NoticeKind::kEmergency, kStart, kEnd);
+  nonstop.notice.crawl_continuous_minutes = 0;
+  nonstop.notice.crawl_every_minutes = 0;
+  const auto passes = play(kStart, kStart + 2 * kHour, 60);
+  EXPECT_EQ(passes.size(), 120u);
+}
+
+// ---------------------------------------------------------------------------
+// Viewing hours and the service on screen
+
+class SchedulerDayTest : public SchedulerTest {
+ protected:
+  SchedulerDayTest() { sched = Scheduler{SchedulePolicy{}, FeePolicy{}, {"zho", "spa", "eng"}}; }
+};
+
+TEST_F(SchedulerDayTest, NothingUrgentWaitsForSevenInTheMorning) {
+  // kStart - 23 h is 02:00 local: the maintenance notice's window is open
+  // but nobody watches; its first pass is at 07:00.
+  add(1001, NoticeKind::kPlannedMaintenance);
+  add(7, NoticeKind::kInformation, kStart - 20 * kHour, kEnd);
+  const dvb::UtcSeconds two = kStart - 23 * kHour;
+  const dvb::UtcSeconds seven = kStart - 18 * kHour;
+  EXPECT_FALSE(show(two));
+  EXPECT_EQ(wake(two), seven);
+  EXPECT_FALSE(show(seven - 1));
+  EXPECT_EQ(keyAt(seven), "notice:1001");
+  // A pass that runs past 23:00 ends as usual; no other starts until 07:00.
+  const dvb::UtcSeconds eleven = kStart - 2 * kHour;
+  sched.passFinished(seven + kMin);
+  EXPECT_EQ(keyAt(seven + kMin), "notice:7");
+  sched.passFinished(seven + 2 * kMin);
+  ASSERT_TRUE(show(eleven - 30));
+  sched.passFinished(eleven + 30);
+  EXPECT_FALSE(show(eleven + 30));
+  // Both end at 06:00, before the next viewing hours: announced during the
+  // day, neither crawls in the night (01:00 would change the words).
+  EXPECT_EQ(wake(eleven + 30), std::nullopt);
+  EXPECT_FALSE(show(kStart + 10));
+}
+
+TEST_F(SchedulerDayTest, EmergenciesAndOutagesInProgressGoOutAtNight) {
+  add(9, NoticeKind::kEmergency, kStart, kEnd).notice.lead_minutes = 60;
+  add(3, NoticeKind::kUnplannedOutage, kStart + kHour, kEnd);  // 02:00 local
+  add(1001, NoticeKind::kPlannedMaintenance);                  // not urgent: waits for 07:00
+  std::vector<dvb::UtcSeconds> emergency, outage;
+  for (const auto& [t, key] : play(kStart - kHour, kStart + 2 * kHour, 60)) {
+    ASSERT_NE(key, "notice:1001") << t - kStart;
+    (key == "notice:9" ? emergency : outage).push_back(t - kStart);
+  }
+  ASSERT_FALSE(emergency.empty());
+  EXPECT_EQ(emergency.front(), -kHour);  // 00:00 local, as its window opens
+  // The outage is not urgent before it starts; from its start (02:00) it is.
+  ASSERT_FALSE(outage.empty());
+  EXPECT_EQ(outage.front(), kHour);
+}
+
+TEST_F(SchedulerDayTest, FeeRemindersNeverStartOutsideViewingHours) {
+  dvb::notice::FeeRecord f;
+  f.paid_until = at("2026-12-05T00:00:00Z");
+  f.amount_due = 2600;
+  f.currency = "CNY";
+  fee = f;
+  // 28 Nov (day 7) from local midnight: they used to land at 00:00, 02:10
+  // and 04:20.
+  const dvb::UtcSeconds midnight = at("2026-11-27T16:00:00Z");
+  EXPECT_FALSE(show(midnight));
+  EXPECT_EQ(wake(midnight), midnight + 7 * kHour);
+  std::vector<dvb::UtcSeconds> local;
+  for (const auto& [t, key] : play(midnight, midnight + 24 * kHour, 60)) {
+    EXPECT_EQ(key, "fee");
+    local.push_back((t - midnight) / kMin);
+  }
+  EXPECT_EQ(local, (std::vector<dvb::UtcSeconds>{7 * 60, 9 * 60 + 1, 11 * 60 + 2}));
+}
+
+TEST_F(SchedulerDayTest, NothingButUrgentCrawlsWithoutAServiceOnScreen) {
+  const dvb::UtcSeconds noon = kStart - 13 * kHour;  // 12:00 local
+  add(1001, NoticeKind::kPlannedMaintenance);
+  dvb::notice::FeeRecord f;
+  f.paid_until = at("2026-11-29T00:00:00Z");  // expires today (29 Nov local)
+  f.amount_due = 2600;
+  f.currency = "CNY";
+  fee = f;
+  on_screen = false;
+  EXPECT_FALSE(show(noon));
+  EXPECT_EQ(wake(noon), std::nullopt);  // only a service on screen changes it
+  on_screen = true;
+  ASSERT_EQ(keyAt(noon), "notice:1001");
+  // The service goes: the running crawl goes with it.
+  on_screen = false;
+  EXPECT_EQ(wake(noon + 10), noon + 10);
+  EXPECT_FALSE(show(noon + 10));
+  // Urgent ones still show: an outage in progress and an emergency.
+  add(3, NoticeKind::kUnplannedOutage, noon + kHour, kEnd);
+  EXPECT_EQ(wake(noon + 20), noon + kHour);  // its start
+  EXPECT_EQ(keyAt(noon + kHour), "notice:3");
+  add(9, NoticeKind::kEmergency, noon, kEnd);
+  EXPECT_EQ(keyAt(noon + kHour + 10), "notice:9");
+  on_screen = true;
+  sched.passFinished(noon + kHour + 20);
+  EXPECT_EQ(keyAt(noon + kHour + 20), "notice:9");  // continuous
 }
 
 }  // namespace

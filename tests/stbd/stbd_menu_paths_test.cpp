@@ -307,12 +307,22 @@ TEST(StbdMenuPaths, KnownOutageFirstBackFilesNothingReportAnywayFilesOne) {
     EXPECT_FALSE(amber(f.title));
   }
 
-  // Run 2: report anyway (the first row), then no picture with OK on
-  // every page.
+  // Run 2: OK alone on the outage page goes back (the safe answer is the
+  // default), then report anyway (UP to the first row), then no picture
+  // with OK on every page.
   now = static_cast<dvb::UtcSeconds>(std::time(nullptr));
   buildLiveStream(s, now, outageJson(now), 4);
   writeKeys(s, now,
-            {{1, "MENU"}, {1, "OK"}, {1, "OK"}, {1, "OK"}, {1, "OK"}, {1, "OK"}, {1, "OK"}});
+            {{1, "MENU"},
+             {1, "OK"},
+             {1, "OK"},
+             {1, "OK"},
+             {1, "UP"},
+             {1, "OK"},
+             {1, "OK"},
+             {1, "OK"},
+             {1, "OK"},
+             {1, "OK"}});
   const Scenario::Run anyway = runRealtime(s, config, "anyway");
   ASSERT_EQ(anyway.status, 0) << anyway.log;
   EXPECT_EQ(linesWith(anyway.log, "stored in the outbox (no_picture)").size(), 1u) << anyway.log;

@@ -61,6 +61,10 @@ std::string Scenario::writeConfig(const std::string& languages, const std::strin
       << languages << "\n"
       << (extra.find("[state]") == std::string::npos ? "[state]\ndir = " + path("state") + "\n"
                                                      : std::string())  // a section is given once
+      // The scenarios run at any hour of the local day; stbd_policy_test sets the hours itself.
+      << (extra.find("viewing_hours") == std::string::npos
+              ? "[schedule]\nviewing_hours = 00:00-24:00\n"
+              : std::string())
       << extra;
   return config;
 }

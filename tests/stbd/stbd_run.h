@@ -27,7 +27,8 @@ class Scenario {
 
   // A config for box 360102 (Nanchang), node 17, card 8610012345678,
   // languages LANGUAGES, the scenario's keys and state directory (unless EXTRA
-  // has its own [state]), plus EXTRA lines appended verbatim.
+  // has its own [state]), viewing hours all day (unless EXTRA sets them), plus
+  // EXTRA lines appended verbatim.
   std::string writeConfig(const std::string& languages = "zho, spa, eng",
                           const std::string& extra = "");
 

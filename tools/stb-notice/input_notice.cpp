@@ -23,9 +23,17 @@ void readKind(JsonReader& r, const Node& n, dvb::notice::Notice* notice) {
   notice->kind = *kind;
 }
 
+// An emergency is usually news now: a short window by default, not the
+// protocol's 24 h.
+constexpr uint16_t kEmergencyLeadMinutes = 60;
+
 void readLead(JsonReader& r, const Node& n, dvb::notice::Notice* notice) {
   auto m = r.member(n, "lead_hours", false);
-  if (!m) return;  // the protocol's default, 24 h
+  if (!m) {  // the protocol's default, 24 h; an emergency's, 1 h
+    if (notice->kind == dvb::notice::NoticeKind::kEmergency)
+      notice->lead_minutes = kEmergencyLeadMinutes;
+    return;
+  }
   auto hours = r.number(*m, 0, limits::kMaxLeadMinutes / 60.0);
   if (!hours) return;
   const double minutes = *hours * 60;
@@ -92,12 +100,28 @@ void readTexts(JsonReader& r, const Node& n, dvb::notice::Notice* notice) {
   }
 }
 
+// "crawl": an emergency's own continuous period and cadence (extension
+// fields of the body); either may be left to the box's defaults.
+void readCrawl(JsonReader& r, const Node& n, dvb::notice::Notice* notice) {
+  auto m = r.member(n, "crawl", false);
+  if (!m) return;
+  if (notice->kind != dvb::notice::NoticeKind::kEmergency)
+    return r.fail(*m, "only an emergency has crawl settings");
+  if (!r.object(*m, {"continuous_minutes", "every_minutes"})) return;
+  if (auto c = r.member(*m, "continuous_minutes", false))
+    if (auto v = r.integer(*c, 0, limits::kMaxCrawlContinuousMinutes))
+      notice->crawl_continuous_minutes = static_cast<uint16_t>(*v);
+  if (auto e = r.member(*m, "every_minutes", false))
+    if (auto v = r.integer(*e, 0, limits::kMaxCrawlEveryMinutes))
+      notice->crawl_every_minutes = static_cast<uint16_t>(*v);
+}
+
 }  // namespace
 
 void readNotice(JsonReader& r, const Node& n, std::vector<ObjectInput>* out) {
   const size_t problems = r.problemCount();
   if (!r.object(n, {"id", "revision", "kind", "cancel", "priority", "start", "end", "lead_hours",
-                    "targets", "contact", "texts"}) &&
+                    "crawl", "targets", "contact", "texts"}) &&
       !n.value->is_object())
     return;
   dvb::notice::Notice notice;
@@ -118,6 +142,7 @@ void readNotice(JsonReader& r, const Node& n, std::vector<ObjectInput>* out) {
   if (have_times && notice.end <= notice.start)
     r.fail(childPath(n.path, "end"), "must be after start");
   readLead(r, n, &notice);
+  readCrawl(r, n, &notice);
   readTargets(r, n, &notice.targeting);
   if (auto m = r.member(n, "contact", false))
     notice.contact = r.ascii(*m, Ascii::kPhone, 1, limits::kMaxPhoneLength,

@@ -2,6 +2,8 @@
 // targeting form, limits refused on both sides with the field named.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "dvb/notice/limits.h"
 #include "tests/dvb/notice/notice_test_util.h"
 
@@ -143,10 +145,14 @@ TEST(NoticeCodec, DecoderRefusesOverLimitCountsAndTrailingBytes) {
   std::string error;
   auto bytes = *encodeBody(maintenanceNotice(), &error);
   Notice out;
+  // After the texts only whole extension fields may follow (tag, length, value).
   auto trailing = bytes;
   trailing.push_back(0);
   EXPECT_FALSE(decodeBody(trailing, &out, &error));
-  EXPECT_NE(error.find("unexpected bytes"), std::string::npos) << error;
+  EXPECT_EQ(error.rfind("extension_length", 0), 0u) << error;
+  trailing.insert(trailing.end(), {3, 1, 2});  // tag 0, length 3: two bytes short
+  EXPECT_FALSE(decodeBody(trailing, &out, &error));
+  EXPECT_EQ(error.rfind("extension", 0), 0u) << error;
   for (size_t cut = 0; cut < bytes.size(); ++cut) {
     std::vector<uint8_t> truncated(bytes.begin(), bytes.begin() + static_cast<long>(cut));
     EXPECT_FALSE(decodeBody(truncated, &out, &error)) << cut;
@@ -160,6 +166,102 @@ TEST(NoticeCodec, DecoderRefusesOverLimitCountsAndTrailingBytes) {
   bad_kind[0] = 9;
   EXPECT_FALSE(decodeBody(bad_kind, &out, &error));
   EXPECT_EQ(error.rfind("notice_kind", 0), 0u) << error;
+}
+
+// ---------------------------------------------------------------------------
+// An emergency's crawl fields: optional extension fields after the texts.
+
+Notice emergencyNotice() {
+  Notice n = maintenanceNotice();
+  n.kind = NoticeKind::kEmergency;
+  n.lead_minutes = 30;
+  return n;
+}
+
+TEST(NoticeCodec, EmergencyCrawlFieldsRoundTripAfterTheTexts) {
+  Notice n = emergencyNotice();
+  std::string error;
+  const std::vector<uint8_t> plain = *encodeBody(n, &error);
+  n.crawl_continuous_minutes = 20;
+  n.crawl_every_minutes = 0;  // continuous for the whole window, asked for
+  const auto bytes = encodeBody(n, &error);
+  ASSERT_TRUE(bytes) << error;
+  // The original layout, then tag 1 (length 2, 20) and tag 2 (length 2, 0).
+  ASSERT_EQ(bytes->size(), plain.size() + 8);
+  EXPECT_TRUE(std::equal(plain.begin(), plain.end(), bytes->begin()));
+  EXPECT_EQ(std::vector<uint8_t>(bytes->end() - 8, bytes->end()),
+            (std::vector<uint8_t>{0x01, 0x02, 0x00, 0x14, 0x02, 0x02, 0x00, 0x00}));
+  const Notice back = roundTrip(n);
+  EXPECT_EQ(back.crawl_continuous_minutes, std::optional<uint16_t>(20));
+  EXPECT_EQ(back.crawl_every_minutes, std::optional<uint16_t>(0));
+
+  n.crawl_continuous_minutes.reset();  // one field alone
+  n.crawl_every_minutes = 45;
+  const Notice one = roundTrip(n);
+  EXPECT_EQ(one.crawl_continuous_minutes, std::nullopt);
+  EXPECT_EQ(one.crawl_every_minutes, std::optional<uint16_t>(45));
+}
+
+TEST(NoticeCodec, OldLayoutDecodesWithoutCrawlFieldsAndIsWrittenUnchanged) {
+  // A body from an encoder that predates the fields: nothing after the texts.
+  std::string error;
+  const std::vector<uint8_t> old_body = *encodeBody(emergencyNotice(), &error);
+  Notice out;
+  ASSERT_TRUE(decodeBody(old_body, &out, &error)) << error;
+  EXPECT_EQ(out.kind, NoticeKind::kEmergency);
+  EXPECT_EQ(out.crawl_continuous_minutes, std::nullopt);
+  EXPECT_EQ(out.crawl_every_minutes, std::nullopt);
+  // Without the fields the encoder writes the original layout, byte for byte,
+  // so a box from before the fields still reads it.
+  EXPECT_EQ(encodeBody(out, &error), old_body);
+}
+
+TEST(NoticeCodec, UnknownExtensionFieldsAreSkipped) {
+  Notice n = emergencyNotice();
+  n.crawl_every_minutes = 15;
+  std::string error;
+  std::vector<uint8_t> bytes = *encodeBody(n, &error);
+  // A newer headend's fields, before and after the known one.
+  bytes.insert(bytes.end() - 4, {0x7F, 0x03, 0xAA, 0xBB, 0xCC});
+  bytes.insert(bytes.end(), {0x80, 0x00});
+  Notice out;
+  ASSERT_TRUE(decodeBody(bytes, &out, &error)) << error;
+  EXPECT_EQ(out.crawl_every_minutes, std::optional<uint16_t>(15));
+  EXPECT_EQ(out.crawl_continuous_minutes, std::nullopt);
+}
+
+TEST(NoticeCodec, CrawlFieldsRefusedOutOfRangeTwiceOrOnOtherKinds) {
+  std::string error;
+  Notice n = emergencyNotice();
+  n.crawl_every_minutes = limits::kMaxCrawlEveryMinutes + 1;
+  EXPECT_FALSE(encodeBody(n, &error));
+  EXPECT_EQ(error.rfind("crawl_every_minutes", 0), 0u) << error;
+  n = emergencyNotice();
+  n.crawl_continuous_minutes = limits::kMaxCrawlContinuousMinutes + 1;
+  EXPECT_FALSE(encodeBody(n, &error));
+  EXPECT_EQ(error.rfind("crawl_continuous_minutes", 0), 0u) << error;
+  n = maintenanceNotice();
+  n.crawl_continuous_minutes = 5;
+  EXPECT_FALSE(encodeBody(n, &error));
+  EXPECT_EQ(error.rfind("crawl_continuous_minutes", 0), 0u) << error;
+
+  n = emergencyNotice();
+  n.crawl_every_minutes = 15;
+  const std::vector<uint8_t> good = *encodeBody(n, &error);
+  Notice out;
+  auto twice = good;
+  twice.insert(twice.end(), {0x02, 0x02, 0x00, 0x10});
+  EXPECT_FALSE(decodeBody(twice, &out, &error));
+  EXPECT_NE(error.find("twice"), std::string::npos) << error;
+  auto wrong_length = good;
+  wrong_length[wrong_length.size() - 3] = 3;
+  wrong_length.push_back(0);
+  EXPECT_FALSE(decodeBody(wrong_length, &out, &error));
+  EXPECT_NE(error.find("2 bytes"), std::string::npos) << error;
+  auto not_emergency = good;
+  not_emergency[0] = static_cast<uint8_t>(NoticeKind::kPlannedMaintenance);
+  EXPECT_FALSE(decodeBody(not_emergency, &out, &error));
+  EXPECT_NE(error.find("only for an emergency"), std::string::npos) << error;
 }
 
 TEST(FeeBatchCodec, RoundTripAndBucketBinding) {

@@ -205,6 +205,44 @@ TEST(InputValidation, CancelNeedsNoText) {
   EXPECT_TRUE(problemsOf(doc).empty());
 }
 
+TEST(InputValidation, AnEmergencysCrawlSettingsAndShortLead) {
+  auto noticeOf = [](const json& doc) {
+    std::vector<std::string> problems;
+    const auto objects = readInputText("notices.json", doc.dump(), &problems);
+    dvb::notice::Notice n;
+    std::string error;
+    EXPECT_TRUE(objects) << testing::PrintToString(problems);
+    if (objects) {
+      EXPECT_TRUE(dvb::notice::decodeBody((*objects)[0].body, &n, &error)) << error;
+    }
+    return n;
+  };
+  json doc = validDocument();
+  doc["notices"][0]["kind"] = "emergency";
+  doc["notices"][0].erase("lead_hours");
+  dvb::notice::Notice n = noticeOf(doc);
+  EXPECT_EQ(n.lead_minutes, 60);  // an emergency's default window: 1 h, not 24
+  EXPECT_EQ(n.crawl_continuous_minutes, std::nullopt);  // the box's defaults
+  EXPECT_EQ(n.crawl_every_minutes, std::nullopt);
+  doc["notices"][0]["crawl"] = {{"continuous_minutes", 15}, {"every_minutes", 0}};
+  n = noticeOf(doc);
+  EXPECT_EQ(n.crawl_continuous_minutes, std::optional<uint16_t>(15));
+  EXPECT_EQ(n.crawl_every_minutes, std::optional<uint16_t>(0));
+
+  doc["notices"][0]["crawl"] = {{"every_minutes", 1441}};
+  EXPECT_EQ(problemsOf(doc),
+            std::vector<std::string>{"notices.json: $.notices[0].crawl.every_minutes: must be in "
+                                     "0..1440"});
+  doc["notices"][0]["crawl"] = {{"often", 3}};
+  EXPECT_EQ(problemsOf(doc),
+            std::vector<std::string>{"notices.json: $.notices[0].crawl.often: unknown field"});
+  doc["notices"][0]["kind"] = "planned_maintenance";
+  doc["notices"][0]["crawl"] = {{"every_minutes", 5}};
+  EXPECT_EQ(problemsOf(doc), std::vector<std::string>{
+                                 "notices.json: $.notices[0].crawl: only an emergency has crawl "
+                                 "settings"});
+}
+
 TEST(InputValidation, UnencodableCharacter) {
   json doc = validDocument();
   doc["notices"][0]["texts"][0]["title"] = "线路维护한";
