@@ -118,9 +118,9 @@ void SiDemux::onSection(uint16_t pid, Section section) {
   if (pid == pid::kTdt) {
     if (tid == table_id::kTdt) {
       health_.onTable(RepeatedTable::kTdt, pid);
-      if (auto tdt = Tdt::decode(section, &error)) return listener_.onTdt(*tdt);
+      if (auto tdt = Tdt::decode({section}, &error)) return listener_.onTdt(*tdt);
     } else if (tid == table_id::kTot) {
-      if (auto tot = Tot::decode(section, &error)) return listener_.onTot(*tot);
+      if (auto tot = Tot::decode({section}, &error)) return listener_.onTot(*tot);
     } else {
       return;  // ST (0x72) stuffing and other short tables: nothing for a box
     }

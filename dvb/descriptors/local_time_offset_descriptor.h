@@ -24,17 +24,22 @@ struct LocalTimeOffset {
            offset_minutes == o.offset_minutes && time_of_change == o.time_of_change &&
            next_offset_minutes == o.next_offset_minutes;
   }
+  // "ITA region 0 offset +01:00, from 2018-03-25T01:00:00Z +02:00"
+  std::string describe() const;
 };
 
 struct LocalTimeOffsetDescriptor {
   static constexpr uint8_t kTag = 0x58;
   std::vector<LocalTimeOffset> entries;
 
-  // nullopt on a wrong tag, a body that is not a multiple of 13 bytes, bad
-  // BCD, or a country code that is not three printable letters.
-  static std::optional<LocalTimeOffsetDescriptor> decode(const Descriptor& d);
-  // False when a time cannot be encoded or an offset exceeds 99:59.
-  bool encode(Descriptor* out) const;
+  // nullopt (and why in *error) on a wrong tag, a body that is not a
+  // multiple of 13 bytes, bad BCD, or a country code that is not three letters.
+  static std::optional<LocalTimeOffsetDescriptor> decode(const Descriptor& d, std::string* error);
+  // nullopt when a time cannot be encoded, an offset exceeds 99:59, the two
+  // offsets of an entry differ in sign, or the body exceeds 255 bytes.
+  std::optional<Descriptor> encode() const;
+  // The entries, each described as above, separated by "; ".
+  std::string describe() const;
 };
 
 }  // namespace dvb

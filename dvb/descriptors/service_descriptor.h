@@ -3,6 +3,7 @@
 // name and service name.
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "dvb/descriptor.h"
 #include "dvb/dvb_text.h"
@@ -15,9 +16,14 @@ struct ServiceDescriptor {
   DvbText provider_name;
   DvbText service_name;
 
+  // nullopt (and why in *error) on a wrong tag or names overrunning the body.
   static std::optional<ServiceDescriptor> decode(const Descriptor& d,
-                                                 const text::DecodeOptions& options);
-  Descriptor encode() const;
+                                                 const text::DecodeOptions& options,
+                                                 std::string* error);
+  // nullopt when the names do not fit the 255-byte body.
+  std::optional<Descriptor> encode() const;
+  // type 0x01 "name" provider "provider" (names in UTF-8)
+  std::string describe() const;
 };
 
 }  // namespace dvb

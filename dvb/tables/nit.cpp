@@ -2,6 +2,7 @@
 
 #include "dvb/byte_reader.h"
 #include "dvb/byte_writer.h"
+#include "dvb/decode_error.h"
 #include "dvb/table_ids.h"
 #include "dvb/tables/table_codec.h"
 
@@ -17,7 +18,7 @@ std::optional<DvbText> Nit::networkName(const text::DecodeOptions& options) cons
 
 // ---- decode -----------------------------------------------------------------
 std::optional<Nit> Nit::decode(const std::vector<Section>& sections, std::string* error) {
-  if (!checkTableSections(sections, table_id::kNitActual, error, table_id::kNitOther))
+  if (!checkTableSections(sections, "NIT", table_id::kNitActual, error, table_id::kNitOther))
     return std::nullopt;
   const uint8_t tid = sections[0].tableId();
   Nit nit;
@@ -35,10 +36,8 @@ std::optional<Nit> Nit::decode(const std::vector<Section>& sections, std::string
       readDescriptorLoopWithLength(loop, &ts.descriptors);
       nit.transport_streams.push_back(std::move(ts));
     }
-    if (!r.ok() || !loop.ok() || !r.atEnd()) {
-      if (error) *error = "NIT loops do not fit the section";
-      return std::nullopt;
-    }
+    if (!r.ok() || !loop.ok() || !r.atEnd())
+      return decodeError(error, "NIT", "loops do not fit the section");
   }
   return nit;
 }

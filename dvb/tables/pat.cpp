@@ -4,6 +4,7 @@
 
 #include "dvb/byte_reader.h"
 #include "dvb/byte_writer.h"
+#include "dvb/decode_error.h"
 #include "dvb/table_ids.h"
 #include "dvb/tables/table_codec.h"
 
@@ -11,15 +12,13 @@ namespace dvb {
 
 // ---- decode -----------------------------------------------------------------
 std::optional<Pat> Pat::decode(const std::vector<Section>& sections, std::string* error) {
-  if (!checkTableSections(sections, table_id::kPat, error)) return std::nullopt;
+  if (!checkTableSections(sections, "PAT", table_id::kPat, error)) return std::nullopt;
   Pat pat;
   pat.transport_stream_id = sections[0].extension();
   pat.version = sections[0].version();
   for (const Section& s : sections) {
-    if (s.payloadSize() % 4 != 0) {
-      if (error) *error = "PAT loop is not a multiple of 4 bytes";
-      return std::nullopt;
-    }
+    if (s.payloadSize() % 4 != 0)
+      return decodeError(error, "PAT", "loop is not a multiple of 4 bytes");
     ByteReader r(s.payload(), s.payloadSize());
     while (!r.atEnd()) {
       const uint16_t number = r.u16();

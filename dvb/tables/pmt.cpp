@@ -4,6 +4,7 @@
 
 #include "dvb/byte_reader.h"
 #include "dvb/byte_writer.h"
+#include "dvb/decode_error.h"
 #include "dvb/table_ids.h"
 #include "dvb/tables/table_codec.h"
 
@@ -11,11 +12,8 @@ namespace dvb {
 
 // ---- decode -----------------------------------------------------------------
 std::optional<Pmt> Pmt::decode(const std::vector<Section>& sections, std::string* error) {
-  if (!checkTableSections(sections, table_id::kPmt, error)) return std::nullopt;
-  if (sections.size() != 1) {
-    if (error) *error = "a PMT has exactly one section";
-    return std::nullopt;
-  }
+  if (!checkTableSections(sections, "PMT", table_id::kPmt, error)) return std::nullopt;
+  if (sections.size() != 1) return decodeError(error, "PMT", "not exactly one section");
   const Section& s = sections[0];
   Pmt pmt;
   pmt.program_number = s.extension();
@@ -30,10 +28,7 @@ std::optional<Pmt> Pmt::decode(const std::vector<Section>& sections, std::string
     readDescriptorLoopWithLength(r, &stream.descriptors);
     pmt.streams.push_back(std::move(stream));
   }
-  if (!r.ok()) {
-    if (error) *error = "PMT descriptor or stream loop overruns the section";
-    return std::nullopt;
-  }
+  if (!r.ok()) return decodeError(error, "PMT", "descriptor or stream loop overruns the section");
   return pmt;
 }
 

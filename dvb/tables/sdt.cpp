@@ -4,6 +4,7 @@
 
 #include "dvb/byte_reader.h"
 #include "dvb/byte_writer.h"
+#include "dvb/decode_error.h"
 #include "dvb/table_ids.h"
 #include "dvb/tables/table_codec.h"
 
@@ -13,12 +14,12 @@ std::optional<ServiceDescriptor> Sdt::Service::serviceDescriptor(
     const text::DecodeOptions& options) const {
   const Descriptor* d = findDescriptor(descriptors, ServiceDescriptor::kTag);
   if (!d) return std::nullopt;
-  return ServiceDescriptor::decode(*d, options);
+  return ServiceDescriptor::decode(*d, options, nullptr);
 }
 
 // ---- decode -----------------------------------------------------------------
 std::optional<Sdt> Sdt::decode(const std::vector<Section>& sections, std::string* error) {
-  if (!checkTableSections(sections, table_id::kSdtActual, error, table_id::kSdtOther))
+  if (!checkTableSections(sections, "SDT", table_id::kSdtActual, error, table_id::kSdtOther))
     return std::nullopt;
   const uint8_t tid = sections[0].tableId();
   Sdt sdt;
@@ -41,10 +42,7 @@ std::optional<Sdt> Sdt::decode(const std::vector<Section>& sections, std::string
       readDescriptorLoop(r, status & 0x0FFF, &svc.descriptors);
       sdt.services.push_back(std::move(svc));
     }
-    if (!r.ok()) {
-      if (error) *error = "SDT service loop overruns the section";
-      return std::nullopt;
-    }
+    if (!r.ok()) return decodeError(error, "SDT", "service loop overruns the section");
   }
   return sdt;
 }
@@ -78,12 +76,10 @@ std::string Sdt::describe(const text::DecodeOptions& options) const {
                 services.size());
   std::string out = line;
   for (const Service& svc : services) {
-    const auto sd = svc.serviceDescriptor(options);
-    std::snprintf(line, sizeof line, "  service %5u type 0x%02X ", svc.service_id,
-                  sd ? sd->service_type : 0);
-    out += line;
-    out += "\"" + (sd ? sd->service_name.utf8 : std::string()) + "\" provider \"" +
-           (sd ? sd->provider_name.utf8 : std::string()) + "\"\n";
+    // A service without a (valid) service_descriptor shows type 0 and no names.
+    const auto sd = svc.serviceDescriptor(options).value_or(ServiceDescriptor{});
+    std::snprintf(line, sizeof line, "  service %5u ", svc.service_id);
+    out += line + sd.describe() + "\n";
   }
   return out;
 }

@@ -1,11 +1,14 @@
 #include "dvb/tables/table_codec.h"
 
+#include "dvb/decode_error.h"
+
 namespace dvb {
 
-bool checkTableSections(const std::vector<Section>& sections, uint8_t table_id, std::string* error,
-                        std::optional<uint8_t> other_table_id) {
+bool checkTableSections(const std::vector<Section>& sections, const char* name, uint8_t table_id,
+                        std::string* error, std::optional<uint8_t> other_table_id) {
   auto fail = [&](const std::string& why) {
-    if (error) *error = why;
+    if (!name && error) *error = why;
+    if (name) decodeError(error, name, why);
     return false;
   };
   if (sections.empty()) return fail("no sections");

@@ -12,8 +12,14 @@ namespace dvb {
 
 // All sections carry table_id (or, when given, other_table_id: the "other"
 // flavour of NIT/SDT), one extension and one version, numbered 0..n-1.
-bool checkTableSections(const std::vector<Section>& sections, uint8_t table_id, std::string* error,
-                        std::optional<uint8_t> other_table_id = {});
+// Errors are worded as decodeError() words them, under `name` ("PAT", ...).
+bool checkTableSections(const std::vector<Section>& sections, const char* name, uint8_t table_id,
+                        std::string* error, std::optional<uint8_t> other_table_id = {});
+// The same with the bare reason, for the signed objects, which prefix their own.
+inline bool checkTableSections(const std::vector<Section>& sections, uint8_t table_id,
+                               std::string* error) {
+  return checkTableSections(sections, nullptr, table_id, error);
+}
 
 // Splits `entries` (each an encoded loop item) into section payloads of at
 // most max_payload bytes, each starting with `prefix` (the fixed part that

@@ -1,26 +1,31 @@
 #include "dvb/tables/tdt.h"
 
+#include "dvb/decode_error.h"
 #include "dvb/table_ids.h"
 
 namespace dvb {
 
-std::optional<Tdt> Tdt::decode(const Section& s, std::string* error) {
-  if (s.tableId() != table_id::kTdt || s.longSyntax() || s.payloadSize() != 5) {
-    if (error) *error = "not a 5-byte short TDT section";
-    return std::nullopt;
-  }
+// ---- decode -----------------------------------------------------------------
+std::optional<Tdt> Tdt::decode(const std::vector<Section>& sections, std::string* error) {
+  if (sections.size() != 1) return decodeError(error, "TDT", "not exactly one section");
+  const Section& s = sections[0];
+  if (s.tableId() != table_id::kTdt || s.longSyntax() || s.payloadSize() != 5)
+    return decodeError(error, "TDT", "not a 5-byte short section with table_id 0x70");
   const auto utc = decodeUtcTime(s.payload());
-  if (!utc) {
-    if (error) *error = "TDT UTC_time has invalid BCD";
-    return std::nullopt;
-  }
+  if (!utc) return decodeError(error, "TDT", "UTC_time has invalid BCD");
   return Tdt{*utc};
 }
 
-std::optional<Section> Tdt::encode() const {
+// ---- encode -----------------------------------------------------------------
+std::vector<Section> Tdt::encode() const {
   std::vector<uint8_t> payload(5);
-  if (!encodeUtcTime(utc, payload.data())) return std::nullopt;
-  return Section::makeShort(table_id::kTdt, payload, false);
+  if (!encodeUtcTime(utc, payload.data())) return {};
+  return {Section::makeShort(table_id::kTdt, payload, false)};
+}
+
+// ---- describe ---------------------------------------------------------------
+std::string Tdt::describe() const {
+  return "TDT " + formatIso8601(utc) + "\n";
 }
 
 }  // namespace dvb

@@ -4,6 +4,7 @@
 // about reserved bits (some multiplexers clear them) but not about length.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "dvb/mjd_time.h"
 #include "dvb/section.h"
@@ -13,9 +14,11 @@ namespace dvb {
 struct Tdt {
   UtcSeconds utc = 0;
 
-  static std::optional<Tdt> decode(const Section& section, std::string* error);
-  // nullopt when the time is outside the 16-bit MJD window.
-  std::optional<Section> encode() const;
+  // Like every table: from its sections (here exactly one).
+  static std::optional<Tdt> decode(const std::vector<Section>& sections, std::string* error);
+  // One section; none when the time is outside the 16-bit MJD window.
+  std::vector<Section> encode() const;
+  std::string describe() const;
 };
 
 }  // namespace dvb

@@ -21,8 +21,13 @@ struct Tot {
   // skipped and counted in *malformed when given.
   std::vector<LocalTimeOffset> localTimeOffsets(size_t* malformed = nullptr) const;
 
-  static std::optional<Tot> decode(const Section& section, std::string* error);
-  std::optional<Section> encode() const;
+  // Like every table: from its sections (here exactly one).
+  static std::optional<Tot> decode(const std::vector<Section>& sections, std::string* error);
+  // One section; none when the time is outside the 16-bit MJD window.
+  std::vector<Section> encode() const;
+  // The time, then one line per local time offset (and per malformed
+  // local_time_offset_descriptor, with why).
+  std::string describe() const;
 };
 
 }  // namespace dvb

@@ -80,7 +80,7 @@ std::vector<Table> siCarousel(int services) {
                            &sd.service_name, &error);
     dvb::Sdt::Service svc;
     svc.service_id = sid;
-    svc.descriptors.push_back(sd.encode());
+    svc.descriptors.push_back(*sd.encode());
     sdt.services.push_back(svc);
     std::vector<dvb::Section> eit;
     eit.push_back(eitSection(0x4E, sid, 0, 1, 0, 1));
@@ -121,8 +121,7 @@ bool writeSiHeavyStream(const std::string& path, const SiHeavyOptions& options,
     chunk.clear();
     si.clear();
     for (const auto& t : tables) packetizers.at(t.first).packetize(t.second, &si);
-    const auto tdt = dvb::Tdt{kStart + static_cast<int64_t>(pass++)}.encode();
-    time_out.packetize({*tdt}, &chunk);
+    time_out.packetize(dvb::Tdt{kStart + static_cast<int64_t>(pass++)}.encode(), &chunk);
     for (size_t i = 0; i < si.size(); i += 188) {
       chunk.insert(chunk.end(), si.begin() + static_cast<long>(i),
                    si.begin() + static_cast<long>(i + 188));

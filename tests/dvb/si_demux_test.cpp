@@ -91,7 +91,7 @@ TEST(SiDemux, MultiSectionTableAcrossManyPackets) {
     std::string error;
     ASSERT_TRUE(DvbText::fromUtf8("Service " + std::to_string(i), text::Charset::Iso6937,
                                   &sd.service_name, &error));
-    svc.descriptors.push_back(sd.encode());
+    svc.descriptors.push_back(*sd.encode());
     sdt.services.push_back(svc);
   }
   const auto sections = sdt.encode();
@@ -150,10 +150,10 @@ TEST(SiDemux, JunkAfterASectionDoesNotSwallowTheNextOne) {
   std::vector<uint8_t> ts;
   for (int i = 0; i < 3; ++i) {
     const size_t at = ts.size();
-    out.packetize({*tdtAt(i == 0   ? "2022-09-22T15:33:07Z"
-                          : i == 1 ? "2022-09-22T15:33:09Z"
-                                   : "2022-09-22T15:33:11Z")
-                        .encode()},
+    out.packetize(tdtAt(i == 0   ? "2022-09-22T15:33:07Z"
+                        : i == 1 ? "2022-09-22T15:33:09Z"
+                                 : "2022-09-22T15:33:11Z")
+                      .encode(),
                   &ts);
     // Table 0x1E claiming 0x523 bytes (over the 1024 limit), or 0x050 bytes
     // (under it: only the next pointer_field shows it is cut short).
@@ -192,7 +192,7 @@ TEST(SiDemux, TdtTotAndPrivateSectionsAreDelivered) {
   tot.utc = *parseIso8601("2026-11-29T02:00:00Z");
   SectionPacketizer time_out(pid::kTdt), private_out(0x1F00);
   std::vector<uint8_t> ts;
-  time_out.packetize({*tdtAt("2026-11-29T02:00:00Z").encode(), *tot.encode()}, &ts);
+  time_out.packetize({tdtAt("2026-11-29T02:00:00Z").encode().at(0), tot.encode().at(0)}, &ts);
   const auto priv = Section::makeLong(0xC0, 7, 1, 0, 0, std::vector<uint8_t>(3000, 0xAB), true);
   private_out.packetize({priv}, &ts);
   private_out.packetize({priv}, &ts);
@@ -264,8 +264,8 @@ TEST(SiDemux, SectionsFromTeiPacketsNeedACrcToBeTrusted) {
   SectionPacketizer pat_out(pid::kPat), time_out(pid::kTdt);
   std::vector<uint8_t> ts;
   pat_out.packetize(samplePat(3).encode(), &ts);
-  time_out.packetize({*tdtAt("2026-11-29T02:00:00Z").encode()}, &ts);
-  time_out.packetize({*tdtAt("2026-11-29T02:00:01Z").encode()}, &ts);
+  time_out.packetize(tdtAt("2026-11-29T02:00:00Z").encode(), &ts);
+  time_out.packetize(tdtAt("2026-11-29T02:00:01Z").encode(), &ts);
   for (size_t i = 0; i < 2; ++i) ts[i * 188 + 1] |= 0x80;  // TEI on the PAT and first TDT
   feed(demux, ts);
   ASSERT_EQ(rec.pats.size(), 1u);  // its CRC_32 checks: kept

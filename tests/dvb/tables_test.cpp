@@ -133,7 +133,7 @@ TEST(Sdt, ServicesWithGb2312NamesRoundTrip) {
   svc.service_id = 1;
   svc.running_status = 4;
   svc.eit_present_following = true;
-  svc.descriptors.push_back(sd.encode());
+  svc.descriptors.push_back(*sd.encode());
   sdt.services.push_back(svc);
   const auto sections = sdt.encode();
   const auto back = Sdt::decode(sections, &error);
@@ -160,17 +160,17 @@ TEST(Sdt, RejectsServiceLoopOverrun) {
 TEST(Tdt, DecodesHandWrittenBytesAndRoundTrips) {
   const Section s = sectionFrom({0x70, 0x70, 0x05, 0xC0, 0x79, 0x12, 0x45, 0x00});
   std::string error;
-  const auto tdt = Tdt::decode(s, &error);
+  const auto tdt = Tdt::decode({s}, &error);
   ASSERT_TRUE(tdt) << error;
   EXPECT_EQ(formatIso8601(tdt->utc), "1993-10-13T12:45:00Z");
-  EXPECT_EQ(tdt->encode()->bytes(), s.bytes());
+  EXPECT_EQ(tdt->encode().at(0).bytes(), s.bytes());
 }
 
 TEST(Tdt, AcceptsClearedReservedBitsButNotAWrongLength) {
   std::string error;
-  EXPECT_TRUE(Tdt::decode(sectionFrom({0x70, 0x00, 0x05, 0xC0, 0x79, 0x12, 0x45, 0x00}), &error));
+  EXPECT_TRUE(Tdt::decode({sectionFrom({0x70, 0x00, 0x05, 0xC0, 0x79, 0x12, 0x45, 0x00})}, &error));
   EXPECT_FALSE(
-      Tdt::decode(sectionFrom({0x70, 0x70, 0x06, 0xC0, 0x79, 0x12, 0x45, 0x00, 0x00}), &error));
+      Tdt::decode({sectionFrom({0x70, 0x70, 0x06, 0xC0, 0x79, 0x12, 0x45, 0x00, 0x00})}, &error));
 }
 
 TEST(Tot, LocalTimeOffsetsRoundTripBothPolarities) {
@@ -179,39 +179,154 @@ TEST(Tot, LocalTimeOffsetsRoundTripBothPolarities) {
   LocalTimeOffsetDescriptor lto;
   lto.entries.push_back({"ITA", 0, 60, *parseIso8601("2018-03-25T01:00:00Z"), 120});
   lto.entries.push_back({"BRA", 3, -180, *parseIso8601("2018-11-04T03:00:00Z"), -120});
-  Descriptor d;
-  ASSERT_TRUE(lto.encode(&d));
-  tot.descriptors.push_back(d);
-  const auto section = tot.encode();
-  ASSERT_TRUE(section);
+  const auto d = lto.encode();
+  ASSERT_TRUE(d);
+  tot.descriptors.push_back(*d);
+  const auto sections = tot.encode();
+  ASSERT_EQ(sections.size(), 1u);
   std::string error;
-  const auto back = Tot::decode(*section, &error);
+  const auto back = Tot::decode(sections, &error);
   ASSERT_TRUE(back) << error;
   EXPECT_EQ(back->utc, tot.utc);
   EXPECT_EQ(back->localTimeOffsets(), lto.entries);
-  EXPECT_EQ(back->encode()->bytes(), section->bytes());
+  EXPECT_EQ(back->encode().at(0).bytes(), sections[0].bytes());
 }
 
 TEST(Tot, RejectsABadCrc) {
   Tot tot;
   tot.utc = *parseIso8601("2021-09-05T19:29:35Z");
-  auto bytes = tot.encode()->bytes();
+  auto bytes = tot.encode().at(0).bytes();
   bytes[4] ^= 0x01;
   std::string error;
-  EXPECT_FALSE(Tot::decode(sectionFrom(bytes), &error));
+  EXPECT_FALSE(Tot::decode({sectionFrom(bytes)}, &error));
   EXPECT_NE(error.find("CRC"), std::string::npos);
 }
 
 TEST(LocalTimeOffset, RejectsBadBcdAndBadCountry) {
   Descriptor d{0x58, {'I', 'T', 'A', 0x02, 0x01, 0x00, 0xC0, 0x79, 0x12, 0x45, 0x00, 0x02, 0x00}};
-  EXPECT_TRUE(LocalTimeOffsetDescriptor::decode(d));
+  EXPECT_TRUE(LocalTimeOffsetDescriptor::decode(d, nullptr));
   d.data[5] = 0x7A;  // minutes "7A"
-  EXPECT_FALSE(LocalTimeOffsetDescriptor::decode(d));
+  EXPECT_FALSE(LocalTimeOffsetDescriptor::decode(d, nullptr));
   d.data[5] = 0x00;
   d.data[0] = 0x01;
-  EXPECT_FALSE(LocalTimeOffsetDescriptor::decode(d));
+  EXPECT_FALSE(LocalTimeOffsetDescriptor::decode(d, nullptr));
   d.data.pop_back();
-  EXPECT_FALSE(LocalTimeOffsetDescriptor::decode(d));
+  EXPECT_FALSE(LocalTimeOffsetDescriptor::decode(d, nullptr));
+}
+
+// ---- one shape --------------------------------------------------------------
+// Every table decodes from its sections, encodes to sections and describes
+// itself, so one template drives them all.
+
+template <typename Table>
+void expectRoundTrip(const Table& table) {
+  const std::vector<Section> sections = table.encode();
+  ASSERT_FALSE(sections.empty());
+  std::string error;
+  const auto back = Table::decode(sections, &error);
+  ASSERT_TRUE(back) << error;
+  const std::vector<Section> again = back->encode();
+  ASSERT_EQ(again.size(), sections.size());
+  for (size_t i = 0; i < sections.size(); ++i) EXPECT_EQ(again[i].bytes(), sections[i].bytes());
+}
+
+Tot chinaTot() {
+  Tot tot;
+  tot.utc = *parseIso8601("2026-11-29T02:00:00Z");
+  LocalTimeOffsetDescriptor lto;
+  lto.entries.push_back({"CHN", 0, 480, *parseIso8601("2030-01-01T00:00:00Z"), 480});
+  tot.descriptors.push_back(*lto.encode());
+  return tot;
+}
+
+TEST(TableShape, EveryTableRoundTripsEncodeDecodeEncode) {
+  Pat pat;
+  pat.transport_stream_id = 9;
+  pat.programs.push_back({1, 0x1001});
+  expectRoundTrip(pat);
+  Pmt pmt;
+  pmt.program_number = 1;
+  pmt.streams.push_back({0x05, 0x1F00, {{0x05, {'S', 'T', 'B', 'N'}}}});
+  expectRoundTrip(pmt);
+  Nit nit;
+  nit.actual = false;
+  nit.transport_streams.push_back({1, 2, {}});
+  expectRoundTrip(nit);
+  Sdt sdt;
+  sdt.actual = false;
+  sdt.services.push_back({});
+  expectRoundTrip(sdt);
+  expectRoundTrip(Tdt{*parseIso8601("2026-11-29T02:00:00Z")});
+  expectRoundTrip(chinaTot());
+}
+
+template <typename Table>
+std::string decodeError(const std::vector<Section>& sections) {
+  std::string error;
+  EXPECT_FALSE(Table::decode(sections, &error));
+  return error;
+}
+
+TEST(TableShape, EveryDecodeErrorNamesItsTable) {
+  EXPECT_EQ(decodeError<Pat>({}), "PAT: no sections");
+  EXPECT_EQ(decodeError<Pmt>({}), "PMT: no sections");
+  EXPECT_EQ(decodeError<Nit>({}), "NIT: no sections");
+  EXPECT_EQ(decodeError<Sdt>({}), "SDT: no sections");
+  EXPECT_EQ(decodeError<Tdt>({}), "TDT: not exactly one section");
+  EXPECT_EQ(decodeError<Tot>({}), "TOT: not exactly one section");
+  const auto tdt = Tdt{*parseIso8601("2026-11-29T02:00:00Z")}.encode();
+  EXPECT_EQ(decodeError<Pat>(tdt), "PAT: unexpected table_id");
+  EXPECT_EQ(decodeError<Tot>(tdt), "TOT: not a short section with table_id 0x73");
+  EXPECT_EQ(decodeError<Tdt>(chinaTot().encode()),
+            "TDT: not a 5-byte short section with table_id 0x70");
+}
+
+TEST(TableShape, TimesOutsideTheMjdWindowEncodeToNoSections) {
+  const UtcSeconds too_late = *parseIso8601("2200-01-01T00:00:00Z");  // window ends 2128
+  EXPECT_TRUE(Tdt{too_late}.encode().empty());
+  Tot tot = chinaTot();
+  tot.utc = too_late;
+  EXPECT_TRUE(tot.encode().empty());
+}
+
+TEST(Tdt, DescribesItsTime) {
+  EXPECT_EQ(Tdt{*parseIso8601("1993-10-13T12:45:00Z")}.describe(), "TDT 1993-10-13T12:45:00Z\n");
+}
+
+TEST(Tot, DescribesEveryOffsetAndWhyADescriptorIsMalformed) {
+  Tot tot = chinaTot();
+  LocalTimeOffsetDescriptor lto;
+  lto.entries.push_back({"BRA", 3, -180, *parseIso8601("2018-11-04T03:00:00Z"), -120});
+  tot.descriptors.push_back(*lto.encode());
+  tot.descriptors.push_back({LocalTimeOffsetDescriptor::kTag, {'I', 'T', 'A'}});
+  tot.descriptors.push_back({0x41, {}});  // not a local_time_offset_descriptor: not shown
+  EXPECT_EQ(tot.describe(),
+            "TOT 2026-11-29T02:00:00Z\n"
+            "  CHN region 0 offset +08:00, from 2030-01-01T00:00:00Z +08:00\n"
+            "  BRA region 3 offset -03:00, from 2018-11-04T03:00:00Z -02:00\n"
+            "  local_time_offset_descriptor: length 3 is not a multiple of 13\n");
+}
+
+TEST(Sdt, DescribesServicesWithAndWithoutAServiceDescriptor) {
+  Sdt sdt;
+  sdt.transport_stream_id = 1;
+  sdt.original_network_id = 0x0360;
+  ServiceDescriptor sd;
+  sd.service_type = 0x01;
+  std::string error;
+  ASSERT_TRUE(DvbText::fromUtf8("RTVE", text::Charset::Iso6937, &sd.provider_name, &error));
+  ASSERT_TRUE(DvbText::fromUtf8("La 1", text::Charset::Iso6937, &sd.service_name, &error));
+  Sdt::Service svc;
+  svc.service_id = 103;
+  svc.descriptors.push_back(*sd.encode());
+  sdt.services.push_back(svc);
+  svc.service_id = 104;
+  svc.descriptors.clear();
+  sdt.services.push_back(svc);
+  EXPECT_EQ(sdt.describe({}),
+            "SDT actual onid 864 tsid 1 version 0, 2 services\n"
+            "  service   103 type 0x01 \"La 1\" provider \"RTVE\"\n"
+            "  service   104 type 0x00 \"\" provider \"\"\n");
 }
 
 }  // namespace

@@ -27,10 +27,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (auto nit = dvb::Nit::decode(table, &error)) nit->networkName({});
   if (auto sdt = dvb::Sdt::decode(table, &error))
     for (const auto& svc : sdt->services) svc.serviceDescriptor({});
-  if (auto tdt = dvb::Tdt::decode(*section, &error)) {
-    auto again = dvb::Tdt::decode(*tdt->encode(), &error);
+  if (auto tdt = dvb::Tdt::decode(table, &error)) {
+    auto again = dvb::Tdt::decode(tdt->encode(), &error);
     if (!again || again->utc != tdt->utc) std::abort();
   }
-  if (auto tot = dvb::Tot::decode(*section, &error)) tot->localTimeOffsets();
+  if (auto tot = dvb::Tot::decode(table, &error)) tot->localTimeOffsets();
   return 0;
 }

@@ -29,9 +29,9 @@ Packets DaemonStream::psi() {
 
 Packets DaemonStream::tdt(dvb::UtcSeconds utc) {
   Packets out;
-  const auto section = dvb::Tdt{utc}.encode();
-  EXPECT_TRUE(section) << "TDT not encodable";
-  if (section) time_.packetize({*section}, &out);
+  const auto sections = dvb::Tdt{utc}.encode();
+  EXPECT_FALSE(sections.empty()) << "TDT not encodable";
+  time_.packetize(sections, &out);
   return out;
 }
 
@@ -41,13 +41,13 @@ Packets DaemonStream::tot(dvb::UtcSeconds utc, int offset_minutes, const std::st
   lto.entries.push_back({country, region, offset_minutes, utc + 365 * 86400, offset_minutes});
   dvb::Tot tot;
   tot.utc = utc;
-  dvb::Descriptor d;
-  EXPECT_TRUE(lto.encode(&d));
-  tot.descriptors.push_back(d);
+  const auto d = lto.encode();
+  EXPECT_TRUE(d);
+  if (d) tot.descriptors.push_back(*d);
   Packets out;
-  const auto section = tot.encode();
-  EXPECT_TRUE(section) << "TOT not encodable";
-  if (section) time_.packetize({*section}, &out);
+  const auto sections = tot.encode();
+  EXPECT_FALSE(sections.empty()) << "TOT not encodable";
+  time_.packetize(sections, &out);
   return out;
 }
 

@@ -82,7 +82,7 @@ dvb::Sdt::Service named(uint16_t sid, const std::string& name, dvb::text::Charse
   sd.provider_name = text("JXCATV", dvb::text::Charset::Iso6937);
   dvb::Sdt::Service s;
   s.service_id = sid;
-  s.descriptors.push_back(sd.encode());
+  s.descriptors.push_back(*sd.encode());
   return s;
 }
 

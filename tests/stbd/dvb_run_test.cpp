@@ -96,7 +96,7 @@ TEST(StbdDvbRun, ANoticeBySectionFiltersIsHeldAndCrawls) {
     }
     if (!notice_sent && fdFor(kNoticePid) >= 0) {
       const dvb::UtcSeconds now = *dvb::parseIso8601("2026-11-29T08:00:00Z");
-      io.queueRead(fdFor(0x0014), dvb::Tdt{now}.encode()->bytes());
+      io.queueRead(fdFor(0x0014), dvb::Tdt{now}.encode().at(0).bytes());
       for (const dvb::Section& s : sectionsOf(sign(maintenanceNotice(), 1001, 1, key)))
         io.queueRead(fdFor(kNoticePid), s.bytes());
       notice_sent = true;

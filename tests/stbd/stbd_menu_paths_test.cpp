@@ -126,7 +126,7 @@ std::vector<uint8_t> sdtPackets() {
   dvb::Sdt::Service service;
   service.service_id = 1;
   service.running_status = 4;
-  service.descriptors.push_back(sd.encode());
+  service.descriptors.push_back(*sd.encode());
   sdt.services.push_back(service);
   std::vector<uint8_t> out;
   dvb::SectionPacketizer(0x0011).packetize(sdt.encode(), &out);

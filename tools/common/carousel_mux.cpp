@@ -36,13 +36,11 @@ void CarouselMux::emitTime(uint64_t now_ms, std::vector<uint8_t>* out) {
 
 void CarouselMux::emitTimeAt(dvb::UtcSeconds utc, bool tdt, bool tot, std::vector<uint8_t>* out) {
   std::vector<dvb::Section> sections;
-  if (tdt) {
-    if (auto s = dvb::Tdt{utc}.encode()) sections.push_back(*s);
-  }
+  if (tdt) sections = dvb::Tdt{utc}.encode();
   if (tot && options_.tot) {
     dvb::Tot t = *options_.tot;
     t.utc = utc;
-    if (auto s = t.encode()) sections.push_back(*s);
+    for (dvb::Section& s : t.encode()) sections.push_back(std::move(s));
   }
   time_.packetize(sections, out);
 }
@@ -122,12 +120,11 @@ void CarouselMux::run(const std::function<void(const std::vector<uint8_t>&)>& si
 uint64_t CarouselMux::stepPackets() const {
   if (!options_.simulated) return 0;
   const SimulatedClock& sim = *options_.simulated;
-  std::vector<dvb::Section> time;
-  if (auto s = dvb::Tdt{options_.start_utc}.encode()) time.push_back(*s);
+  std::vector<dvb::Section> time = dvb::Tdt{options_.start_utc}.encode();
   if (options_.tot) {
     dvb::Tot t = *options_.tot;
     t.utc = options_.start_utc;
-    if (auto s = t.encode()) time.push_back(*s);
+    for (dvb::Section& s : t.encode()) time.push_back(std::move(s));
   }
   uint64_t content = packetCount(0x0014, time);
   for (const Slot& s : slots_)

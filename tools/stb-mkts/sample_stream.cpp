@@ -74,7 +74,7 @@ std::vector<Carousel> sampleCarousels() {
     dvb::Sdt::Service svc;
     svc.service_id = s.sid;
     svc.running_status = 4;
-    svc.descriptors.push_back(sd.encode());
+    if (auto d = sd.encode()) svc.descriptors.push_back(*d);
     sdt.services.push_back(svc);
   }
   carousels.push_back({dvb::pid::kSdt, sdt.encode(), 2000});
@@ -85,8 +85,7 @@ dvb::Tot chinaTot() {
   dvb::LocalTimeOffsetDescriptor lto;
   lto.entries.push_back({"CHN", 0, 480, *dvb::parseIso8601("2030-01-01T00:00:00Z"), 480});
   dvb::Tot tot;
-  dvb::Descriptor d;
-  if (lto.encode(&d)) tot.descriptors.push_back(d);
+  if (auto d = lto.encode()) tot.descriptors.push_back(*d);
   return tot;
 }
 

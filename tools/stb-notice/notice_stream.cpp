@@ -41,8 +41,7 @@ dvb::Tot makeTot(const StreamOptions& o, dvb::UtcSeconds last) {
   // No change of offset is announced: the next offset is the current one.
   lto.entries.push_back({o.country, 0, o.offset_minutes, last, o.offset_minutes});
   dvb::Tot tot;
-  dvb::Descriptor d;
-  if (lto.encode(&d)) tot.descriptors.push_back(d);
+  if (auto d = lto.encode()) tot.descriptors.push_back(*d);
   return tot;
 }
 

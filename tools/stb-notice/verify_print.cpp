@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "tools/stb-notice/object_describe.h"
+#include "tools/stb-notice/object_json.h"
 
 namespace tools::notice {
 namespace {

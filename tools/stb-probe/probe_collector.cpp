@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "dvb/notice/object_describe.h"
 #include "dvb/table_ids.h"
 
 namespace tools {
@@ -70,18 +71,6 @@ void ProbeCollector::onOtherSection(uint16_t pid, const dvb::Section& section) {
     ++report_.eit_sections;
 }
 
-namespace {
-
-std::string noticeSummary(const dvb::notice::Notice& n) {
-  std::string s = std::string(dvb::notice::noticeKindName(n.kind)) +
-                  (n.cancelled() ? " (cancelled) " : " ") + dvb::formatIso8601(n.start) + " .. " +
-                  dvb::formatIso8601(n.end);
-  if (!n.texts.empty()) s += " \"" + n.texts[0].title.utf8 + "\"";
-  return s;
-}
-
-}  // namespace
-
 void ProbeCollector::onObjectTable(uint16_t pid, const std::vector<dvb::Section>& sections) {
   ProbeObject o;
   o.pid = pid;
@@ -97,7 +86,7 @@ void ProbeCollector::onObjectTable(uint16_t pid, const std::vector<dvb::Section>
   } else if (auto verified = verifier_->verify(sections, &why)) {
     o.status = "verified";
     if (const auto* n = std::get_if<dvb::notice::Notice>(&verified->body))
-      o.summary = noticeSummary(*n);
+      o.summary = dvb::notice::noticeSummary(*n);
   } else {
     o.status = "rejected: " + why;
   }

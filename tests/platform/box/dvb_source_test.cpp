@@ -59,7 +59,7 @@ dvb::Section pmtSection(uint16_t notice_pid) {
 }
 
 dvb::Section tdtSection(const char* iso) {
-  return *dvb::Tdt{*dvb::parseIso8601(iso)}.encode();
+  return dvb::Tdt{*dvb::parseIso8601(iso)}.encode().at(0);
 }
 
 // A demux like the daemon's (stb/daemon.cpp), without the SDT.

@@ -43,7 +43,7 @@ StreamFacts readStream(const std::vector<uint8_t>& ts, uint64_t bitrate) {
   dvb::SectionAssembler assembler([&](uint16_t pid, dvb::Section s) {
     if (s.tableId() == 0x70) {
       f.tdt_packets.push_back(packet);
-      f.tdts.push_back(dvb::Tdt::decode(s, nullptr)->utc);
+      f.tdts.push_back(dvb::Tdt::decode({s}, nullptr)->utc);
       f.intervals.emplace_back();
     } else if (s.tableId() == 0x73) {
       ++f.tots;
