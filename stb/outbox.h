@@ -32,7 +32,15 @@ namespace stb {
 class RandomSource {
  public:
   virtual ~RandomSource() = default;
+  // Any 64 bits (backoff jitter); never fails.
   virtual uint64_t next() = 0;
+  // 64 bits fit for a report id (unguessable, unique across boxes), or
+  // nullopt and *error when the source has none to give. The default
+  // trusts next() (test sources).
+  virtual std::optional<uint64_t> nextStrong(std::string* error) {
+    (void)error;
+    return next();
+  }
 };
 
 enum class OutboxKind { kReport, kReturnVisit };
@@ -188,6 +196,9 @@ class Outbox {
   }
   // A random UUID v4 ("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx", lower case).
   static std::string makeUuid(RandomSource& random);
+  // The same from RandomSource::nextStrong(): nullopt and *error when it
+  // has no randomness to give.
+  static std::optional<std::string> makeStrongUuid(RandomSource& random, std::string* error);
 
  private:
   OutboxReport* findMutable(const std::string& report_id);
