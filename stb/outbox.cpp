@@ -339,6 +339,8 @@ bool Outbox::onDelivered(const std::string& report_id, const TicketInfo& info, i
       r.status = info.status;
       r.deadline = info.deadline;
       r.hotline = info.hotline;
+      r.severity = info.severity;
+      r.category = info.category;
       r.poll_attempts = 0;
       r.next_poll_ms = now_ms + pollDelayMs(0);
     }
@@ -374,6 +376,9 @@ bool Outbox::onPolled(const std::string& report_id, const TicketInfo& info, int6
     const bool changed = info.status != r.status || info.deadline != r.deadline;
     r.status = info.status;
     if (!info.deadline.empty()) r.deadline = info.deadline;
+    // The operator may re-file a ticket; an answer without these keeps them.
+    if (!info.severity.empty()) r.severity = info.severity;
+    if (!info.category.empty()) r.category = info.category;
     r.last_error.clear();
     r.poll_attempts = changed ? 0 : r.poll_attempts + 1;
     r.next_poll_ms = now_ms + pollDelayMs(r.poll_attempts);

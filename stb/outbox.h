@@ -58,6 +58,10 @@ struct OutboxReport {
   // failed: refused for good (409/400/403), kept so it stays visible.
   std::string state = "waiting";
   std::string ticket, status, deadline, hotline;  // from the central system
+  // The ticket's category of fault ("general", "major") and report category
+  // ("no_picture", ...) as the central system answered: what the viewer is
+  // shown. Empty until it answered (or when an older server did not say).
+  std::string severity, category;
   std::string last_error;
   // Ticket polling (state sent, kind report, status not resolved/closed).
   int poll_attempts = 0;
@@ -117,6 +121,7 @@ struct OutboxPolicy {
 // was polled).
 struct TicketInfo {
   std::string ticket, status, deadline, hotline;
+  std::string severity{}, category{};  // empty: not in the answer
 };
 
 // The next thing to do.
