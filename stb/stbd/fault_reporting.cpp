@@ -23,10 +23,32 @@ constexpr int64_t kAnswerCheckMs = 200;
 
 // "12-01 10:00" in local time, from the API's UTC "2026-12-01T02:00:00Z".
 std::string localDeadline(const std::string& utc_text, int offset_minutes) {
-  const std::optional<dvb::UtcSeconds> t = dvb::parseIso8601(utc_text);
+  // A row stored before deadlines were kept in whole seconds may have a fraction.
+  const std::optional<dvb::UtcSeconds> t =
+      dvb::parseIso8601(stb::wholeSecondUtc(utc_text).value_or(utc_text));
   if (!t) return utc_text;
   const std::string iso = dvb::formatIso8601(*t + offset_minutes * 60);
   return iso.substr(5, 5) + " " + iso.substr(11, 5);
+}
+
+// The ticket's category of fault as the central system answered it.
+std::optional<stb::menu::Severity> severityOf(const stb::OutboxReport& r) {
+  if (r.severity == "major") return stb::menu::Severity::kMajor;
+  if (r.severity == "general") return stb::menu::Severity::kGeneral;
+  return std::nullopt;
+}
+
+// The report's category: the ticket's when the answer gave one, else the
+// one the report was sent with.
+stb::menu::Category categoryOf(const stb::OutboxReport& r) {
+  stb::menu::Category found = stb::menu::Category::kOther;
+  for (int c = 0; c < stb::menu::kCategoryCount; ++c) {
+    const auto cat = static_cast<stb::menu::Category>(c);
+    const std::string code = stb::menu::categoryCode(cat);
+    if (r.category == code) return cat;
+    if (r.body_json.find("\"category\":\"" + code + "\"") != std::string::npos) found = cat;
+  }
+  return found;
 }
 
 stb::menu::ReportStatus statusOf(const stb::OutboxReport& r) {
@@ -164,6 +186,11 @@ FaultReporting::~FaultReporting() {
 
 void FaultReporting::attach(stb::menu::MenuController& menu) {
   menu_ = &menu;
+  // The box does not know the operator's classes of fault: only the
+  // central system's answer says (the result page, My reports).
+  stb::menu::SeverityPolicy unknown;
+  unknown.shown = false;
+  menu.menu().setSeverityPolicy(unknown);
   menu.setReportHandler([this](const stb::menu::ReportRequest& r) { onReport(r); });
   menu.setReturnVisitHandler([this](const stb::menu::ReturnVisitAnswer& a) { onReturnVisit(a); });
   // Answers given before, queued or delivered ("rv:" rows). One whose
@@ -221,12 +248,8 @@ void FaultReporting::refreshReports() {
     s.ticket = r.ticket;
     s.status = statusOf(r);
     if (!r.deadline.empty()) s.deadline_text = localDeadline(r.deadline, offset);
-    for (int c = 0; c < stb::menu::kCategoryCount; ++c) {
-      const auto cat = static_cast<stb::menu::Category>(c);
-      if (r.body_json.find(std::string("\"category\":\"") + stb::menu::categoryCode(cat) + "\"") !=
-          std::string::npos)
-        s.category = cat;
-    }
+    s.severity = severityOf(r);
+    s.category = categoryOf(r);
     list.push_back(s);
     // The central system accepts a return visit only for a resolved ticket.
     if (r.status == "resolved" && !r.ticket.empty() && !answered_.count(r.ticket))
@@ -303,9 +326,10 @@ void FaultReporting::awaitAnswer(const std::string& report_id, int64_t give_up,
         daemon_.clock().localOffsetMinutes().value_or(daemon_.options().fallback_offset_minutes);
     const std::string deadline = localDeadline(r.deadline, offset);
     const std::string shown_hotline = r.hotline.empty() ? hotline : r.hotline;
-    if (menu_->menu().onReportAccepted(r.ticket, deadline, shown_hotline))
-      log_.info("menu: result page: ticket " + r.ticket + ", fixed by " + deadline + ", hotline " +
-                shown_hotline);
+    if (menu_->menu().onReportAccepted(r.ticket, deadline, shown_hotline, severityOf(r)))
+      log_.info("menu: result page: ticket " + r.ticket + ", " +
+                (r.severity.empty() ? "severity not given" : r.severity) + ", fixed by " +
+                deadline + ", hotline " + shown_hotline);
     menu_->redraw();
     return;
   }
