@@ -151,6 +151,20 @@ bool stringMember(const cJSON* doc, const char* name, bool required, std::string
   return true;
 }
 
+// TEXT (clean UTF-8) cut to at most MAX bytes at a character boundary,
+// "..." marking a cut: what the answer said, without flooding the log.
+std::string shortText(const std::string& text, size_t max) {
+  if (text.size() <= max) return text;
+  size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + "...";
+}
+
+// "NAME \"VALUE\"" for an error, VALUE cut short.
+std::string named(const char* name, const std::string& value) {
+  return std::string(name) + " \"" + shortText(value, 40) + "\"";
+}
+
 bool isIdentifier(const std::string& s, size_t max) {
   if (s.empty() || s.size() > max) return false;
   for (char c : s)
@@ -203,20 +217,20 @@ std::optional<TicketInfo> parseTicketReply(const std::string& body, ReplyKind ki
   }
   bool valid = true;
   if (kind == ReplyKind::kReport && !isIdentifier(info.ticket, 64))
-    valid = bad(&why, "ticket \"" + info.ticket + "\" is not 1-64 of A-Z a-z 0-9 . _ -");
+    valid = bad(&why, named("ticket", info.ticket) + " is not 1-64 of A-Z a-z 0-9 . _ -");
   else if (info.status != "accepted" && info.status != "technician_assigned" &&
            info.status != "resolved" && info.status != "closed")
-    valid = bad(&why, "status \"" + info.status + "\" is not one of the API's");
+    valid = bad(&why, named("status", info.status) + " is not one of the API's");
   else if (deadline.empty() && kind == ReplyKind::kPoll)
     ;  // a poll without one keeps the deadline the ticket had
   else if (const auto whole = wholeSecondUtc(deadline))
     info.deadline = *whole;
   else
-    valid = bad(&why, "deadline \"" + deadline + "\" is not a UTC time");
+    valid = bad(&why, named("deadline", deadline) + " is not a UTC time");
   if (valid && !info.severity.empty() && info.severity != "general" && info.severity != "major")
-    valid = bad(&why, "severity \"" + info.severity + "\" is neither general nor major");
+    valid = bad(&why, named("severity", info.severity) + " is neither general nor major");
   if (valid && !info.category.empty() && !isIdentifier(info.category, 32))
-    valid = bad(&why, "category \"" + info.category + "\" is not a category code");
+    valid = bad(&why, named("category", info.category) + " is not a category code");
   if (valid && info.hotline.size() > 32) valid = bad(&why, "hotline is longer than 32 bytes");
   if (!valid) {
     *error = why;
@@ -233,6 +247,8 @@ ErrorReply parseErrorReply(const std::string& body) {
   out.json_ok = true;
   if (!stringMember(doc.get(), "error", false, &out.code, &ignored)) out.code.clear();
   if (!stringMember(doc.get(), "message", false, &out.message, &ignored)) out.message.clear();
+  out.code = shortText(out.code, 64);
+  out.message = shortText(out.message, 200);
   return out;
 }
 

@@ -25,9 +25,9 @@ enum class ReplyKind {
 std::optional<TicketInfo> parseTicketReply(const std::string& body, ReplyKind kind,
                                            std::string* error);
 
-// The {"error": CODE, "message": TEXT} of a refusal. A member that is
-// absent or not a string is left empty; JSON_OK false when the body is not
-// a JSON object at all (an HTML page from a proxy, a cut-off answer).
+// The {"error": CODE, "message": TEXT} of a refusal, cut to 64 and 200
+// bytes for the log. A member that is absent or not a string is left empty; JSON_OK false when the
+// body is not a JSON object at all (an HTML page from a proxy, a cut-off answer).
 struct ErrorReply {
   bool json_ok = false;
   std::string code, message;

@@ -189,6 +189,20 @@ TEST_F(ReportSenderTest, APollMayChangeTheSeverityAndDeadline) {
   EXPECT_EQ(row().deadline, "2026-12-02T08:15:00Z");
 }
 
+TEST_F(ReportSenderTest, AHugeAnswerIsLoggedCutShort) {
+  api.answer(503, R"({"error":"unavailable","message":")" + std::string(60000, 'x') + R"("})");
+  ASSERT_FALSE(log.lines.empty());
+  EXPECT_LT(log.lines.back().size(), 400u);
+  EXPECT_TRUE(log.has("unavailable: xxxx")) << log.all();
+  clock.now = row().next_attempt_ms;
+  sender.run();
+  std::string answer = kGood;
+  answer.replace(answer.find("major"), 5, std::string(60000, 'y'));
+  api.answer(201, answer);
+  EXPECT_LT(log.lines.back().size(), 400u);
+  EXPECT_EQ(row().state, "waiting");
+}
+
 TEST(WholeSecondUtc, KeepsOnlyRealUtcTimes) {
   EXPECT_EQ(wholeSecondUtc("2026-12-03T08:15:00Z"), "2026-12-03T08:15:00Z");
   EXPECT_EQ(wholeSecondUtc("2026-12-03T08:15:00.123456789Z"), "2026-12-03T08:15:00Z");
