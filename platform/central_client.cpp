@@ -27,8 +27,15 @@ struct CentralClient::Transfer {
 
 namespace {
 
+// The API's answers are a few hundred bytes; a server that sends more is
+// not read on (a box has little memory): the transfer fails and the report
+// stays waiting.
+constexpr size_t kMaxAnswerBytes = 64 * 1024;
+const char kAnswerTooLong[] = "the answer is longer than 64 KiB; not read";
+
 size_t onBody(char* data, size_t size, size_t n, void* userp) {
   auto* t = static_cast<std::string*>(userp);
+  if (t->size() + size * n > kMaxAnswerBytes) return 0;  // curl fails with CURLE_WRITE_ERROR
   t->append(data, size * n);
   return size * n;
 }
@@ -278,6 +285,7 @@ void CentralClient::collect() {
       long verify = 0;
       curl_easy_getinfo(easy, CURLINFO_SSL_VERIFYRESULT, &verify);
       r.curl_error = explain(code, verify, t.error);
+      if (code == CURLE_WRITE_ERROR) r.curl_error = kAnswerTooLong;  // only onBody refuses
       // Under TLS 1.3 the client finishes its handshake before the server
       // has judged the client certificate; a refusal then arrives as an
       // alert, or (a race) as a connection closed under our first write.

@@ -2,12 +2,41 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace platform {
 namespace {
 
 constexpr const char* kColumns =
     "report_id, kind, body_json, created_ms, attempts, next_attempt_ms, state, ticket, status, "
-    "deadline, hotline, last_error, poll_attempts, next_poll_ms";
+    "deadline, hotline, last_error, poll_attempts, next_poll_ms, severity, category";
+
+// Columns added to schema version 2's outbox table after it shipped, with
+// defaults, so the version stays 2: older software, which names its
+// columns, still reads and writes the table after a firmware downgrade.
+constexpr const char* kAddedColumns[] = {"severity", "category"};
+
+// Adds each of kAddedColumns the table lacks (a database from before them).
+bool addMissingColumns(sqlite3* db) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info('outbox')", -1, &stmt, nullptr) !=
+      SQLITE_OK)
+    return false;
+  std::vector<std::string> have;
+  int rc;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+    have.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+  sqlite3_finalize(stmt);
+  if (rc != SQLITE_DONE) return false;
+  for (const char* column : kAddedColumns) {
+    if (std::find(have.begin(), have.end(), column) != have.end()) continue;
+    const std::string sql =
+        std::string("ALTER TABLE outbox ADD COLUMN ") + column + " TEXT NOT NULL DEFAULT ''";
+    if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) return false;
+  }
+  return true;
+}
 
 const char* kindText(stb::OutboxKind kind) {
   return kind == stb::OutboxKind::kReport ? "report" : "return_visit";
@@ -29,16 +58,22 @@ std::unique_ptr<SqliteOutboxStore> SqliteOutboxStore::open(SqliteStateStore& sta
   std::unique_ptr<SqliteOutboxStore> store(new SqliteOutboxStore(state.connection(), state.path()));
   sqlite3* db = store->db_;
   const std::string cols = kColumns;
+  if (!addMissingColumns(db)) {
+    store->fail("adding the severity and category columns to the outbox", error);
+    return nullptr;
+  }
   if (sqlite3_prepare_v2(db,
                          ("INSERT INTO outbox (" + cols +
-                          ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)")
+                          ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+                          "?15, ?16)")
                              .c_str(),
                          -1, &store->put_, nullptr) != SQLITE_OK ||
       sqlite3_prepare_v2(db,
                          "UPDATE outbox SET kind = ?2, body_json = ?3, created_ms = ?4, "
                          "attempts = ?5, next_attempt_ms = ?6, state = ?7, ticket = ?8, "
                          "status = ?9, deadline = ?10, hotline = ?11, last_error = ?12, "
-                         "poll_attempts = ?13, next_poll_ms = ?14 WHERE report_id = ?1",
+                         "poll_attempts = ?13, next_poll_ms = ?14, severity = ?15, "
+                         "category = ?16 WHERE report_id = ?1",
                          -1, &store->update_, nullptr) != SQLITE_OK ||
       sqlite3_prepare_v2(db, ("SELECT " + cols + " FROM outbox ORDER BY seq").c_str(), -1,
                          &store->list_, nullptr) != SQLITE_OK ||
@@ -78,6 +113,8 @@ void SqliteOutboxStore::bindRow(sqlite3_stmt* stmt, const stb::OutboxReport& r) 
   bindText(stmt, 12, r.last_error);
   sqlite3_bind_int(stmt, 13, r.poll_attempts);
   sqlite3_bind_int64(stmt, 14, r.next_poll_ms);
+  bindText(stmt, 15, r.severity);
+  bindText(stmt, 16, r.category);
 }
 
 // Single statements run as one autocommit transaction each: whole, durably,
@@ -126,6 +163,8 @@ bool SqliteOutboxStore::list(std::vector<stb::OutboxReport>* out, std::string* e
     r.last_error = text(list_, 11);
     r.poll_attempts = sqlite3_column_int(list_, 12);
     r.next_poll_ms = sqlite3_column_int64(list_, 13);
+    r.severity = text(list_, 14);
+    r.category = text(list_, 15);
     out->push_back(std::move(r));
   }
   const bool ok = rc == SQLITE_DONE || fail("listing the outbox", error);

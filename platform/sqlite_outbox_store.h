@@ -6,7 +6,8 @@
 // file has one owner for opening, the damage check (a damaged file is moved
 // aside once, not by two connections racing), WAL + synchronous=FULL, and one
 // schema version (PRAGMA user_version). The outbox table is schema version 2,
-// created by the migration in sqlite_state_store.cpp; this class only
+// created by the migration in sqlite_state_store.cpp; this class adds the
+// later columns (severity, category) to a table that lacks them and
 // prepares its statements. Every call is one statement or one explicit
 // transaction, committed durably (fsync of the WAL) before it returns.
 //

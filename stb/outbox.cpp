@@ -125,10 +125,12 @@ void Outbox::resume(int64_t now_ms) {
   // are replaced at every resume.
 }
 
-std::string Outbox::makeUuid(RandomSource& random) {
+namespace {
+
+std::string uuidFrom(const uint64_t (&halves)[2]) {
   uint8_t b[16];
   for (int half = 0; half < 2; ++half) {
-    uint64_t v = random.next();
+    const uint64_t v = halves[half];
     for (int i = 0; i < 8; ++i) b[half * 8 + i] = static_cast<uint8_t>(v >> (8 * i));
   }
   b[6] = static_cast<uint8_t>((b[6] & 0x0F) | 0x40);  // version 4
@@ -139,6 +141,23 @@ std::string Outbox::makeUuid(RandomSource& random) {
                 b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
                 b[15]);
   return out;
+}
+
+}  // namespace
+
+std::string Outbox::makeUuid(RandomSource& random) {
+  const uint64_t first = random.next();
+  return uuidFrom({first, random.next()});
+}
+
+std::optional<std::string> Outbox::makeStrongUuid(RandomSource& random, std::string* error) {
+  uint64_t halves[2];
+  for (uint64_t& h : halves) {
+    const std::optional<uint64_t> v = random.nextStrong(error);
+    if (!v) return std::nullopt;
+    h = *v;
+  }
+  return uuidFrom(halves);
 }
 
 int64_t Outbox::uniform(int64_t lo, int64_t hi) {
@@ -201,7 +220,20 @@ std::optional<std::string> Outbox::enqueue(const std::string& body_json, int64_t
     return std::nullopt;
   }
   OutboxReport r;
-  r.report_id = makeUuid(*random_);
+  std::string why;
+  const std::optional<std::string> id = makeStrongUuid(*random_, &why);
+  if (!id) {
+    if (error) *error = "no report id can be made (" + why + "); call the hotline";
+    return std::nullopt;
+  }
+  // A repeat means the random source is broken: the server would answer
+  // another report's ticket for this one.
+  if (find(*id)) {
+    if (error)
+      *error = "report id " + *id + " repeats; the random source is broken; call the hotline";
+    return std::nullopt;
+  }
+  r.report_id = *id;
   const auto body = withReportId(body_json, r.report_id);
   if (!body) {
     if (error) *error = "report body is not a JSON object";
@@ -307,6 +339,8 @@ bool Outbox::onDelivered(const std::string& report_id, const TicketInfo& info, i
       r.status = info.status;
       r.deadline = info.deadline;
       r.hotline = info.hotline;
+      r.severity = info.severity;
+      r.category = info.category;
       r.poll_attempts = 0;
       r.next_poll_ms = now_ms + pollDelayMs(0);
     }
@@ -342,6 +376,9 @@ bool Outbox::onPolled(const std::string& report_id, const TicketInfo& info, int6
     const bool changed = info.status != r.status || info.deadline != r.deadline;
     r.status = info.status;
     if (!info.deadline.empty()) r.deadline = info.deadline;
+    // The operator may re-file a ticket; an answer without these keeps them.
+    if (!info.severity.empty()) r.severity = info.severity;
+    if (!info.category.empty()) r.category = info.category;
     r.last_error.clear();
     r.poll_attempts = changed ? 0 : r.poll_attempts + 1;
     r.next_poll_ms = now_ms + pollDelayMs(r.poll_attempts);

@@ -32,7 +32,15 @@ namespace stb {
 class RandomSource {
  public:
   virtual ~RandomSource() = default;
+  // Any 64 bits (backoff jitter); never fails.
   virtual uint64_t next() = 0;
+  // 64 bits fit for a report id (unguessable, unique across boxes), or
+  // nullopt and *error when the source has none to give. The default
+  // trusts next() (test sources).
+  virtual std::optional<uint64_t> nextStrong(std::string* error) {
+    (void)error;
+    return next();
+  }
 };
 
 enum class OutboxKind { kReport, kReturnVisit };
@@ -50,6 +58,10 @@ struct OutboxReport {
   // failed: refused for good (409/400/403), kept so it stays visible.
   std::string state = "waiting";
   std::string ticket, status, deadline, hotline;  // from the central system
+  // The ticket's category of fault ("general", "major") and report category
+  // ("no_picture", ...) as the central system answered: what the viewer is
+  // shown. Empty until it answered (or when an older server did not say).
+  std::string severity, category;
   std::string last_error;
   // Ticket polling (state sent, kind report, status not resolved/closed).
   int poll_attempts = 0;
@@ -109,6 +121,7 @@ struct OutboxPolicy {
 // was polled).
 struct TicketInfo {
   std::string ticket, status, deadline, hotline;
+  std::string severity{}, category{};  // empty: not in the answer
 };
 
 // The next thing to do.
@@ -188,6 +201,9 @@ class Outbox {
   }
   // A random UUID v4 ("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx", lower case).
   static std::string makeUuid(RandomSource& random);
+  // The same from RandomSource::nextStrong(): nullopt and *error when it
+  // has no randomness to give.
+  static std::optional<std::string> makeStrongUuid(RandomSource& random, std::string* error);
 
  private:
   OutboxReport* findMutable(const std::string& report_id);

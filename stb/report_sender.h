@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "stb/central_reply.h"
 #include "stb/log.h"
 #include "stb/monotonic_clock.h"
 #include "stb/outbox.h"
@@ -76,8 +77,6 @@ class ReportSender {
   std::shared_ptr<bool> alive_;  // callbacks after destruction do nothing
 };
 
-// Small JSON helpers for the answers (flat string members only).
-std::optional<std::string> jsonStringMember(const std::string& json, const std::string& name);
 // A one-line description of a failed exchange for the log.
 std::string describeFailure(const CentralResponse& r);
 

@@ -303,12 +303,13 @@ void Menu::onDigit(int d, Action& a) {
 }
 
 bool Menu::onReportAccepted(const std::string& ticket, const std::string& deadline_text,
-                            const std::string& hotline) {
+                            const std::string& hotline, std::optional<Severity> severity) {
   if (page_ != Page::kSending) return false;
   accepted_ = true;
   ticket_ = ticket;
   deadline_ = deadline_text;
   hotline_ = hotline;
+  severity_ = severity;
   go(Page::kResult);
   restart_timer_ = true;
   return true;
@@ -345,6 +346,11 @@ std::string Menu::categoryText(Category c) const {
 
 std::string Menu::severityText(Severity s) const {
   return t(s == Severity::kMajor ? Msg::kSeverityMajor : Msg::kSeverityGeneral);
+}
+
+std::string Menu::faultLine(Category c, std::optional<Severity> s) const {
+  if (!s) return f(Msg::kFaultLine, {{"category", categoryText(c)}});
+  return f(Msg::kConfirmFault, {{"category", categoryText(c)}, {"severity", severityText(*s)}});
 }
 
 std::string Menu::visitText(VisitPeriod v) const {
@@ -401,8 +407,9 @@ overlay::MenuView Menu::view() const {
       v.title = t(Msg::kCategoryTitle);
       for (int i = 0; i < kCategoryCount; ++i) {
         const Severity s = config_.severity.of(static_cast<Category>(i));
-        v.rows.push_back(
-            row(categoryText(static_cast<Category>(i)), severityText(s), s == Severity::kMajor));
+        const bool shown = config_.severity.shown;
+        v.rows.push_back(row(categoryText(static_cast<Category>(i)), shown ? severityText(s) : "",
+                             shown && s == Severity::kMajor));
       }
       break;
     case Page::kCallback:
@@ -419,8 +426,9 @@ overlay::MenuView Menu::view() const {
     case Page::kConfirm:
       v.title = t(Msg::kConfirmTitle);
       v.body = {
-          f(Msg::kConfirmFault, {{"category", categoryText(category_)},
-                                 {"severity", severityText(config_.severity.of(category_))}}),
+          faultLine(category_, config_.severity.shown
+                                   ? std::optional<Severity>(config_.severity.of(category_))
+                                   : std::nullopt),
           f(Msg::kConfirmCallback,
             {{"callback", callback_.empty() ? t(Msg::kConfirmNoCallback) : callback_}}),
           f(Msg::kConfirmVisit, {{"visit", visitText(visit_)}}),
@@ -440,6 +448,8 @@ overlay::MenuView Menu::view() const {
         v.body.push_back(f(Msg::kTicketLine, {{"ticket", ticket_}}));
         if (!deadline_.empty()) v.body.push_back(f(Msg::kDeadlineLine, {{"deadline", deadline_}}));
         if (!hotline_.empty()) v.body.push_back(f(Msg::kHotlineLine, {{"hotline", hotline_}}));
+        // The category of fault the deadline comes from, as the ticket has it.
+        v.body.push_back(faultLine(category_, severity_));
       } else {
         v.accent = overlay::MenuView::Accent::kWarning;
         v.title = t(Msg::kQueuedTitle);
@@ -464,10 +474,8 @@ overlay::MenuView Menu::view() const {
       const ReportSummary& r =
           reports_[static_cast<size_t>(selected_[static_cast<size_t>(Page::kReports)])];
       v.title = f(Msg::kReportDetailTitle, {{"ticket", ticketText(r.ticket)}});
-      v.body = {
-          f(Msg::kConfirmFault, {{"category", categoryText(r.category)},
-                                 {"severity", severityText(config_.severity.of(r.category))}}),
-          f(Msg::kStatusLine, {{"status", statusText(r.status)}})};
+      v.body = {faultLine(r.category, r.severity),
+                f(Msg::kStatusLine, {{"status", statusText(r.status)}})};
       if (!r.deadline_text.empty())
         v.body.push_back(f(Msg::kDeadlineLine, {{"deadline", r.deadline_text}}));
       v.footer = t(Msg::kFooterInfo);

@@ -47,6 +47,10 @@ enum class Severity { kGeneral, kMajor };
 
 struct SeverityPolicy {
   std::array<Severity, kCategoryCount> by_category{};  // all general by default
+  // False: the box does not know the operator's classes, so the category
+  // and confirm pages show none (a guess could disagree with the ticket);
+  // the result page and My reports show the central system's answer.
+  bool shown = true;
   Severity of(Category c) const { return by_category[static_cast<size_t>(c)]; }
 };
 
@@ -91,7 +95,8 @@ struct ReportSummary {
   std::string ticket;  // empty while not yet accepted
   Category category = Category::kOther;
   ReportStatus status = ReportStatus::kWaitingToSend;
-  std::string deadline_text;  // empty when none is committed yet
+  std::string deadline_text;           // empty when none is committed yet
+  std::optional<Severity> severity{};  // as the central system answered; none yet
 };
 
 // From the signed service directory for the box's area; empty fields are
@@ -156,8 +161,11 @@ class Menu {
 
   // The answer to the ReportRequest last emitted. Shown only while the
   // "sending" page is up; false (and nothing shown) otherwise.
+  // SEVERITY: the ticket's category of fault as the central system
+  // answered (none: it did not say).
   bool onReportAccepted(const std::string& ticket, const std::string& deadline_text,
-                        const std::string& hotline);
+                        const std::string& hotline,
+                        std::optional<Severity> severity = std::nullopt);
   // No return path or the central system is down: kept and sent later.
   bool onReportQueued(const std::string& hotline);
 
@@ -179,6 +187,8 @@ class Menu {
   void onDigit(int d, Action& a);
   std::string categoryText(Category c) const;
   std::string severityText(Severity s) const;
+  // "Fault: CATEGORY (SEVERITY)", or without the severity when unknown.
+  std::string faultLine(Category c, std::optional<Severity> s) const;
   std::string visitText(VisitPeriod v) const;
   std::string statusText(ReportStatus s) const;
   std::string ticketText(const std::string& ticket) const;
@@ -209,6 +219,7 @@ class Menu {
   std::string ticket_;
   std::string deadline_;
   std::string hotline_;
+  std::optional<Severity> severity_;  // from the answer
 
   // The return visit.
   std::string return_ticket_;

@@ -159,6 +159,7 @@ const Entry kCatalogue[] = {
      "urgente, llame a atención al cliente.",
      "The box cannot save right now: reports are lost if it is switched off. If it is urgent, "
      "call the hotline."},
+    {Msg::kFaultLine, "故障：{category}", "Avería: {category}", "Fault: {category}"},
 };
 
 constexpr int kEntries = static_cast<int>(sizeof kCatalogue / sizeof kCatalogue[0]);

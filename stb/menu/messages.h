@@ -120,6 +120,8 @@ enum class Msg {
   kReturnThanksBody,
   // the box's flash is unusable: reports live in memory only
   kStorageWarning,
+  // a report whose category of fault the central system has not given yet
+  kFaultLine,  // {category}
 
   kCount  // not a message
 };

@@ -1,9 +1,14 @@
 #include "stb/stbd/fault_reporting.h"
 
+#include <fcntl.h>
 #include <sys/random.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <chrono>
 #include <cstdio>
+#include <cstring>
 
 #include "platform/box/simulated_tuner.h"
 #include "stb/menu/report_body.h"
@@ -15,23 +20,34 @@ namespace {
 constexpr int64_t kAnswerWaitMs = 5000;  // then "waiting to send"
 constexpr int64_t kAnswerCheckMs = 200;
 
-// Report ids must not repeat across boxes or reboots: the kernel's entropy.
-class KernelRandom : public stb::RandomSource {
- public:
-  uint64_t next() override {
-    uint64_t v = 0;
-    while (getrandom(&v, sizeof v, 0) != static_cast<ssize_t>(sizeof v)) {
-    }
-    return v;
-  }
-};
-
 // "12-01 10:00" in local time, from the API's UTC "2026-12-01T02:00:00Z".
 std::string localDeadline(const std::string& utc_text, int offset_minutes) {
-  const std::optional<dvb::UtcSeconds> t = dvb::parseIso8601(utc_text);
+  // A row stored before deadlines were kept in whole seconds may have a fraction.
+  const std::optional<dvb::UtcSeconds> t =
+      dvb::parseIso8601(stb::wholeSecondUtc(utc_text).value_or(utc_text));
   if (!t) return utc_text;
   const std::string iso = dvb::formatIso8601(*t + offset_minutes * 60);
   return iso.substr(5, 5) + " " + iso.substr(11, 5);
+}
+
+// The ticket's category of fault as the central system answered it.
+std::optional<stb::menu::Severity> severityOf(const stb::OutboxReport& r) {
+  if (r.severity == "major") return stb::menu::Severity::kMajor;
+  if (r.severity == "general") return stb::menu::Severity::kGeneral;
+  return std::nullopt;
+}
+
+// The report's category: the ticket's when the answer gave one, else the
+// one the report was sent with.
+stb::menu::Category categoryOf(const stb::OutboxReport& r) {
+  stb::menu::Category found = stb::menu::Category::kOther;
+  for (int c = 0; c < stb::menu::kCategoryCount; ++c) {
+    const auto cat = static_cast<stb::menu::Category>(c);
+    const std::string code = stb::menu::categoryCode(cat);
+    if (r.category == code) return cat;
+    if (r.body_json.find("\"category\":\"" + code + "\"") != std::string::npos) found = cat;
+  }
+  return found;
 }
 
 stb::menu::ReportStatus statusOf(const stb::OutboxReport& r) {
@@ -44,7 +60,69 @@ stb::menu::ReportStatus statusOf(const stb::OutboxReport& r) {
   return S::kSent;
 }
 
+ssize_t systemGetrandom(void* buf, size_t len) {
+  return getrandom(buf, len, 0);
+}
+
+// For kernels without getrandom (before 3.17) or a seccomp filter that
+// refuses it: the same kernel CSPRNG through the file.
+ssize_t readDevUrandom(void* buf, size_t len) {
+  const int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  const ssize_t n = ::read(fd, buf, len);
+  const int saved = errno;
+  ::close(fd);
+  errno = saved;
+  return n;
+}
+
 }  // namespace
+
+KernelRandom::KernelRandom() : KernelRandom(systemGetrandom, readDevUrandom) {}
+
+KernelRandom::KernelRandom(Fill getrandom_fn, Fill urandom_fn)
+    : getrandom_(std::move(getrandom_fn)), urandom_(std::move(urandom_fn)) {}
+
+std::optional<uint64_t> KernelRandom::readFrom(const Fill& fill, const char* name,
+                                               std::string* why) {
+  // A signal (EINTR) or a short read is worth another try, a few times;
+  // anything else (ENOSYS, EPERM from seccomp) will not change by retrying.
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    uint64_t v = 0;
+    errno = 0;
+    const ssize_t n = fill(&v, sizeof v);
+    if (n == static_cast<ssize_t>(sizeof v)) return v;
+    if (n < 0 && errno != EINTR && errno != EAGAIN) {
+      *why = std::string(name) + ": " + std::strerror(errno);
+      return std::nullopt;
+    }
+    *why = std::string(name) + ": " +
+           (n < 0 ? std::strerror(errno) : std::to_string(n) + " of 8 bytes") + " " +
+           std::to_string(kAttempts) + " times";
+  }
+  return std::nullopt;
+}
+
+std::optional<uint64_t> KernelRandom::nextStrong(std::string* error) {
+  std::string first, second;
+  if (const auto v = readFrom(getrandom_, "getrandom", &first)) return v;
+  if (const auto v = readFrom(urandom_, "/dev/urandom", &second)) return v;
+  if (error) *error = "no kernel randomness: " + first + "; " + second;
+  return std::nullopt;
+}
+
+uint64_t KernelRandom::next() {
+  std::string ignored;
+  if (const auto v = nextStrong(&ignored)) return *v;
+  // Backoff jitter only needs to differ between boxes and attempts, not to
+  // be unguessable: the clock through splitmix64. Report ids never come
+  // from here (nextStrong refuses instead).
+  uint64_t z = static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()) +
+               (++fallback_counter_ * 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
 
 void RecentLog::write(stb::LogLevel level, const std::string& message) {
   inner_.write(level, message);
@@ -106,6 +184,11 @@ FaultReporting::~FaultReporting() {
 
 void FaultReporting::attach(stb::menu::MenuController& menu) {
   menu_ = &menu;
+  // The box does not know the operator's classes of fault: only the
+  // central system's answer says (the result page, My reports).
+  stb::menu::SeverityPolicy unknown;
+  unknown.shown = false;
+  menu.menu().setSeverityPolicy(unknown);
   menu.setReportHandler([this](const stb::menu::ReportRequest& r) { onReport(r); });
   menu.setReturnVisitHandler([this](const stb::menu::ReturnVisitAnswer& a) { onReturnVisit(a); });
   // Answers given before, queued or delivered ("rv:" rows). One whose
@@ -163,12 +246,8 @@ void FaultReporting::refreshReports() {
     s.ticket = r.ticket;
     s.status = statusOf(r);
     if (!r.deadline.empty()) s.deadline_text = localDeadline(r.deadline, offset);
-    for (int c = 0; c < stb::menu::kCategoryCount; ++c) {
-      const auto cat = static_cast<stb::menu::Category>(c);
-      if (r.body_json.find(std::string("\"category\":\"") + stb::menu::categoryCode(cat) + "\"") !=
-          std::string::npos)
-        s.category = cat;
-    }
+    s.severity = severityOf(r);
+    s.category = categoryOf(r);
     list.push_back(s);
     // The central system accepts a return visit only for a resolved ticket.
     if (r.status == "resolved" && !r.ticket.empty() && !answered_.count(r.ticket))
@@ -245,9 +324,10 @@ void FaultReporting::awaitAnswer(const std::string& report_id, int64_t give_up,
         daemon_.clock().localOffsetMinutes().value_or(daemon_.options().fallback_offset_minutes);
     const std::string deadline = localDeadline(r.deadline, offset);
     const std::string shown_hotline = r.hotline.empty() ? hotline : r.hotline;
-    if (menu_->menu().onReportAccepted(r.ticket, deadline, shown_hotline))
-      log_.info("menu: result page: ticket " + r.ticket + ", fixed by " + deadline + ", hotline " +
-                shown_hotline);
+    if (menu_->menu().onReportAccepted(r.ticket, deadline, shown_hotline, severityOf(r)))
+      log_.info("menu: result page: ticket " + r.ticket + ", " +
+                (r.severity.empty() ? "severity not given" : r.severity) + ", fixed by " +
+                deadline + ", hotline " + shown_hotline);
     menu_->redraw();
     return;
   }

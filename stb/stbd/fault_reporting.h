@@ -10,8 +10,12 @@
 // moment. Once the viewer answers, the answer's outbox row "rv:TICKET" (kept
 // as "sent" after delivery) says so for good, so the box never asks about
 // that ticket again.
+#include <sys/types.h>
+
 #include <deque>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -42,6 +46,28 @@ class RecentLog : public stb::Log {
   stb::Log& inner_;
   size_t keep_;
   std::deque<std::string> lines_;
+};
+
+// Report ids from the kernel's CSPRNG: getrandom(2), else /dev/urandom
+// (old kernels, seccomp), each retried a bounded number of times. When both
+// fail, nextStrong() says so and the report is refused with that reason;
+// it never loops and never makes an id from weaker bits.
+class KernelRandom : public stb::RandomSource {
+ public:
+  // getrandom(2)'s contract: bytes written, or -1 and errno. The seam tests
+  // use to make the kernel fail.
+  using Fill = std::function<ssize_t(void* buf, size_t len)>;
+  static constexpr int kAttempts = 5;
+
+  KernelRandom();
+  KernelRandom(Fill getrandom_fn, Fill urandom_fn);
+  uint64_t next() override;
+  std::optional<uint64_t> nextStrong(std::string* error) override;
+
+ private:
+  static std::optional<uint64_t> readFrom(const Fill& fill, const char* name, std::string* why);
+  Fill getrandom_, urandom_;
+  uint64_t fallback_counter_ = 0;
 };
 
 class FaultReporting {

@@ -51,7 +51,7 @@ overlay::MenuView acceptedResult(const std::string& language) {
   press(m, {Key::kMenu, Key::kOk, Key::kOk, Key::kDigit1, Key::kDigit3, Key::kDigit8, Key::kDigit0,
             Key::kDigit0, Key::kOk, Key::kOk, Key::kOk});
   EXPECT_EQ(m.page(), stb::menu::Menu::Page::kSending);
-  m.onReportAccepted("GD20260503-0042", "5月4日18:00前", "96123");
+  m.onReportAccepted("GD20260503-0042", "5月4日18:00前", "96123", stb::menu::Severity::kMajor);
   return m.view();
 }
 

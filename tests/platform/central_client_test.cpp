@@ -21,6 +21,7 @@
 
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <random>
 #include <regex>
@@ -29,6 +30,7 @@
 #include "stb/outbox.h"
 #include "stb/report_sender.h"
 #include "tests/support/central_server.h"
+#include "tests/support/child_process.h"
 #include "tests/support/command.h"
 
 namespace platform {
@@ -352,6 +354,34 @@ TEST_F(CentralClientTest, AClientCertificateFromAnotherCaIsRefused) {
 TEST_F(CentralClientTest, ConnectionRefusedIsRetried) {
   Box box(dir_ / "state", config(freePort()), policy_);
   expectNotDelivered(box, "cannot connect to the central system (refused or unreachable)");
+}
+
+// A server whose answer never ends (5 MiB): the box stops reading at
+// 64 KiB, says so, and keeps the report (a box has little memory).
+TEST_F(CentralClientTest, AnAnswerLongerThan64KiBIsNotRead) {
+  const std::string answer = dir_ / "answer.bin";
+  {
+    std::ofstream out(answer, std::ios::binary);
+    const std::string body(5 * 1024 * 1024, 'x');
+    out << "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " << body.size()
+        << "\r\n\r\n"
+        << body;
+  }
+  const int port = freePort();
+  testing_support::ChildProcess server;
+  std::string error;
+  const std::string out = dir_ / "s_server.out";
+  ASSERT_TRUE(server.start(
+      {"/bin/sh", "-c",
+       "exec openssl s_server -accept 127.0.0.1:" + std::to_string(port) + " -cert " +
+           pki_->pem("server") + " -key " + pki_->key("server") + " -naccept 1 < " + answer},
+      out, dir_ / "s_server.err", &error))
+      << error;
+  ASSERT_TRUE(testing_support::waitForText(out, "ACCEPT", 1, std::chrono::seconds(10), &server))
+      << testing_support::readTextFile(dir_ / "s_server.err");
+  Box box(dir_ / "state", config(port), policy_);
+  expectNotDelivered(box, "the answer is longer than 64 KiB; not read");
+  server.stop();
 }
 
 // A server that accepts the TCP connection and never speaks: the total

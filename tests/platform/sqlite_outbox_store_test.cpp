@@ -42,6 +42,8 @@ OutboxReport row(const std::string& id, OutboxKind kind = OutboxKind::kReport) {
   r.last_error = "TLS: ...";
   r.poll_attempts = 3;
   r.next_poll_ms = 789;
+  r.severity = "major";
+  r.category = "no_picture";
   return r;
 }
 
@@ -51,7 +53,7 @@ bool same(const OutboxReport& a, const OutboxReport& b) {
          a.next_attempt_ms == b.next_attempt_ms && a.state == b.state && a.ticket == b.ticket &&
          a.status == b.status && a.deadline == b.deadline && a.hotline == b.hotline &&
          a.last_error == b.last_error && a.poll_attempts == b.poll_attempts &&
-         a.next_poll_ms == b.next_poll_ms;
+         a.next_poll_ms == b.next_poll_ms && a.severity == b.severity && a.category == b.category;
 }
 
 class SqliteOutbox : public ::testing::Test {
@@ -138,6 +140,45 @@ TEST_F(SqliteOutbox, RowsSurviveAReopenBesideTheSignedObjects) {
   std::vector<stb::StoredObject> objects;
   ASSERT_TRUE(state_->loadObjects(&objects, &error));
   EXPECT_EQ(objects.size(), 1u);
+}
+
+// A database written before the severity and category columns: its rows
+// are read (without them), the columns are added once, and kept from then on.
+TEST_F(SqliteOutbox, ADatabaseFromBeforeTheCategoryColumnsKeepsItsRows) {
+  outbox_.reset();
+  sqlite3* db = state_->connection();
+  ASSERT_EQ(
+      sqlite3_exec(db,
+                   "DROP TABLE outbox; CREATE TABLE outbox ("
+                   " seq INTEGER PRIMARY KEY, report_id TEXT NOT NULL UNIQUE,"
+                   " kind TEXT NOT NULL, body_json TEXT NOT NULL, created_ms INTEGER NOT NULL,"
+                   " attempts INTEGER NOT NULL DEFAULT 0,"
+                   " next_attempt_ms INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL,"
+                   " ticket TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT '',"
+                   " deadline TEXT NOT NULL DEFAULT '', hotline TEXT NOT NULL DEFAULT '',"
+                   " last_error TEXT NOT NULL DEFAULT '',"
+                   " poll_attempts INTEGER NOT NULL DEFAULT 0,"
+                   " next_poll_ms INTEGER NOT NULL DEFAULT 0);"
+                   "INSERT INTO outbox (report_id, kind, body_json, created_ms, state, ticket,"
+                   " status, deadline) VALUES ('old', 'report', '{}', 1, 'sent', 'T1',"
+                   " 'accepted', '2026-12-01T08:15:00Z');",
+                   nullptr, nullptr, nullptr),
+      SQLITE_OK)
+      << sqlite3_errmsg(db);
+  std::string error;
+  outbox_ = SqliteOutboxStore::open(*state_, &error);
+  ASSERT_TRUE(outbox_) << error;
+  auto all = list();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].ticket, "T1");
+  EXPECT_EQ(all[0].deadline, "2026-12-01T08:15:00Z");
+  EXPECT_EQ(all[0].severity, "");
+  all[0].severity = "major";
+  ASSERT_TRUE(outbox_->update(all[0], &error)) << error;
+  reopen();  // the columns exist now: nothing to add
+  all = list();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].severity, "major");
 }
 
 // The process dies the instant enqueue() returned: no destructor, no

@@ -7,53 +7,13 @@
 
 #include <gtest/gtest.h>
 
-#include <deque>
-#include <random>
 #include <regex>
 
 #include "stb/report_sender.h"
+#include "tests/stb/report_fakes.h"
 
 namespace stb {
 namespace {
-
-// Returns the queued values first, then a fixed generator's.
-class FakeRandom : public RandomSource {
- public:
-  uint64_t next() override {
-    if (!queued.empty()) {
-      const uint64_t v = queued.front();
-      queued.pop_front();
-      return v;
-    }
-    return gen();
-  }
-  std::deque<uint64_t> queued;
-  std::mt19937_64 gen{42};
-};
-
-class FakeClock : public MonotonicClock {
- public:
-  int64_t nowMs() const override { return now; }
-  int64_t now = 1'000'000;
-};
-
-class RecordingLog : public Log {
- public:
-  void write(LogLevel level, const std::string& message) override {
-    lines.push_back(std::string(logLevelName(level)) + ": " + message);
-  }
-  bool has(const std::string& text) const {
-    for (const auto& l : lines)
-      if (l.find(text) != std::string::npos) return true;
-    return false;
-  }
-  std::string all() const {
-    std::string s;
-    for (const auto& l : lines) s += l + "\n";
-    return s;
-  }
-  std::vector<std::string> lines;
-};
 
 const char kBody[] = R"({"box_id":"STB-1","category":"no_picture","diagnostics":{}})";
 const std::regex kUuidV4("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
@@ -372,40 +332,6 @@ TEST(JsonStringMember, FindsTopLevelStringsOnly) {
 }
 
 // ---- ReportSender ----
-
-class FakeApi : public CentralApi {
- public:
-  struct Call {
-    std::string path, body;
-    std::vector<std::string> headers;
-    Done done;
-  };
-  void request(const std::string& path, const std::string& body,
-               const std::vector<std::string>& headers, Done done) override {
-    calls.push_back({path, body, headers, std::move(done)});
-  }
-  // Answers the oldest open call.
-  void answer(long status, const std::string& body, std::optional<int64_t> retry_after = {}) {
-    ASSERT_FALSE(calls.empty());
-    Call c = std::move(calls.front());
-    calls.pop_front();
-    CentralResponse r;
-    r.http_status = status;
-    r.body = body;
-    r.retry_after_ms = retry_after;
-    c.done(r);
-  }
-  void fail(int curl_code, const std::string& why) {
-    ASSERT_FALSE(calls.empty());
-    Call c = std::move(calls.front());
-    calls.pop_front();
-    CentralResponse r;
-    r.curl_code = curl_code;
-    r.curl_error = why;
-    c.done(r);
-  }
-  std::deque<Call> calls;
-};
 
 const char kTicket[] = R"({"ticket":"T20261130-000123","status":"accepted","severity":"major",)"
                        R"("deadline":"2026-12-03T08:15:00Z","hotline":"96123"})";

@@ -71,6 +71,7 @@ HttpResponse CentralService::postReport(const HttpRequest& request, const std::s
                                       json{{"ticket", t.ticket},
                                            {"status", statusName(t.status)},
                                            {"severity", severityName(t.severity)},
+                                           {"category", t.category},
                                            {"deadline", formatUtcTimestamp(t.deadline)},
                                            {"hotline", options_.hotline}});
   r.headers.emplace_back("Location", "/v1/tickets/" + t.ticket);

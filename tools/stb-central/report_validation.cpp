@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <vector>
 
 namespace tools::central {
 namespace {
@@ -15,12 +17,30 @@ bool problem(ValidationError* p, const char* code, const std::string& message) {
 }
 
 // A JSON object with exactly the expected members, parsed with a depth bound.
+// A key repeated in one object is refused: nlohmann keeps the last one
+// silently, so {"box_id":"A","box_id":"B"} would be read as a report that
+// another reader of the same bytes sees differently.
 bool parseObject(const std::string& body, json* doc, ValidationError* p) {
   if (jsonNestingDepth(body) > kMaxJsonDepth)
     return problem(p, "invalid_json",
                    "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels");
-  *doc = json::parse(body, nullptr, false);
+  std::vector<std::set<std::string>> open_objects;
+  std::optional<std::string> repeated;
+  const json::parser_callback_t seen = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) {
+      open_objects.emplace_back();
+    } else if (event == json::parse_event_t::object_end) {
+      if (!open_objects.empty()) open_objects.pop_back();
+    } else if (event == json::parse_event_t::key && !open_objects.empty() && !repeated &&
+               !open_objects.back().insert(parsed.get<std::string>()).second) {
+      repeated = parsed.get<std::string>();
+    }
+    return true;
+  };
+  *doc = json::parse(body, seen, false);
   if (doc->is_discarded()) return problem(p, "invalid_json", "the body is not valid JSON");
+  if (repeated)
+    return problem(p, "duplicate_field", "key " + json(*repeated).dump() + " is repeated");
   if (!doc->is_object()) return problem(p, "invalid_json", "the body must be a JSON object");
   return true;
 }

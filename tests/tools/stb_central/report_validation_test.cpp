@@ -116,6 +116,29 @@ TEST(ReturnVisitValidation, Rules) {
     EXPECT_FALSE(parseReturnVisit(bad, &fixed, &score, &p)) << bad;
 }
 
+TEST(ReportValidation, ARepeatedKeyIsRefusedByName) {
+  NewReport r;
+  ValidationError p;
+  // nlohmann alone keeps the last box_id: the report would be filed for B2.
+  EXPECT_FALSE(parseReport(
+      with("\"box_id\": \"STB-TEST-0001\"", R"("box_id": "STB-TEST-0001", "box_id": "B2")"), &r,
+      &p));
+  EXPECT_EQ(p.code, "duplicate_field");
+  EXPECT_NE(p.message.find("\"box_id\""), std::string::npos) << p.message;
+  // In a nested object too, and in the return-visit answer.
+  EXPECT_FALSE(parseReport(with(R"("channel": 43)", R"("channel": 43, "channel": 44)"), &r, &p));
+  EXPECT_EQ(p.code, "duplicate_field");
+  EXPECT_NE(p.message.find("\"channel\""), std::string::npos) << p.message;
+  bool fixed = false;
+  int score = 0;
+  EXPECT_FALSE(parseReturnVisit(R"({"fixed": true, "score": 1, "score": 5})", &fixed, &score, &p));
+  EXPECT_EQ(p.code, "duplicate_field");
+  // The same key in two different objects is not a repeat.
+  EXPECT_TRUE(
+      parseReport(with(R"("channel": 43)", R"("channel": 43, "x": {"channel": 1})"), &r, &p))
+      << p.message;
+}
+
 TEST(ReportValidation, NestingDepthSkipsStrings) {
   EXPECT_EQ(jsonNestingDepth(R"({"a": "[[[[{{{{", "b": [1, {"c": "\"]"}]})"), 3u);
 }

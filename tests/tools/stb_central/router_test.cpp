@@ -61,6 +61,7 @@ TEST_F(RouterTest, PostReportCreatesThenReplaysThenConflicts) {
   EXPECT_EQ(c["ticket"], "T20261128-000001");
   EXPECT_EQ(c["status"], "accepted");
   EXPECT_EQ(c["severity"], "major");
+  EXPECT_EQ(c["category"], "no_picture");
   EXPECT_EQ(c["deadline"], "2026-11-30T08:00:00Z");
   EXPECT_EQ(c["hotline"], "96123");
   ASSERT_NE(header(created, "Location"), nullptr);
@@ -83,6 +84,12 @@ TEST_F(RouterTest, PostReportRefusals) {
             "idempotency_key_mismatch");
   EXPECT_EQ(post(reportJson(kId, kBox), kId, "STB-TEST-0002").status, 403);
   EXPECT_EQ(post("{not json").status, 400);
+  std::string twice = reportJson(kId, kBox);
+  twice.replace(twice.find("\"box_id\""), 0, "\"box_id\": \"STB-TEST-0002\", ");
+  const HttpResponse repeated = post(twice);
+  EXPECT_EQ(repeated.status, 400);
+  EXPECT_EQ(json::parse(repeated.body)["error"], "duplicate_field");
+  EXPECT_EQ(json::parse(repeated.body)["message"], "key \"box_id\" is repeated");
   std::string future = reportJson(kId, kBox);
   future.replace(future.find("2026-11-27T08"), 13, "2026-11-29T08");
   EXPECT_EQ(post(future).status, 400);
