@@ -16,22 +16,6 @@ const std::map<uint32_t, HeldNotice>& noticesOf(const SchedulerInputs& in) {
   return in.notices ? *in.notices : kNoNotices;
 }
 
-Style styleOf(NoticeKind kind) {
-  switch (kind) {
-    case NoticeKind::kUnplannedOutage:
-      return Style::kOutage;
-    case NoticeKind::kPlannedMaintenance:
-      return Style::kMaintenance;
-    case NoticeKind::kServiceChange:
-      return Style::kServiceChange;
-    case NoticeKind::kEmergency:
-      return Style::kEmergency;
-    case NoticeKind::kInformation:
-      break;
-  }
-  return Style::kInformation;
-}
-
 NoticePhase phaseAt(const dvb::notice::Notice& n, dvb::UtcSeconds now) {
   return now >= n.start ? NoticePhase::kInProgress : NoticePhase::kScheduled;
 }
@@ -49,6 +33,22 @@ CrawlRank rankOf(const HeldNotice& h) {
 }
 
 }  // namespace
+
+Style barStyleOf(NoticeKind kind) {
+  switch (kind) {
+    case NoticeKind::kUnplannedOutage:
+      return Style::kOutage;
+    case NoticeKind::kPlannedMaintenance:
+      return Style::kMaintenance;
+    case NoticeKind::kServiceChange:
+      return Style::kServiceChange;
+    case NoticeKind::kEmergency:
+      return Style::kEmergency;
+    case NoticeKind::kInformation:
+      break;
+  }
+  return Style::kInformation;
+}
 
 Scheduler::Scheduler(SchedulePolicy schedule, FeePolicy fee, std::vector<std::string> languages)
     : schedule_(std::move(schedule)),
@@ -135,7 +135,7 @@ Scheduler::Running Scheduler::startNotice(const HeldNotice& held, const Schedule
   r.urgent = isUrgent(n, in.now);
   r.request.key = r.key;
   r.request.emergency = isEmergency(held);
-  r.request.view.style = styleOf(n.kind);
+  r.request.view.style = barStyleOf(n.kind);
   r.request.view.label = noticeLabel(language, n.kind, r.phase, n, in.now, in.local_offset_minutes);
   r.request.view.text = noticeCrawlText(language, *text, n.contact);
   return r;

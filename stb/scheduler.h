@@ -46,6 +46,9 @@ struct SchedulerInputs {
   bool service_on_screen = false;
 };
 
+// The bar's colour for a notice of KIND.
+overlay::SubtitleBarView::Style barStyleOf(dvb::notice::NoticeKind kind);
+
 class Scheduler {
  public:
   // languages: the viewer's preference, first preferred first (ISO 639-2).

@@ -37,6 +37,17 @@ std::vector<std::string> describe(const Notice& n) {
   add("smartcards", join(t.smartcard_ids, [](const std::string& s) { return s; }));
   lines.push_back("targets: " + (targets.empty() ? std::string("every box") : targets));
   if (!n.contact.empty()) lines.push_back("contact: " + n.contact);
+  if (n.crawl_continuous_minutes || n.crawl_every_minutes) {
+    // Only what the operator set: the rest is the box's default.
+    std::string crawl;
+    if (n.crawl_continuous_minutes)
+      crawl += "continuous for " + std::to_string(*n.crawl_continuous_minutes) + " min";
+    if (n.crawl_every_minutes)
+      crawl += std::string(crawl.empty() ? "" : ", then ") +
+               (*n.crawl_every_minutes ? "every " + std::to_string(*n.crawl_every_minutes) + " min"
+                                       : "nonstop");
+    lines.push_back("crawl: " + crawl);
+  }
   for (const NoticeText& text : n.texts)
     lines.push_back(text.language + " (" + describeCharset(text.body) +
                     "): " + describeText(text.title) + " | " + describeText(text.body));

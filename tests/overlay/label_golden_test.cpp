@@ -14,6 +14,7 @@
 #include "overlay/palette.h"
 #include "overlay/subtitle_bar.h"
 #include "overlay/test_picture.h"
+#include "stb/scheduler.h"
 #include "stb/wording.h"
 #include "tests/overlay/fixtures.h"
 #include "tests/overlay/png_compare.h"
@@ -29,23 +30,6 @@ using Style = SubtitleBarView::Style;
 // 2026-11-29 20:00 UTC: 04:00 on 30 November in the box's +08:00.
 constexpr dvb::UtcSeconds kNow = 1'795'982'400;
 constexpr int kOffsetMinutes = 480;
-
-// As stb/scheduler.cpp maps them.
-Style styleOf(NoticeKind kind) {
-  switch (kind) {
-    case NoticeKind::kUnplannedOutage:
-      return Style::kOutage;
-    case NoticeKind::kPlannedMaintenance:
-      return Style::kMaintenance;
-    case NoticeKind::kServiceChange:
-      return Style::kServiceChange;
-    case NoticeKind::kEmergency:
-      return Style::kEmergency;
-    case NoticeKind::kInformation:
-      break;
-  }
-  return Style::kInformation;
-}
 
 struct Label {
   Style style;
@@ -67,7 +51,7 @@ std::vector<Label> scheduledLabels(const std::string& lang) {
       n.start = kNow + ahead;
       n.end = n.start + 4 * 3600;
       out.push_back(
-          {styleOf(kind),
+          {stb::barStyleOf(kind),
            stb::noticeLabel(lang, kind, stb::NoticePhase::kScheduled, n, kNow, kOffsetMinutes),
            stb::formatStartsIn(lang, ahead)});
     }
@@ -84,7 +68,7 @@ std::vector<Label> inProgressLabels(const std::string& lang) {
       n.start = kNow - 3600;
       n.end = end;
       out.push_back(
-          {styleOf(kind),
+          {stb::barStyleOf(kind),
            stb::noticeLabel(lang, kind, stb::NoticePhase::kInProgress, n, kNow, kOffsetMinutes),
            stb::formatUntil(lang, end, kNow, kOffsetMinutes)});
     }

@@ -25,6 +25,13 @@ void json(const Notice& n, JsonWriter* w) {
   for (const std::string& id : n.targeting.smartcard_ids) w->value(id);
   w->endArray().endObject();
   w->field("contact", n.contact);
+  if (n.crawl_continuous_minutes || n.crawl_every_minutes) {
+    w->key("crawl").beginObject();
+    if (n.crawl_continuous_minutes)
+      w->field("continuous_minutes", unsigned{*n.crawl_continuous_minutes});
+    if (n.crawl_every_minutes) w->field("every_minutes", unsigned{*n.crawl_every_minutes});
+    w->endObject();
+  }
   w->key("texts").beginArray();
   for (const NoticeText& t : n.texts)
     w->beginObject()

@@ -26,6 +26,23 @@ TEST(ObjectDescribe, ANoticeInLines) {
             }));
 }
 
+// An emergency's crawl settings show only when the operator set them.
+TEST(ObjectDescribe, AnEmergencysCrawlSettings) {
+  Notice n = testing_util::maintenanceNotice();
+  n.kind = NoticeKind::kEmergency;
+  n.crawl_continuous_minutes = 20;
+  n.crawl_every_minutes = 15;
+  std::vector<std::string> lines = describeBody(ObjectBody{n});
+  EXPECT_EQ(lines.at(3), "crawl: continuous for 20 min, then every 15 min");
+  n.crawl_continuous_minutes.reset();
+  n.crawl_every_minutes = 0;
+  lines = describeBody(ObjectBody{n});
+  EXPECT_EQ(lines.at(3), "crawl: nonstop");
+  n.crawl_every_minutes.reset();
+  lines = describeBody(ObjectBody{n});
+  EXPECT_EQ(lines.at(3).rfind("crawl:", 0), std::string::npos) << lines.at(3);
+}
+
 TEST(ObjectDescribe, ANoticeInOneLine) {
   Notice n = testing_util::maintenanceNotice();
   EXPECT_EQ(noticeSummary(n),
