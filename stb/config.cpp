@@ -262,8 +262,8 @@ std::optional<StbdConfig> parseConfig(const std::string& text, const std::string
     // enough: a binary file would give one per "line".
     const int bad = notTextByte(line);
     if (bad >= 0) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", bad);
+      char hex[16];  // room for any int, so no truncation warning at -O0
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(bad));
       errors->push_back(where + "not text (byte " + hex + ")");
       return std::nullopt;
     }
