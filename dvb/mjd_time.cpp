@@ -33,6 +33,17 @@ CivilDate civilFromDays(int64_t z) {
   return date;
 }
 
+// N decimal digits at text[pos]; nullopt for anything else (no sign, no space).
+std::optional<int> digitsAt(std::string_view text, size_t pos, size_t n) {
+  if (pos + n > text.size()) return std::nullopt;
+  int v = 0;
+  for (size_t i = pos; i < pos + n; ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    v = v * 10 + (text[i] - '0');
+  }
+  return v;
+}
+
 int64_t floorDiv(int64_t a, int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
@@ -106,18 +117,25 @@ std::string formatIso8601(UtcSeconds t) {
   return text;
 }
 
-std::optional<UtcSeconds> parseIso8601(const std::string& text) {
-  int y, mo, d, h, mi, s;
-  char z = 0;
-  int consumed = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c%n", &y, &mo, &d, &h, &mi, &s, &z,
-                  &consumed) != 7 ||
-      z != 'Z' || static_cast<size_t>(consumed) != text.size())
+std::optional<UtcSeconds> parseIso8601(std::string_view text, IsoFraction fraction) {
+  if (text.size() < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+      text[16] != ':')
     return std::nullopt;
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60 || h < 0 || mi < 0 || s < 0)
-    return std::nullopt;
-  if (civilFromDays(daysFromCivil(y, mo, d)).day != d) return std::nullopt;  // e.g. 02-30
-  return daysFromCivil(y, mo, d) * kSecondsPerDay + h * 3600 + mi * 60 + s;
+  const auto y = digitsAt(text, 0, 4), mo = digitsAt(text, 5, 2), d = digitsAt(text, 8, 2);
+  const auto h = digitsAt(text, 11, 2), mi = digitsAt(text, 14, 2), s = digitsAt(text, 17, 2);
+  if (!y || !mo || !d || !h || !mi || !s) return std::nullopt;
+  size_t end = 19;
+  if (fraction == IsoFraction::kDropped && text[end] == '.') {
+    const size_t first = ++end;
+    while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+    if (end == first || end - first > 9) return std::nullopt;
+  }
+  if (end + 1 != text.size() || text[end] != 'Z') return std::nullopt;
+  // A leap second (:60) has no text form here: it would not read back as written.
+  if (*mo < 1 || *mo > 12 || *d < 1 || *h > 23 || *mi > 59 || *s > 59) return std::nullopt;
+  const int64_t days = daysFromCivil(*y, *mo, *d);
+  if (civilFromDays(days).day != *d) return std::nullopt;  // e.g. 02-30
+  return days * kSecondsPerDay + *h * 3600 + *mi * 60 + *s;
 }
 
 }  // namespace dvb

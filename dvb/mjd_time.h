@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace dvb {
 
@@ -44,9 +45,19 @@ std::optional<UtcSeconds> decodeUtcTime(const uint8_t bytes[5]);
 // False when the date is outside the 16-bit window.
 bool encodeUtcTime(UtcSeconds t, uint8_t bytes[5]);
 
-// "YYYY-MM-DDThh:mm:ssZ".
+// The one text form of a UTC time in this project (DVB tools, the box and
+// stb-central alike): "YYYY-MM-DDThh:mm:ssZ", ISO 8601 in whole seconds.
 std::string formatIso8601(UtcSeconds t);
-// Parses "YYYY-MM-DDThh:mm:ssZ" (the Z is required).
-std::optional<UtcSeconds> parseIso8601(const std::string& text);
+
+// Whether parseIso8601 takes a fraction of a second ("...:00.123Z"). The
+// central API allows one in report and deadline times (docs/central-api.md).
+enum class IsoFraction { kRefused, kDropped };
+
+// Parses exactly what formatIso8601 writes: a digit in every place, a real
+// calendar day (year 0000..9999), hour 0..23, minute and second 0..59, and the
+// Z (UTC; an offset such as +08:00 is refused). With IsoFraction::kDropped,
+// 1 to 9 fraction digits may stand before the Z; they are dropped.
+std::optional<UtcSeconds> parseIso8601(std::string_view text,
+                                       IsoFraction fraction = IsoFraction::kRefused);
 
 }  // namespace dvb

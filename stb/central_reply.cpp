@@ -181,20 +181,9 @@ bool bad(std::string* error, const std::string& why) {
 }  // namespace
 
 std::optional<std::string> wholeSecondUtc(const std::string& text) {
-  if (text.size() < 20 || text.back() != 'Z') return std::nullopt;
-  if (text.size() > 20) {
-    // ".d" to ".ddddddddd" between the seconds and the Z.
-    const std::string fraction = text.substr(19, text.size() - 20);
-    if (fraction.size() < 2 || fraction.size() > 10 || fraction[0] != '.') return std::nullopt;
-    for (size_t i = 1; i < fraction.size(); ++i)
-      if (!std::isdigit(static_cast<unsigned char>(fraction[i]))) return std::nullopt;
-  }
-  const std::optional<dvb::UtcSeconds> t = dvb::parseIso8601(text.substr(0, 19) + "Z");
+  const std::optional<dvb::UtcSeconds> t = dvb::parseIso8601(text, dvb::IsoFraction::kDropped);
   if (!t) return std::nullopt;
-  const std::string whole = dvb::formatIso8601(*t);
-  // parseIso8601 may normalise (e.g. a 61st second): keep only what round-trips.
-  if (whole != text.substr(0, 19) + "Z") return std::nullopt;
-  return whole;
+  return dvb::formatIso8601(*t);
 }
 
 std::optional<TicketInfo> parseTicketReply(const std::string& body, ReplyKind kind,

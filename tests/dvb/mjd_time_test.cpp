@@ -111,6 +111,50 @@ TEST(MjdTime, ParseIsStrict) {
   EXPECT_FALSE(parseIso8601("2026-11-30T00:00:00Zjunk"));
   EXPECT_TRUE(parseIso8601("2024-02-29T00:00:00Z"));
   EXPECT_FALSE(parseIso8601("2100-02-29T00:00:00Z"));
+  // Exactly the form formatIso8601 writes: every digit in its place, no sign,
+  // no space, UTC only.
+  for (const char* bad : {"",
+                          "2026-1-5T2:0:0Z",
+                          "2026-11-30T2:00:00Z",
+                          "+026-11-30T00:00:00Z",
+                          "-001-01-01T00:00:00Z",
+                          " 2026-11-30T00:00:00Z",
+                          "2026- 1-30T00:00:00Z",
+                          "2026-11-30T00:00:+1Z",
+                          "26-11-30T00:00:00Z",
+                          "2026-11-30 00:00:00Z",
+                          "2026-11-30t00:00:00Z",
+                          "2026-11-30T00:00:00z",
+                          "2026-11-30T08:15:00+08:00",
+                          "2026-00-30T00:00:00Z",
+                          "2026-13-30T00:00:00Z",
+                          "2026-11-00T00:00:00Z",
+                          "2026-11-31T00:00:00Z",
+                          "2026-11-30T00:60:00Z",
+                          "2026-11-30T00:00:60Z",
+                          "2026-11-30T00:00:00.5Z"})
+    EXPECT_FALSE(parseIso8601(bad)) << bad;
+  // Any four-digit year reads back as written (before 1970 too).
+  for (const char* text : {"0000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "9999-12-31T23:59:59Z"})
+    EXPECT_EQ(formatIso8601(parseIso8601(text).value_or(0)), text);
+  EXPECT_EQ(parseIso8601(std::string_view("2026-11-30T00:00:00Zjunk", 20)),
+            parseIso8601("2026-11-30T00:00:00Z"));
+}
+
+// The central API's times may carry a fraction of a second (docs/central-api.md).
+TEST(MjdTime, FractionIsDroppedOnlyWhenAsked) {
+  const UtcSeconds whole = *parseIso8601("2026-12-03T08:15:00Z");
+  for (const char* text : {"2026-12-03T08:15:00Z", "2026-12-03T08:15:00.1Z",
+                           "2026-12-03T08:15:00.999Z", "2026-12-03T08:15:00.123456789Z"}) {
+    EXPECT_EQ(parseIso8601(text, IsoFraction::kDropped), whole) << text;
+  }
+  EXPECT_FALSE(parseIso8601("2026-12-03T08:15:00.123Z"));  // kRefused by default
+  EXPECT_FALSE(parseIso8601("2026-12-03T08:15:00.123Z", IsoFraction::kRefused));
+  for (const char* bad :
+       {"2026-12-03T08:15:00.Z", "2026-12-03T08:15:00.1234567890Z", "2026-12-03T08:15:00.1xZ",
+        "2026-12-03T08:15:00,5Z", "2026-12-03T08:15:00.5", "2026-12-03T08:15:00.5Z0",
+        "2026-12-03T08:15:00.5+08:00", "2026-12-03T08:15:60.5Z", "2026-02-30T08:15:00.5Z"})
+    EXPECT_FALSE(parseIso8601(bad, IsoFraction::kDropped)) << bad;
 }
 
 TEST(Bcd, Digits) {

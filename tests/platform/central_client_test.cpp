@@ -22,7 +22,6 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <random>
 #include <regex>
 
@@ -32,12 +31,14 @@
 #include "tests/support/central_server.h"
 #include "tests/support/child_process.h"
 #include "tests/support/command.h"
+#include "tests/support/recording_log.h"
 
 namespace platform {
 namespace {
 
 namespace fs = std::filesystem;
 using testing_support::CentralServer;
+using testing_support::RecordingLog;
 using testing_support::ScratchDir;
 using testing_support::TestPki;
 
@@ -79,24 +80,11 @@ class Random : public stb::RandomSource {
   std::mt19937_64 gen{std::random_device{}()};
 };
 
-class RecordingLog : public stb::Log {
- public:
-  void write(stb::LogLevel level, const std::string& message) override {
-    lines.push_back(std::string(stb::logLevelName(level)) + ": " + message);
-    std::cout << "    [box log] " << lines.back() << "\n";
-  }
-  bool has(const std::string& text) const {
-    for (const auto& l : lines)
-      if (l.find(text) != std::string::npos) return true;
-    return false;
-  }
-  std::vector<std::string> lines;
-};
-
 // A box: its state directory, outbox, client and sender on one event loop.
 // Destroying it without any shutdown is the "crash".
 struct Box {
   Box(const std::string& state_dir, CentralClientConfig config, stb::OutboxPolicy policy) {
+    log.echo = "    [box log] ";
     std::string error;
     state = SqliteStateStore::open(state_dir, &error);
     EXPECT_TRUE(state) << error;
@@ -213,7 +201,7 @@ class CentralClientTest : public ::testing::Test {
     EXPECT_EQ(row->state, "waiting");
     EXPECT_NE(row->last_error.find(why), std::string::npos) << row->last_error;
     bool logged = false;
-    for (const auto& line : box.log.lines)
+    for (const auto& [level, line] : box.log.lines)
       logged = logged || (line.find("not delivered: ") != std::string::npos &&
                           line.find(why) != std::string::npos);
     EXPECT_TRUE(logged) << row->last_error;

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "tests/support/utc_time.h"
+
 namespace stb {
 namespace {
 
@@ -14,9 +16,7 @@ using dvb::notice::NoticeKind;
 constexpr int64_t kMin = 60;
 constexpr int64_t kHour = 3600;
 
-dvb::UtcSeconds at(const char* iso) {
-  return *dvb::parseIso8601(iso);
-}
+using testing_support::at;
 
 TEST(CrawlPolicy, DefaultIntervalsStepDownAsStartApproaches) {
   const SchedulePolicy p;

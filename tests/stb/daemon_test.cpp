@@ -13,6 +13,7 @@
 #include "tests/dvb/notice/notice_test_util.h"
 #include "tests/stb/daemon_stream.h"
 #include "tests/stb/stb_test_util.h"
+#include "tests/support/utc_time.h"
 
 namespace stb {
 namespace {
@@ -34,9 +35,7 @@ using testing_util::cancellationOf;
 using testing_util::RecordingLog;
 using Style = overlay::SubtitleBarView::Style;
 
-dvb::UtcSeconds at(const char* iso) {
-  return *dvb::parseIso8601(iso);
-}
+using testing_support::at;
 
 // maintenanceNotice(): 2026-11-30 02:00..06:00 UTC, window opens 24 h before.
 const dvb::UtcSeconds kWindowOpens = at("2026-11-29T02:00:00Z");

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/utc_time.h"
+
 namespace stb {
 namespace {
 
@@ -12,9 +14,7 @@ constexpr int kBeijing = 8 * 60;
 const ViewingHours kAllDay = ViewingHours::wholeDay();
 constexpr int64_t kMin = 60;
 
-dvb::UtcSeconds at(const char* iso) {
-  return *dvb::parseIso8601(iso);
-}
+using testing_support::at;
 
 dvb::notice::FeeRecord record() {
   dvb::notice::FeeRecord r;

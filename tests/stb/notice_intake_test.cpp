@@ -11,6 +11,7 @@
 #include "stb/memory_state_store.h"
 #include "tests/dvb/notice/notice_test_util.h"
 #include "tests/stb/stb_test_util.h"
+#include "tests/support/utc_time.h"
 
 namespace stb {
 namespace {
@@ -38,9 +39,7 @@ using testing_util::RecordingLog;
 constexpr uint8_t kNoticeTable = 0xC0, kFeeTable = 0xC1, kDirectoryTable = 0xC2,
                   kKeyListTable = 0xC4;
 
-dvb::UtcSeconds at(const char* iso) {
-  return *dvb::parseIso8601(iso);
-}
+using testing_support::at;
 
 // A subscriber id of the form 86100nnnnnnnn that falls into BUCKET.
 std::string subscriberIn(uint16_t bucket, uint16_t bucket_count, const std::string& not_this) {

@@ -364,7 +364,7 @@ TEST_F(SenderTest, ADueReportIsPostedWithItsIdempotencyKeyAndItsTicketKept) {
   EXPECT_EQ(stored()[0].ticket, "T20261130-000123");
   EXPECT_TRUE(
       log.has("info: central: report " + id + " delivered (HTTP 201): ticket T20261130-000123"))
-      << log.all();
+      << log.dump();
   ASSERT_TRUE(wake);
   EXPECT_GE(*wake, clock.now + 150'000);  // the first poll
 }
@@ -378,7 +378,7 @@ TEST_F(SenderTest, ServerTroubleAndNetworkFailuresAreRetriedWithBackoff) {
   EXPECT_EQ(wake, clock.now + 30'000);
   EXPECT_TRUE(log.has("warning: central: report " + id +
                       " not delivered: HTTP 503 unavailable: busy (retry after 30 s); attempt 1"))
-      << log.all();
+      << log.dump();
   EXPECT_TRUE(api.calls.empty());
   clock.now += 30'000;
   sender->run();
@@ -410,7 +410,7 @@ TEST_F(SenderTest, ConflictsAndInvalidReportsAreFailedForGoodAndLogged) {
   }
   EXPECT_TRUE(
       log.has("error: central: report " + a + " refused for good: HTTP 409 idempotency_conflict"))
-      << log.all();
+      << log.dump();
   EXPECT_TRUE(log.has("HTTP 400 invalid_field: category"));
   EXPECT_TRUE(log.has("HTTP 403 forbidden"));
   EXPECT_FALSE(wake);  // nothing left to do

@@ -12,6 +12,7 @@
 #include "stb/monotonic_clock.h"
 #include "stb/outbox.h"
 #include "stb/report_sender.h"
+#include "tests/support/recording_log.h"
 
 namespace stb {
 
@@ -36,23 +37,7 @@ class FakeClock : public MonotonicClock {
   int64_t now = 1'000'000;
 };
 
-class RecordingLog : public Log {
- public:
-  void write(LogLevel level, const std::string& message) override {
-    lines.push_back(std::string(logLevelName(level)) + ": " + message);
-  }
-  bool has(const std::string& text) const {
-    for (const auto& l : lines)
-      if (l.find(text) != std::string::npos) return true;
-    return false;
-  }
-  std::string all() const {
-    std::string s;
-    for (const auto& l : lines) s += l + "\n";
-    return s;
-  }
-  std::vector<std::string> lines;
-};
+using testing_support::RecordingLog;
 
 class FakeApi : public CentralApi {
  public:

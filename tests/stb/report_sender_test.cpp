@@ -42,7 +42,7 @@ class ReportSenderTest : public ::testing::Test {
     EXPECT_EQ(row().attempts, 1);
     EXPECT_GT(row().next_attempt_ms, clock.now);
     EXPECT_NE(row().last_error.find(why), std::string::npos) << row().last_error;
-    EXPECT_TRUE(log.has(why)) << log.all();
+    EXPECT_TRUE(log.has(why)) << log.dump();
     EXPECT_TRUE(row().ticket.empty());
     // Asked again later with the same Idempotency-Key.
     clock.now = row().next_attempt_ms;
@@ -72,7 +72,7 @@ TEST_F(ReportSenderTest, AGoodAnswerKeepsTheCategoryAndDeadlineTheCentralSystemC
   std::string error;
   ASSERT_TRUE(store.list(&rows, &error)) << error;
   EXPECT_EQ(rows[0].severity, "major");
-  EXPECT_TRUE(log.has("ticket T20261130-000123 status accepted severity major")) << log.all();
+  EXPECT_TRUE(log.has("ticket T20261130-000123 status accepted severity major")) << log.dump();
 }
 
 TEST_F(ReportSenderTest, AFractionOfASecondInTheDeadlineIsDropped) {
@@ -86,7 +86,7 @@ TEST_F(ReportSenderTest, AFractionOfASecondInTheDeadlineIsDropped) {
 TEST_F(ReportSenderTest, NonHexDigitsInAnEscapeAreAnErrorNotACrash) {
   api.answer(503, R"({"error":"unavailable","message":"down \uZZZZ"})");
   EXPECT_EQ(row().state, "waiting");
-  EXPECT_TRUE(log.has("HTTP 503 (the answer is not JSON)")) << log.all();
+  EXPECT_TRUE(log.has("HTTP 503 (the answer is not JSON)")) << log.dump();
   EXPECT_EQ(jsonStringMember(R"({"m":"down \uZZZZ"})", "m"), std::nullopt);
   clock.now = row().next_attempt_ms;
   sender.run();
@@ -97,7 +97,7 @@ TEST_F(ReportSenderTest, NonHexDigitsInAnEscapeAreAnErrorNotACrash) {
   EXPECT_TRUE(
       log.has("HTTP 201 with a malformed answer: the answer has a \\u escape without 4 "
               "hex digits in a string (at byte 42)"))
-      << log.all();
+      << log.dump();
   // cJSON would end the string at an escaped U+0000 and drop the rest unseen.
   clock.now = row().next_attempt_ms;
   sender.run();
@@ -105,14 +105,14 @@ TEST_F(ReportSenderTest, NonHexDigitsInAnEscapeAreAnErrorNotACrash) {
   answer.replace(answer.find("96123"), 5, R"(96123\u0000, then call 110)");
   api.answer(201, answer);
   EXPECT_EQ(row().state, "waiting");
-  EXPECT_TRUE(log.has("the answer has \\u0000 in a string")) << log.all();
+  EXPECT_TRUE(log.has("the answer has \\u0000 in a string")) << log.dump();
 }
 
 TEST_F(ReportSenderTest, SurrogatePairsAndChineseAreDecodedToUtf8) {
   // U+1F4FA (television) and 电视 ("television").
   api.answer(503, R"({"error":"unavailable","message":"\ud83d\udcfa \u7535\u89c6 down"})");
   EXPECT_TRUE(log.has("HTTP 503 unavailable: \xF0\x9F\x93\xBA \xE7\x94\xB5\xE8\xA7\x86 down"))
-      << log.all();
+      << log.dump();
   EXPECT_EQ(row().state, "waiting");
   // A lone half of a pair is not text.
   clock.now = row().next_attempt_ms;
@@ -163,7 +163,7 @@ TEST_F(ReportSenderTest, AnUnknownSeverityOrADeadlineThatIsNoTimeIsAnError) {
   answer = kGood;
   answer.replace(answer.find("2026-12-03T08:15:00Z"), 20, "2026-13-03T08:15:00Z");
   api.answer(201, answer);
-  EXPECT_TRUE(log.has("deadline \"2026-13-03T08:15:00Z\" is not a UTC time")) << log.all();
+  EXPECT_TRUE(log.has("deadline \"2026-13-03T08:15:00Z\" is not a UTC time")) << log.dump();
   EXPECT_EQ(row().state, "waiting");
 }
 
@@ -176,7 +176,7 @@ TEST_F(ReportSenderTest, AMalformedPollAnswerKeepsTheTicketAsItWas) {
   EXPECT_TRUE(
       log.has("polling ticket T20261130-000123: HTTP 200 with a malformed answer: member "
               "\"status\" is not a string"))
-      << log.all();
+      << log.dump();
 }
 
 TEST_F(ReportSenderTest, APollMayChangeTheSeverityAndDeadline) {
@@ -192,14 +192,14 @@ TEST_F(ReportSenderTest, APollMayChangeTheSeverityAndDeadline) {
 TEST_F(ReportSenderTest, AHugeAnswerIsLoggedCutShort) {
   api.answer(503, R"({"error":"unavailable","message":")" + std::string(60000, 'x') + R"("})");
   ASSERT_FALSE(log.lines.empty());
-  EXPECT_LT(log.lines.back().size(), 400u);
-  EXPECT_TRUE(log.has("unavailable: xxxx")) << log.all();
+  EXPECT_LT(log.lines.back().second.size(), 400u);
+  EXPECT_TRUE(log.has("unavailable: xxxx")) << log.dump();
   clock.now = row().next_attempt_ms;
   sender.run();
   std::string answer = kGood;
   answer.replace(answer.find("major"), 5, std::string(60000, 'y'));
   api.answer(201, answer);
-  EXPECT_LT(log.lines.back().size(), 400u);
+  EXPECT_LT(log.lines.back().second.size(), 400u);
   EXPECT_EQ(row().state, "waiting");
 }
 

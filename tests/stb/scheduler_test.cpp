@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/utc_time.h"
+
 namespace stb {
 namespace {
 
@@ -16,9 +18,7 @@ constexpr int64_t kMin = 60;
 constexpr int64_t kHour = 3600;
 constexpr int kBeijing = 8 * 60;
 
-dvb::UtcSeconds at(const char* iso) {
-  return *dvb::parseIso8601(iso);
-}
+using testing_support::at;
 
 dvb::DvbText text(const std::string& utf8) {
   dvb::DvbText t;

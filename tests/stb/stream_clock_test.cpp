@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/utc_time.h"
+
 namespace stb {
 namespace {
 
@@ -12,9 +14,7 @@ struct FakeMonotonic : MonotonicClock {
   int64_t nowMs() const override { return now; }
 };
 
-dvb::UtcSeconds at(const char* iso) {
-  return *dvb::parseIso8601(iso);
-}
+using testing_support::at;
 
 TEST(StreamClock, UnknownUntilTrustworthyTime) {
   FakeMonotonic mono;

@@ -3,14 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/utc_time.h"
+
 namespace stb {
 namespace {
 
 using dvb::notice::NoticeKind;
 
-dvb::UtcSeconds at(const char* iso) {
-  return *dvb::parseIso8601(iso);
-}
+using testing_support::at;
 
 dvb::DvbText text(const std::string& utf8) {
   dvb::DvbText t;

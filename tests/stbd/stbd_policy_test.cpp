@@ -12,6 +12,7 @@
 #include "dvb/mjd_time.h"
 #include "overlay/screenshot.h"
 #include "tests/stbd/stbd_run.h"
+#include "tests/support/utc_time.h"
 
 namespace {
 
@@ -43,9 +44,7 @@ std::vector<dvb::UtcSeconds> crawlTimesAfter(const std::string& log, const std::
   return out;
 }
 
-dvb::UtcSeconds at(const char* iso) {
-  return *dvb::parseIso8601(iso);
-}
+using testing_support::at;
 
 // An unplanned outage in progress for Nanchang since 09:00 local (01:00
 // UTC), and an emergency for Jiangxi from 10:00 local (02:00 UTC).

@@ -72,10 +72,10 @@ json ticketJson(const Ticket& t) {
               {"category", t.category},
               {"severity", severityName(t.severity)},
               {"status", statusName(t.status)},
-              {"created", formatUtcTimestamp(t.created)},
-              {"received", formatUtcTimestamp(t.received)},
-              {"deadline", formatUtcTimestamp(t.deadline)},
-              {"updated", formatUtcTimestamp(t.updated)}};
+              {"created", dvb::formatIso8601(t.created)},
+              {"received", dvb::formatIso8601(t.received)},
+              {"deadline", dvb::formatIso8601(t.deadline)},
+              {"updated", dvb::formatIso8601(t.updated)}};
 }
 
 int runTickets(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
@@ -96,7 +96,7 @@ int runTickets(const std::vector<std::string>& args, std::FILE* out, std::FILE* 
   for (const Ticket& t : tickets)
     std::fprintf(out, "%s  %-19s  %-7s  %-17s  %-16s  area %-8s  deadline %s\n", t.ticket.c_str(),
                  statusName(t.status), severityName(t.severity), t.category.c_str(),
-                 t.box_id.c_str(), t.area_code.c_str(), formatUtcTimestamp(t.deadline).c_str());
+                 t.box_id.c_str(), t.area_code.c_str(), dvb::formatIso8601(t.deadline).c_str());
   std::fprintf(out, "%zu ticket(s)\n", tickets.size());
   return kExitOk;
 }
@@ -166,14 +166,14 @@ int runReturnVisits(const std::vector<std::string>& args, std::FILE* out, std::F
                           {"box_id", v.box_id},
                           {"fixed", v.fixed},
                           {"score", v.score},
-                          {"answered", formatUtcTimestamp(v.answered)}});
+                          {"answered", dvb::formatIso8601(v.answered)}});
     std::fprintf(out, "%s\n", list.dump(2).c_str());
     return kExitOk;
   }
   for (const ReturnVisit& v : visits)
     std::fprintf(out, "%s  %-16s  fixed %-3s  score %d  answered %s\n", v.ticket.c_str(),
                  v.box_id.c_str(), v.fixed ? "yes" : "no", v.score,
-                 formatUtcTimestamp(v.answered).c_str());
+                 dvb::formatIso8601(v.answered).c_str());
   std::fprintf(out, "%zu return visit(s)\n", visits.size());
   return kExitOk;
 }

@@ -27,8 +27,8 @@ bool isJsonContentType(const HttpRequest& request) {
 json ticketJson(const Ticket& t) {
   return json{{"ticket", t.ticket},
               {"status", statusName(t.status)},
-              {"deadline", formatUtcTimestamp(t.deadline)},
-              {"updated", formatUtcTimestamp(t.updated)},
+              {"deadline", dvb::formatIso8601(t.deadline)},
+              {"updated", dvb::formatIso8601(t.updated)},
               {"severity", severityName(t.severity)},
               {"category", t.category}};
 }
@@ -72,7 +72,7 @@ HttpResponse CentralService::postReport(const HttpRequest& request, const std::s
                                            {"status", statusName(t.status)},
                                            {"severity", severityName(t.severity)},
                                            {"category", t.category},
-                                           {"deadline", formatUtcTimestamp(t.deadline)},
+                                           {"deadline", dvb::formatIso8601(t.deadline)},
                                            {"hotline", options_.hotline}});
   r.headers.emplace_back("Location", "/v1/tickets/" + t.ticket);
   r.log_note = t.ticket;
@@ -124,7 +124,7 @@ HttpResponse CentralService::postReturnVisit(const HttpRequest& request, const s
   return HttpResponse::json(200, json{{"ticket", ticket},
                                       {"fixed", fixed},
                                       {"score", score},
-                                      {"answered", formatUtcTimestamp(now)}});
+                                      {"answered", dvb::formatIso8601(now)}});
 }
 
 }  // namespace tools::central

@@ -150,7 +150,7 @@ bool parseReport(const std::string& body, NewReport* out, ValidationError* p) {
   if (!stringField(
           doc, "created", true, 20, 30, [](char) { return true; }, &v, p))
     return false;
-  const auto created = parseUtcTimestamp(*v);
+  const auto created = parseReportTime(*v);
   if (!created)
     return problem(p, "invalid_field", "created must be UTC ISO 8601, e.g. 2026-11-30T08:15:00Z");
   r.created = *created;

@@ -1,32 +1,26 @@
 #pragma once
-// UTC timestamps for stb-central: seconds since 1970 and the one text form the
-// API uses, "2026-11-30T08:15:00Z". Civil dates are days since 1970-01-01.
+// stb-central's clock and calendar days. Times are dvb::UtcSeconds and their
+// text is dvb's one UTC form (dvb/mjd_time.h: formatIso8601 / parseIso8601);
+// stb-central keeps no time before 1970. Civil dates are days since 1970-01-01.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "dvb/mjd_time.h"
+
 namespace tools::central {
 
-using UtcSeconds = int64_t;
+using UtcSeconds = dvb::UtcSeconds;
 constexpr int64_t kSecondsPerDay = 86400;
 
-struct CivilDate {
-  int year = 1970;
-  unsigned month = 1;  // 1..12
-  unsigned day = 1;    // 1..31
-};
-
-int64_t daysFromCivil(const CivilDate& d);
-CivilDate civilFromDays(int64_t days);
 // 0 = Sunday .. 6 = Saturday.
 int weekdayOfDays(int64_t days);
 
-// "YYYY-MM-DDTHH:MM:SSZ", optionally with 1..9 fractional digits before the Z
-// (dropped). Only UTC ('Z') is accepted; nullopt for anything else.
-std::optional<UtcSeconds> parseUtcTimestamp(std::string_view text);
-std::string formatUtcTimestamp(UtcSeconds t);
-// "YYYY-MM-DD" to days since 1970-01-01.
+// A time a box sends ("created"): UTC, a fraction of a second allowed and
+// dropped (docs/central-api.md), not before 1970; nullopt for anything else.
+std::optional<UtcSeconds> parseReportTime(std::string_view text);
+// "YYYY-MM-DD" (1970 or later) to days since 1970-01-01.
 std::optional<int64_t> parseCivilDate(std::string_view text);
 // Days since 1970 as "YYYYMMDD" (ticket numbers).
 std::string formatCompactDate(int64_t days);

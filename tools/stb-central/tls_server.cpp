@@ -219,7 +219,7 @@ void TlsServer::accept(std::FILE* log) {
         accept4(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) {
       if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR && errno != ECONNABORTED)
-        std::fprintf(log, "%s accept: %s\n", formatUtcTimestamp(systemNow()).c_str(),
+        std::fprintf(log, "%s accept: %s\n", dvb::formatIso8601(systemNow()).c_str(),
                      std::strerror(errno));
       return;
     }
@@ -228,7 +228,7 @@ void TlsServer::accept(std::FILE* log) {
     c->client.peer = peerAddress(addr);
     c->ssl = SSL_new(ctx_);
     if (!c->ssl || SSL_set_fd(c->ssl, fd) != 1) {
-      std::fprintf(log, "%s %s SSL_new: %s\n", formatUtcTimestamp(systemNow()).c_str(),
+      std::fprintf(log, "%s %s SSL_new: %s\n", dvb::formatIso8601(systemNow()).c_str(),
                    c->client.peer.c_str(), sslErrorText().c_str());
       closeConnection(*c);
       continue;
@@ -242,7 +242,7 @@ void TlsServer::accept(std::FILE* log) {
 void TlsServer::drive(Connection& c, const RequestHandler& handler, std::FILE* log) {
   using Phase = Connection::Phase;
   const auto logLine = [&](const std::string& what) {
-    std::fprintf(log, "%s %s cn=%s %s\n", formatUtcTimestamp(systemNow()).c_str(),
+    std::fprintf(log, "%s %s cn=%s %s\n", dvb::formatIso8601(systemNow()).c_str(),
                  c.client.peer.c_str(), c.client.cn.empty() ? "-" : c.client.cn.c_str(),
                  what.c_str());
     std::fflush(log);
@@ -399,7 +399,7 @@ bool TlsServer::run(const RequestHandler& handler, std::FILE* log, std::string* 
       if (c->phase != Connection::Phase::kClosed && now >= c->deadline_ms) {
         if (c->phase != Connection::Phase::kDraining &&
             (c->phase != Connection::Phase::kReading || !c->in.empty()))
-          std::fprintf(log, "%s %s cn=%s timed out\n", formatUtcTimestamp(systemNow()).c_str(),
+          std::fprintf(log, "%s %s cn=%s timed out\n", dvb::formatIso8601(systemNow()).c_str(),
                        c->client.peer.c_str(), c->client.cn.empty() ? "-" : c->client.cn.c_str());
         closeConnection(*c);
       }

@@ -2,26 +2,31 @@
 // weekend and a listed holiday, the policy file's validation.
 #include <gtest/gtest.h>
 
+#include "tests/support/utc_time.h"
 #include "tools/stb-central/deadline_policy.h"
 
 namespace tools::central {
 namespace {
 
-UtcSeconds at(const char* text) {
-  const auto t = parseUtcTimestamp(text);
-  EXPECT_TRUE(t.has_value()) << text;
-  return t.value_or(0);
-}
+using testing_support::at;
 
-TEST(TimeUtil, RoundTripsTimestamps) {
-  EXPECT_EQ(formatUtcTimestamp(at("2026-11-30T08:15:00Z")), "2026-11-30T08:15:00Z");
-  EXPECT_EQ(formatUtcTimestamp(at("2024-02-29T23:59:59.123Z")), "2024-02-29T23:59:59Z");
-  EXPECT_EQ(at("1970-01-01T00:00:00Z"), 0);
-  EXPECT_FALSE(parseUtcTimestamp("2026-11-30T08:15:00+08:00"));
-  EXPECT_FALSE(parseUtcTimestamp("2026-11-30 08:15:00Z"));
-  EXPECT_FALSE(parseUtcTimestamp("2026-02-29T08:15:00Z"));
-  EXPECT_FALSE(parseUtcTimestamp("2026-11-30T24:00:00Z"));
-  EXPECT_FALSE(parseUtcTimestamp("2026-11-30T08:15:00.Z"));
+// stb-central's own rules on top of dvb's UTC text (tests/dvb/mjd_time_test.cpp).
+TEST(TimeUtil, ReportTimesAndCalendarDays) {
+  EXPECT_EQ(parseReportTime("2026-11-30T08:15:00Z"), at("2026-11-30T08:15:00Z"));
+  EXPECT_EQ(parseReportTime("2024-02-29T23:59:59.123Z"), at("2024-02-29T23:59:59Z"));
+  EXPECT_EQ(parseReportTime("1970-01-01T00:00:00Z"), 0);
+  EXPECT_FALSE(parseReportTime("1969-12-31T23:59:59Z"));  // nothing before 1970
+  EXPECT_FALSE(parseReportTime("2026-11-30T08:15:00+08:00"));
+  EXPECT_FALSE(parseReportTime("2026-11-30 08:15:00Z"));
+  EXPECT_FALSE(parseReportTime("2026-02-29T08:15:00Z"));
+  EXPECT_FALSE(parseReportTime("2026-11-30T24:00:00Z"));
+  EXPECT_FALSE(parseReportTime("2026-11-30T08:15:00.Z"));
+  EXPECT_EQ(parseCivilDate("2026-11-30"), daysOf(at("2026-11-30T12:00:00Z")));
+  EXPECT_EQ(parseCivilDate("1970-01-01"), 0);
+  EXPECT_FALSE(parseCivilDate("1969-12-31"));
+  EXPECT_FALSE(parseCivilDate("2026-02-29"));
+  EXPECT_FALSE(parseCivilDate("2026-11-30T00:00:00Z"));
+  EXPECT_FALSE(parseCivilDate("2026-1-30"));
   EXPECT_EQ(weekdayOfDays(daysOf(at("2026-11-28T12:00:00Z"))), 6);  // a Saturday
   EXPECT_EQ(formatCompactDate(daysOf(at("2026-11-30T23:59:59Z"))), "20261130");
 }

@@ -20,7 +20,7 @@ TEST(ReportValidation, AcceptsAFullReport) {
   EXPECT_EQ(r.category, "no_picture");
   EXPECT_EQ(r.callback_phone, "13800138000");
   EXPECT_EQ(r.visit_period, "morning");
-  EXPECT_EQ(formatUtcTimestamp(r.created), "2026-11-27T08:00:00Z");
+  EXPECT_EQ(dvb::formatIso8601(r.created), "2026-11-27T08:00:00Z");
   EXPECT_NE(r.diagnostics_json.find("\"snr_db\":21.5"), std::string::npos);
 }
 

@@ -15,7 +15,7 @@ using stb_central_test::ScratchDir;
 
 const char kId[] = "3f1c2a4e-8b7d-4e2a-9c1f-0a1b2c3d4e5f";
 const char kBox[] = "STB-TEST-0001";
-const UtcSeconds kNow = *parseUtcTimestamp("2026-11-28T09:00:00Z");
+const UtcSeconds kNow = *dvb::parseIso8601("2026-11-28T09:00:00Z");
 
 HttpRequest request(const std::string& method, const std::string& path,
                     const std::string& body = "", const std::string& key = "") {

@@ -12,7 +12,7 @@ namespace {
 using stb_central_test::reportJson;
 using stb_central_test::ScratchDir;
 
-const UtcSeconds kNov30 = *parseUtcTimestamp("2026-11-30T10:00:00Z");
+const UtcSeconds kNov30 = *dvb::parseIso8601("2026-11-30T10:00:00Z");
 
 NewReport report(const std::string& id, const std::string& category = "no_picture") {
   NewReport r;
