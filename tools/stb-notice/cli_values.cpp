@@ -32,9 +32,7 @@ std::optional<uint64_t> parseUnsigned(const std::string& text, uint64_t min, uin
 }
 
 std::optional<int64_t> parseUtc(const std::string& text) {
-  const auto t = dvb::parseIso8601(text);
-  if (!t || dvb::formatIso8601(*t) != text) return std::nullopt;
-  return t;
+  return dvb::parseIso8601(text);
 }
 
 std::optional<int> parseUtcOffset(const std::string& text) {

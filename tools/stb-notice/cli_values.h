@@ -14,7 +14,7 @@ using stb::parseDurationMs;
 
 // Decimal or 0x-hex, in [min, max].
 std::optional<uint64_t> parseUnsigned(const std::string& text, uint64_t min, uint64_t max);
-// "YYYY-MM-DDThh:mm:ssZ" exactly (dvb::parseIso8601 alone lets "2026-1-5T2:0:0Z" through).
+// "YYYY-MM-DDThh:mm:ssZ" exactly.
 std::optional<int64_t> parseUtc(const std::string& text);
 // "+08:00", "-05:30" (also "+0800"): minutes east of UTC, at most 14 h.
 std::optional<int> parseUtcOffset(const std::string& text);
