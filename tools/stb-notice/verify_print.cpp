@@ -66,42 +66,49 @@ std::string verifyText(const VerifyReport& r) {
 }
 
 std::string verifyJson(const VerifyReport& r) {
-  JsonWriter w;
-  w.beginObject().field("source", r.source);
-  w.field("format", r.scan.transport_stream ? "ts" : "sections");
-  w.key("pids").beginArray();
-  for (uint16_t pid : r.scan.pids) w.value(unsigned{pid});
-  w.endArray().key("keys").beginArray();
-  for (const auto& [role, id] : r.keys)
-    w.beginObject().field("role", role).field("id", id).endObject();
-  w.endArray().key("objects").beginArray();
+  using Json = nlohmann::ordered_json;
+  Json pids = Json::array();
+  for (uint16_t pid : r.scan.pids) pids.push_back(unsigned{pid});
+  Json keys = Json::array();
+  for (const auto& [role, id] : r.keys) keys.push_back({{"role", role}, {"id", id}});
+  Json objects = Json::array();
   for (const ObjectResult& o : r.objects) {
-    w.beginObject().field("type", typeName(o.table_id)).field("pid", unsigned{o.pid});
-    w.field("table_id", unsigned{o.table_id}).field("extension", unsigned{o.extension});
-    w.field("version", unsigned{o.version}).field("sections", uint64_t{o.section_count});
+    Json j = {{"type", typeName(o.table_id)},     {"pid", unsigned{o.pid}},
+              {"table_id", unsigned{o.table_id}}, {"extension", unsigned{o.extension}},
+              {"version", unsigned{o.version}},   {"sections", uint64_t{o.section_count}}};
     if (o.envelope) {
-      w.field("object_id", uint64_t{o.envelope->object_id});
-      w.field("revision", uint64_t{o.envelope->revision});
-      w.field("issued", dvb::formatIso8601(o.envelope->issued));
-      w.field("key_id", dvb::notice::keyIdHex(o.envelope->key_id));
+      j["object_id"] = uint64_t{o.envelope->object_id};
+      j["revision"] = uint64_t{o.envelope->revision};
+      j["issued"] = dvb::formatIso8601(o.envelope->issued);
+      j["key_id"] = dvb::notice::keyIdHex(o.envelope->key_id);
     }
-    w.field("status", o.verified() ? "verified" : "rejected");
-    if (o.verified())
-      writeBodyJson(*o.body, &w);
-    else {
+    j["status"] = o.verified() ? "verified" : "rejected";
+    if (o.verified()) {
+      j["body"] = bodyJson(*o.body);
+    } else {
       // The verifier's reason reads "unknown_key: 0123...": the name, then the detail.
       const size_t colon = o.rejection.find(": ");
-      w.field("rejection", o.rejection.substr(0, colon));
-      w.field("detail", colon == std::string::npos ? "" : o.rejection.substr(colon + 2));
+      j["rejection"] = o.rejection.substr(0, colon);
+      j["detail"] = colon == std::string::npos ? "" : o.rejection.substr(colon + 2);
     }
-    w.endObject();
+    objects.push_back(std::move(j));
   }
-  w.endArray().field("verified", r.verified).field("rejected", r.rejected);
-  w.key("rejections").beginObject();
-  for (const auto& [name, count] : r.rejections) w.field(name, count);
-  w.endObject().field("crc_errors", r.scan.crc_errors);
-  w.field("malformed_sections", r.scan.malformed_sections).field("ok", r.ok()).endObject();
-  return w.str() + "\n";
+  Json rejections = Json::object();
+  for (const auto& [name, count] : r.rejections) rejections[name] = count;
+  const Json j = {{"source", r.source},
+                  {"format", r.scan.transport_stream ? "ts" : "sections"},
+                  {"pids", pids},
+                  {"keys", keys},
+                  {"objects", objects},
+                  {"verified", r.verified},
+                  {"rejected", r.rejected},
+                  {"rejections", rejections},
+                  {"crc_errors", r.scan.crc_errors},
+                  {"malformed_sections", r.scan.malformed_sections},
+                  {"ok", r.ok()}};
+  // UTF-8 stays as it is; a byte that is not UTF-8 (a file name, say) becomes U+FFFD
+  // rather than an exception.
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace tools::notice

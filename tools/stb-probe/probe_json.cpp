@@ -1,161 +1,167 @@
+#include <nlohmann/json.hpp>
+#include <optional>
+
 #include "dvb/tables/pmt.h"
-#include "tools/common/json_writer.h"
 #include "tools/stb-probe/probe_format.h"
 
 namespace tools {
 namespace {
 
-void writeRepetition(JsonWriter& j, const char* name, const dvb::RepetitionStats& r) {
-  j.key(name).beginObject();
-  j.field("arrivals", r.arrivals);
-  j.field("max_gap_ms", r.max_gap_ms);
-  j.field("limit_ms", r.limit_ms);
-  j.field("gaps_over_limit", r.gaps_over_limit);
-  j.endObject();
+// ordered_json keeps the members in the order written, as docs/stb-probe.md shows them.
+using Json = nlohmann::ordered_json;
+
+// nlohmann 3.11 has no std::optional conversion: an absent value is null.
+template <typename T>
+Json orNull(const std::optional<T>& v) {
+  return v ? Json(*v) : Json(nullptr);
 }
 
-void writeHealth(JsonWriter& j, const ProbeHealth& h) {
-  j.key("health").beginObject();
-  j.field("sync_errors", h.sync_errors);
-  j.field("continuity_errors", h.total.continuity_errors);
-  j.field("tei_packets", h.total.tei_packets);
-  j.field("crc_errors", h.crc_errors);
-  j.field("scrambled_packets", h.total.scrambled_packets);
-  j.field("malformed_sections", h.malformed_sections);
-  j.field("malformed_packets", h.malformed_packets);
-  j.field("bytes_skipped", h.bytes_skipped);
-  j.key("repetition").beginObject();
-  writeRepetition(j, "pat", h.pat);
-  writeRepetition(j, "pmt", h.pmt);
-  writeRepetition(j, "tdt", h.tdt);
-  j.endObject();
-  j.key("pids").beginArray();
-  for (const ProbePidHealth& p : h.pids) {
-    j.beginObject();
-    j.field("pid", p.pid);
-    j.field("packets", p.counts.packets);
-    j.field("continuity_errors", p.counts.continuity_errors);
-    j.field("tei_packets", p.counts.tei_packets);
-    j.field("crc_errors", p.crc_errors);
-    j.field("scrambled_packets", p.counts.scrambled_packets);
-    j.endObject();
-  }
-  j.endArray();
-  j.endObject();
+Json repetition(const dvb::RepetitionStats& r) {
+  return {{"arrivals", r.arrivals},
+          {"max_gap_ms", orNull(r.max_gap_ms)},
+          {"limit_ms", r.limit_ms},
+          {"gaps_over_limit", r.gaps_over_limit}};
 }
 
-void writePat(JsonWriter& j, const ProbeReport& r) {
-  j.key("pat");
-  if (!r.pat) {
-    j.null();
-    return;
-  }
-  j.beginObject();
-  j.field("tsid", r.pat->transport_stream_id);
-  j.field("version", r.pat->version);
-  j.key("network_pid");
-  if (r.pat->network_pid)
-    j.value(*r.pat->network_pid);
-  else
-    j.null();
-  j.key("programs").beginArray();
+Json health(const ProbeHealth& h) {
+  Json pids = Json::array();
+  for (const ProbePidHealth& p : h.pids)
+    pids.push_back({{"pid", p.pid},
+                    {"packets", p.counts.packets},
+                    {"continuity_errors", p.counts.continuity_errors},
+                    {"tei_packets", p.counts.tei_packets},
+                    {"crc_errors", p.crc_errors},
+                    {"scrambled_packets", p.counts.scrambled_packets}});
+  return {{"sync_errors", h.sync_errors},
+          {"continuity_errors", h.total.continuity_errors},
+          {"tei_packets", h.total.tei_packets},
+          {"crc_errors", h.crc_errors},
+          {"scrambled_packets", h.total.scrambled_packets},
+          {"malformed_sections", h.malformed_sections},
+          {"malformed_packets", h.malformed_packets},
+          {"bytes_skipped", h.bytes_skipped},
+          {"repetition",
+           {{"pat", repetition(h.pat)}, {"pmt", repetition(h.pmt)}, {"tdt", repetition(h.tdt)}}},
+          {"pids", pids}};
+}
+
+Json pat(const ProbeReport& r) {
+  if (!r.pat) return nullptr;
+  Json programs = Json::array();
   for (const auto& p : r.pat->programs)
-    j.beginObject()
-        .field("program_number", p.program_number)
-        .field("pmt_pid", p.pmt_pid)
-        .endObject();
-  j.endArray().endObject();
+    programs.push_back({{"program_number", p.program_number}, {"pmt_pid", p.pmt_pid}});
+  return {{"tsid", r.pat->transport_stream_id},
+          {"version", r.pat->version},
+          {"network_pid", orNull(r.pat->network_pid)},
+          {"programs", programs}};
 }
 
-void writePmts(JsonWriter& j, const ProbeReport& r) {
-  j.key("pmts").beginArray();
+Json pmts(const ProbeReport& r) {
+  Json out = Json::array();
   for (const auto& [number, entry] : r.pmts) {
     const dvb::Pmt& pmt = entry.pmt;
-    j.beginObject();
-    j.field("pid", entry.pid).field("program_number", number).field("version", pmt.version);
-    j.field("pcr_pid", pmt.pcr_pid);
-    j.key("streams").beginArray();
+    Json streams = Json::array();
     for (const auto& s : pmt.streams) {
-      j.beginObject().field("pid", s.elementary_pid).field("stream_type", s.stream_type);
-      j.field("stream_type_name", dvb::streamTypeName(s.stream_type));
-      j.key("descriptor_tags").beginArray();
-      for (const auto& d : s.descriptors) j.value(d.tag);
-      j.endArray().endObject();
+      Json tags = Json::array();
+      for (const auto& d : s.descriptors) tags.push_back(d.tag);
+      streams.push_back({{"pid", s.elementary_pid},
+                         {"stream_type", s.stream_type},
+                         {"stream_type_name", dvb::streamTypeName(s.stream_type)},
+                         {"descriptor_tags", tags}});
     }
-    j.endArray().endObject();
+    out.push_back({{"pid", entry.pid},
+                   {"program_number", number},
+                   {"version", pmt.version},
+                   {"pcr_pid", pmt.pcr_pid},
+                   {"streams", streams}});
   }
-  j.endArray();
+  return out;
 }
 
-void writeTimes(JsonWriter& j, const ProbeReport& r) {
-  j.key("tdt").beginArray();
-  for (dvb::UtcSeconds t : r.tdts) j.beginObject().field("utc", dvb::formatIso8601(t)).endObject();
-  j.endArray();
-  j.key("tot").beginArray();
+Json tdts(const ProbeReport& r) {
+  Json out = Json::array();
+  for (dvb::UtcSeconds t : r.tdts) out.push_back({{"utc", dvb::formatIso8601(t)}});
+  return out;
+}
+
+Json tots(const ProbeReport& r) {
+  Json out = Json::array();
   for (const ProbeTot& tot : r.tots) {
-    j.beginObject().field("utc", dvb::formatIso8601(tot.utc));
-    j.key("offsets").beginArray();
-    for (const auto& o : tot.offsets) {
-      j.beginObject();
-      j.field("country", o.country_code).field("region", o.country_region_id);
-      j.field("offset_minutes", o.offset_minutes);
-      j.field("time_of_change", dvb::formatIso8601(o.time_of_change));
-      j.field("next_offset_minutes", o.next_offset_minutes);
-      j.endObject();
-    }
-    j.endArray().endObject();
+    Json offsets = Json::array();
+    for (const auto& o : tot.offsets)
+      offsets.push_back({{"country", o.country_code},
+                         {"region", o.country_region_id},
+                         {"offset_minutes", o.offset_minutes},
+                         {"time_of_change", dvb::formatIso8601(o.time_of_change)},
+                         {"next_offset_minutes", o.next_offset_minutes}});
+    out.push_back({{"utc", dvb::formatIso8601(tot.utc)}, {"offsets", offsets}});
   }
-  j.endArray();
+  return out;
 }
 
-void writeNetworksAndServices(JsonWriter& j, const ProbeReport& r) {
-  j.key("networks").beginArray();
-  for (const auto& [key, n] : r.networks) {
-    j.beginObject().field("network_id", n.network_id).field("actual", n.actual);
-    j.field("name", n.name).field("name_undecodable", n.name_undecodable).endObject();
-  }
-  j.endArray();
-  j.key("services").beginArray();
-  for (const auto& [key, s] : r.services) {
-    j.beginObject().field("onid", s.onid).field("tsid", s.tsid).field("sid", s.sid);
-    j.field("actual", s.actual).field("type", s.type).field("name", s.name);
-    j.field("provider", s.provider).field("name_undecodable", s.name_undecodable).endObject();
-  }
-  j.endArray();
+Json networks(const ProbeReport& r) {
+  Json out = Json::array();
+  for (const auto& [key, n] : r.networks)
+    out.push_back({{"network_id", n.network_id},
+                   {"actual", n.actual},
+                   {"name", n.name},
+                   {"name_undecodable", n.name_undecodable}});
+  return out;
+}
+
+Json services(const ProbeReport& r) {
+  Json out = Json::array();
+  for (const auto& [key, s] : r.services)
+    out.push_back({{"onid", s.onid},
+                   {"tsid", s.tsid},
+                   {"sid", s.sid},
+                   {"actual", s.actual},
+                   {"type", s.type},
+                   {"name", s.name},
+                   {"provider", s.provider},
+                   {"name_undecodable", s.name_undecodable}});
+  return out;
+}
+
+Json objects(const ProbeReport& r) {
+  Json out = Json::array();
+  for (const ProbeObject& o : r.objects)
+    out.push_back({{"pid", o.pid},
+                   {"type", o.type},
+                   {"object_id", o.object_id},
+                   {"revision", o.revision},
+                   {"status", o.status},
+                   {"summary", o.summary}});
+  return out;
 }
 
 }  // namespace
 
 std::string probeJson(const ProbeReport& r) {
-  JsonWriter j;
-  j.beginObject();
-  j.field("source", r.source);
-  j.field("packets", r.packets);
-  j.field("packet_size", r.packet_size);
-  j.field("file_sections", r.file_sections);
-  writePat(j, r);
-  writePmts(j, r);
-  writeNetworksAndServices(j, r);
-  writeTimes(j, r);
-  j.field("eit_sections", r.eit_sections);
-  j.key("extra_pids").beginArray();
+  Json extra_pids = Json::array();
   for (const auto& [pid, count] : r.extra_pid_sections)
-    j.beginObject().field("pid", pid).field("sections", count).endObject();
-  j.endArray();
-  j.key("objects").beginArray();
-  for (const ProbeObject& o : r.objects) {
-    j.beginObject().field("pid", o.pid).field("type", o.type).field("object_id", o.object_id);
-    j.field("revision", o.revision).field("status", o.status).field("summary", o.summary);
-    j.endObject();
-  }
-  j.endArray();
-  j.key("table_errors").beginArray();
+    extra_pids.push_back({{"pid", pid}, {"sections", count}});
+  Json table_errors = Json::array();
   for (const auto& [what, count] : r.table_errors)
-    j.beginObject().field("error", what).field("count", count).endObject();
-  j.endArray();
-  writeHealth(j, r.health);
-  j.endObject();
-  return j.str() + "\n";
+    table_errors.push_back({{"error", what}, {"count", count}});
+  const Json j = {{"source", r.source},
+                  {"packets", r.packets},
+                  {"packet_size", r.packet_size},
+                  {"file_sections", r.file_sections},
+                  {"pat", pat(r)},
+                  {"pmts", pmts(r)},
+                  {"networks", networks(r)},
+                  {"services", services(r)},
+                  {"tdt", tdts(r)},
+                  {"tot", tots(r)},
+                  {"eit_sections", r.eit_sections},
+                  {"extra_pids", extra_pids},
+                  {"objects", objects(r)},
+                  {"table_errors", table_errors},
+                  {"health", health(r.health)}};
+  // UTF-8 stays as it is; a byte that is not UTF-8 (a file name, say) becomes U+FFFD
+  // rather than an exception.
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace tools
