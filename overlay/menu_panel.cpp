@@ -202,6 +202,173 @@ void MenuPanel::hide() {
   current_ = MenuView{};
 }
 
+// ---------------------------------------------------------------------------
+// Drawing one view of the panel.
+
+namespace {
+
+using Measure = std::function<int(const std::string&)>;
+
+// The panel's height for N_LINES body lines and N_ROWS rows of VIEW.
+int panelHeight(const MenuView& view, const MenuMetrics& m, int n_lines, int n_rows) {
+  int h = m.title_bar + m.padding;
+  h += n_lines * m.line;
+  if (view.input) h += (n_lines ? m.padding / 2 : 0) + m.row;
+  if (!view.error.empty()) h += m.line;
+  if (n_rows) h += (h > m.title_bar + m.padding ? m.padding / 2 : 0) + n_rows * m.row;
+  return h + m.padding + m.footer_bar;
+}
+
+// What fits in the safe area, and where the panel goes.
+struct Layout {
+  std::vector<std::string> lines;  // the body, wrapped
+  int n_rows = 0;                  // rows shown
+  int first = 0;                   // the first row shown
+  Rect panel;
+};
+
+// Laid out from the top; rows (then body lines) give way when it is too tall.
+Layout layOut(const MenuView& view, const MenuMetrics& m, const Rect& safe, int inner_w,
+              const Measure& body_w) {
+  Layout l;
+  for (const std::string& p : view.body)
+    for (std::string& line : wrapText(p, inner_w, body_w)) l.lines.push_back(std::move(line));
+  const auto heightFor = [&](int n_rows) {
+    return panelHeight(view, m, static_cast<int>(l.lines.size()), n_rows);
+  };
+  const int row_count = static_cast<int>(view.rows.size());
+  l.n_rows = row_count;
+  while (l.n_rows > std::min(row_count, 2) && heightFor(l.n_rows) > safe.h) --l.n_rows;
+  while (!l.lines.empty() && heightFor(l.n_rows) > safe.h) {
+    l.lines.pop_back();
+    if (!l.lines.empty()) l.lines.back() = fitText(l.lines.back() + "…", inner_w, body_w);
+  }
+  const int panel_h = std::min(heightFor(l.n_rows), safe.h);
+  l.panel =
+      Rect{safe.x + (safe.w - m.width) / 2, safe.y + (safe.h - panel_h) / 2, m.width, panel_h};
+  if (view.selected >= l.n_rows && l.n_rows > 0) l.first = view.selected - l.n_rows + 1;
+  l.first = std::clamp(l.first, 0, std::max(0, row_count - l.n_rows));
+  return l;
+}
+
+// The surface, fonts and measures one drawing of the panel uses.
+struct Painter {
+  IDirectFBSurface* s;
+  const MenuMetrics& m;
+  IDirectFBFont* title_font;
+  IDirectFBFont* body_font;
+  IDirectFBFont* footer_font;
+  Measure body_w;
+  Rect panel;
+  int left;     // where text starts
+  int inner_w;  // how wide text may be
+};
+
+// Title bar, with "n/N" at the right when the rows scroll.
+void drawTitle(const Painter& p, const MenuView& view, int n_rows) {
+  const MenuMetrics& m = p.m;
+  const int row_count = static_cast<int>(view.rows.size());
+  const bool warning = view.accent == MenuView::Accent::kWarning;
+  const Rgba title_ink = warning ? kInk : kWhite;
+  fillRect(p.s, Rect{p.panel.x, p.panel.y, p.panel.w, m.title_bar},
+           warning ? kWarningBar : kTitleBar);
+  int title_room = p.inner_w;
+  if (n_rows < row_count && view.selected >= 0) {
+    const std::string pos = std::to_string(view.selected + 1) + "/" + std::to_string(row_count);
+    const int w = p.body_w(pos);
+    drawText(p.s, p.body_font, pos, p.panel.right() - m.padding - w,
+             centredTop(p.body_font, p.panel.y, m.title_bar), title_ink);
+    title_room -= w + m.padding;
+  }
+  drawText(p.s, p.title_font, fitText(view.title, title_room, measurer(p.title_font)), p.left,
+           centredTop(p.title_font, p.panel.y, m.title_bar), title_ink);
+}
+
+// A field with an error gets a thick warning-coloured border.
+void drawErrorBorder(const Painter& p, const Rect& box) {
+  const int t = std::max(2, p.m.row / 12);
+  fillRect(p.s, Rect{box.x, box.y, box.w, t}, kError);
+  fillRect(p.s, Rect{box.x, box.bottom() - t, box.w, t}, kError);
+  fillRect(p.s, Rect{box.x, box.y, t, box.h}, kError);
+  fillRect(p.s, Rect{box.right() - t, box.y, t, box.h}, kError);
+}
+
+// The input field's label, box, text and caret at Y.
+void drawInput(const Painter& p, const MenuInput& input, bool has_error, int y) {
+  const MenuMetrics& m = p.m;
+  const int label_w = input.label.empty() ? 0 : p.body_w(input.label);
+  drawText(p.s, p.body_font, input.label, p.left, centredTop(p.body_font, y, m.row), kWhite);
+  const int box_x = p.left + (label_w ? label_w + m.padding : 0);
+  const Rect box{box_x, y, p.panel.right() - m.padding - box_x, m.row};
+  fillRect(p.s, box, kField);
+  if (has_error) drawErrorBorder(p, box);
+  const int text_x = box.x + m.padding / 2;
+  const int room = box.w - m.padding;
+  std::string shown = input.text;
+  // Long input keeps its end in view.
+  while (!shown.empty() && p.body_w(shown) > room - m.padding) shown.erase(0, 1);
+  drawText(p.s, p.body_font, shown, text_x, centredTop(p.body_font, y, m.row), kInk);
+  const int caret_x = text_x + p.body_w(shown) + 2;
+  fillRect(p.s, Rect{caret_x, y + m.row / 6, std::max(2, m.body_text / 12), m.row * 2 / 3}, kInk);
+}
+
+// One row at Y: its text at the left, its tag (if any) at the right.
+void drawRow(const Painter& p, const MenuRow& r, bool sel, int y) {
+  const MenuMetrics& m = p.m;
+  const Rect rr{p.panel.x + m.padding / 2, y, p.panel.w - m.padding, m.row};
+  if (sel) fillRect(p.s, rr, kSelected);
+  const int text_left = rr.x + m.padding / 2;
+  const int text_right = rr.right() - m.padding / 2;
+  int tag_w = 0;
+  if (!r.tag.empty()) {
+    const std::string tag = fitText(r.tag, (text_right - text_left) / 2, p.body_w);
+    tag_w = p.body_w(tag);
+    const Rgba c =
+        r.tag_warning ? (sel ? kTagWarningOnSelected : kTagWarning) : (sel ? kInk : kTag);
+    drawText(p.s, p.body_font, tag, text_right - tag_w, centredTop(p.body_font, y, m.row), c);
+  }
+  const int room = text_right - text_left - (tag_w ? tag_w + m.padding : 0);
+  drawText(p.s, p.body_font, fitText(r.text, room, p.body_w), text_left,
+           centredTop(p.body_font, y, m.row), sel ? kInk : kWhite);
+}
+
+// Key hints in their own darker band at the bottom.
+void drawFooter(const Painter& p, const std::string& text) {
+  const Rect footer{p.panel.x, p.panel.bottom() - p.m.footer_bar, p.panel.w, p.m.footer_bar};
+  fillRect(p.s, footer, kFooterBand);
+  drawText(p.s, p.footer_font, fitText(text, p.inner_w, measurer(p.footer_font)), p.left,
+           centredTop(p.footer_font, footer.y, footer.h), kFooterText);
+}
+
+// The content from the top: body lines, input field, error, rows.
+void drawContent(const Painter& p, const MenuView& view, const Layout& l) {
+  const MenuMetrics& m = p.m;
+  int y = p.panel.y + m.title_bar + m.padding;
+  for (const std::string& line : l.lines) {
+    drawText(p.s, p.body_font, line, p.left, centredTop(p.body_font, y, m.line), kWhite);
+    y += m.line;
+  }
+  const bool has_error = !view.error.empty();
+  if (view.input) {
+    if (!l.lines.empty()) y += m.padding / 2;
+    drawInput(p, *view.input, has_error, y);
+    y += m.row;
+  }
+  if (has_error) {
+    drawText(p.s, p.body_font, fitText(view.error, p.inner_w, p.body_w), p.left,
+             centredTop(p.body_font, y, m.line), kError);
+    y += m.line;
+  }
+  if (!l.n_rows) return;
+  if (y > p.panel.y + m.title_bar + m.padding) y += m.padding / 2;
+  for (int i = l.first; i < l.first + l.n_rows; ++i) {
+    drawRow(p, view.rows[static_cast<size_t>(i)], i == view.selected, y);
+    y += m.row;
+  }
+}
+
+}  // namespace
+
 bool MenuPanel::show(const MenuView& view, std::string* error) {
   if (visible_ && view == current_) return true;
   const MenuMetrics m = menuMetrics(display_.width(), display_.height());
@@ -209,133 +376,26 @@ bool MenuPanel::show(const MenuView& view, std::string* error) {
   IDirectFBFont* body_font = title_font ? display_.font(m.body_text, error) : nullptr;
   IDirectFBFont* footer_font = body_font ? display_.font(m.footer_text, error) : nullptr;
   if (!footer_font) return false;
-  const auto body_w = measurer(body_font);
-
-  const Rect safe = titleSafeArea(display_.width(), display_.height());
+  const Measure body_w = measurer(body_font);
   const int inner_w = m.width - 2 * m.padding;
-
-  // Lay out from the top; rows (then body lines) give way when it is too tall.
-  std::vector<std::string> lines;
-  for (const std::string& p : view.body)
-    for (std::string& l : wrapText(p, inner_w, body_w)) lines.push_back(std::move(l));
-  const int row_count = static_cast<int>(view.rows.size());
-  const bool has_error = !view.error.empty();
-  auto heightFor = [&](int n_lines, int n_rows) {
-    int h = m.title_bar + m.padding;
-    h += n_lines * m.line;
-    if (view.input) h += (n_lines ? m.padding / 2 : 0) + m.row;
-    if (has_error) h += m.line;
-    if (n_rows) h += (h > m.title_bar + m.padding ? m.padding / 2 : 0) + n_rows * m.row;
-    return h + m.padding + m.footer_bar;
-  };
-  int n_rows = row_count;
-  while (n_rows > std::min(row_count, 2) &&
-         heightFor(static_cast<int>(lines.size()), n_rows) > safe.h)
-    --n_rows;
-  while (!lines.empty() && heightFor(static_cast<int>(lines.size()), n_rows) > safe.h) {
-    lines.pop_back();
-    if (!lines.empty()) lines.back() = fitText(lines.back() + "…", inner_w, body_w);
-  }
-  const int panel_h = std::min(heightFor(static_cast<int>(lines.size()), n_rows), safe.h);
-  const Rect panel{safe.x + (safe.w - m.width) / 2, safe.y + (safe.h - panel_h) / 2, m.width,
-                   panel_h};
-
-  int first = 0;
-  if (view.selected >= n_rows && n_rows > 0) first = view.selected - n_rows + 1;
-  first = std::clamp(first, 0, std::max(0, row_count - n_rows));
+  const Layout layout =
+      layOut(view, m, titleSafeArea(display_.width(), display_.height()), inner_w, body_w);
 
   IDirectFBSurface* s = display_.surface();
   if (visible_) fillRect(s, rect_, kTransparent);
-  fillRect(s, panel, kPanel);
-  const int left = panel.x + m.padding;
+  fillRect(s, layout.panel, kPanel);
+  const Painter painter{s,           m,      title_font,   body_font,
+                        footer_font, body_w, layout.panel, layout.panel.x + m.padding,
+                        inner_w};
+  drawTitle(painter, view, layout.n_rows);
+  drawContent(painter, view, layout);
+  drawFooter(painter, view.footer);
 
-  // Title bar, with "n/N" at the right when the rows scroll.
-  const bool warning = view.accent == MenuView::Accent::kWarning;
-  const Rgba title_ink = warning ? kInk : kWhite;
-  fillRect(s, Rect{panel.x, panel.y, panel.w, m.title_bar}, warning ? kWarningBar : kTitleBar);
-  int title_room = inner_w;
-  if (n_rows < row_count && view.selected >= 0) {
-    const std::string pos = std::to_string(view.selected + 1) + "/" + std::to_string(row_count);
-    const int w = body_w(pos);
-    drawText(s, body_font, pos, panel.right() - m.padding - w,
-             centredTop(body_font, panel.y, m.title_bar), title_ink);
-    title_room -= w + m.padding;
-  }
-  drawText(s, title_font, fitText(view.title, title_room, measurer(title_font)), left,
-           centredTop(title_font, panel.y, m.title_bar), title_ink);
-
-  int y = panel.y + m.title_bar + m.padding;
-  for (const std::string& l : lines) {
-    drawText(s, body_font, l, left, centredTop(body_font, y, m.line), kWhite);
-    y += m.line;
-  }
-
-  if (view.input) {
-    if (!lines.empty()) y += m.padding / 2;
-    const int label_w = view.input->label.empty() ? 0 : body_w(view.input->label);
-    drawText(s, body_font, view.input->label, left, centredTop(body_font, y, m.row), kWhite);
-    const int box_x = left + (label_w ? label_w + m.padding : 0);
-    const Rect box{box_x, y, panel.right() - m.padding - box_x, m.row};
-    fillRect(s, box, kField);
-    // A field with an error gets a thick warning-coloured border.
-    if (has_error) {
-      const int t = std::max(2, m.row / 12);
-      fillRect(s, Rect{box.x, box.y, box.w, t}, kError);
-      fillRect(s, Rect{box.x, box.bottom() - t, box.w, t}, kError);
-      fillRect(s, Rect{box.x, box.y, t, box.h}, kError);
-      fillRect(s, Rect{box.right() - t, box.y, t, box.h}, kError);
-    }
-    const int text_x = box.x + m.padding / 2;
-    const int room = box.w - m.padding;
-    std::string shown = view.input->text;
-    // Long input keeps its end in view.
-    while (!shown.empty() && body_w(shown) > room - m.padding) shown.erase(0, 1);
-    drawText(s, body_font, shown, text_x, centredTop(body_font, y, m.row), kInk);
-    const int caret_x = text_x + body_w(shown) + 2;
-    fillRect(s, Rect{caret_x, y + m.row / 6, std::max(2, m.body_text / 12), m.row * 2 / 3}, kInk);
-    y += m.row;
-  }
-  if (has_error) {
-    drawText(s, body_font, fitText(view.error, inner_w, body_w), left,
-             centredTop(body_font, y, m.line), kError);
-    y += m.line;
-  }
-
-  if (n_rows) {
-    if (y > panel.y + m.title_bar + m.padding) y += m.padding / 2;
-    for (int i = first; i < first + n_rows; ++i) {
-      const MenuRow& r = view.rows[static_cast<size_t>(i)];
-      const bool sel = i == view.selected;
-      const Rect rr{panel.x + m.padding / 2, y, panel.w - m.padding, m.row};
-      if (sel) fillRect(s, rr, kSelected);
-      const int text_left = rr.x + m.padding / 2;
-      const int text_right = rr.right() - m.padding / 2;
-      int tag_w = 0;
-      if (!r.tag.empty()) {
-        const std::string tag = fitText(r.tag, (text_right - text_left) / 2, body_w);
-        tag_w = body_w(tag);
-        const Rgba c =
-            r.tag_warning ? (sel ? kTagWarningOnSelected : kTagWarning) : (sel ? kInk : kTag);
-        drawText(s, body_font, tag, text_right - tag_w, centredTop(body_font, y, m.row), c);
-      }
-      const int room = text_right - text_left - (tag_w ? tag_w + m.padding : 0);
-      drawText(s, body_font, fitText(r.text, room, body_w), text_left,
-               centredTop(body_font, y, m.row), sel ? kInk : kWhite);
-      y += m.row;
-    }
-  }
-
-  // Key hints in their own darker band at the bottom.
-  const Rect footer{panel.x, panel.bottom() - m.footer_bar, panel.w, m.footer_bar};
-  fillRect(s, footer, kFooterBand);
-  drawText(s, footer_font, fitText(view.footer, inner_w, measurer(footer_font)), left,
-           centredTop(footer_font, footer.y, footer.h), kFooterText);
-
-  rect_ = panel;
+  rect_ = layout.panel;
   current_ = view;
   visible_ = true;
-  first_row_ = first;
-  visible_rows_ = n_rows;
+  first_row_ = layout.first;
+  visible_rows_ = layout.n_rows;
   ++draws_;
   return true;
 }

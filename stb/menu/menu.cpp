@@ -25,6 +25,10 @@ constexpr Msg kMainRows[4] = {Msg::kMainReport, Msg::kMainMyReports, Msg::kMainS
 constexpr Msg kScoreRows[5] = {Msg::kScore5, Msg::kScore4, Msg::kScore3, Msg::kScore2,
                                Msg::kScore1};
 
+overlay::MenuRow menuRow(std::string text, std::string tag = "", bool warning = false) {
+  return overlay::MenuRow{std::move(text), std::move(tag), warning};
+}
+
 bool isDigit(Key k) {
   return k >= Key::kDigit0 && k <= Key::kDigit9;
 }
@@ -386,135 +390,8 @@ std::string Menu::orNotAvailable(const std::string& v) const {
 overlay::MenuView Menu::view() const {
   overlay::MenuView v;
   if (!isOpen()) return v;
-  auto row = [](std::string text, std::string tag = "", bool warning = false) {
-    return overlay::MenuRow{std::move(text), std::move(tag), warning};
-  };
   v.footer = t(Msg::kFooterList);
-  switch (page_) {
-    case Page::kMain:
-      v.title = t(Msg::kMainTitle);
-      for (Msg m : kMainRows) v.rows.push_back(row(t(m)));
-      v.footer = t(Msg::kFooterMain);
-      break;
-    case Page::kOutage:
-      v.accent = overlay::MenuView::Accent::kWarning;
-      v.title = t(Msg::kOutageTitle);
-      v.body = {f(Msg::kOutageBody, {{"until", outage_ ? outage_->until_text : ""}}),
-                t(Msg::kOutageAsk)};
-      v.rows = {row(t(Msg::kYes)), row(t(Msg::kNo))};
-      break;
-    case Page::kCategory:
-      v.title = t(Msg::kCategoryTitle);
-      for (int i = 0; i < kCategoryCount; ++i) {
-        const Severity s = config_.severity.of(static_cast<Category>(i));
-        const bool shown = config_.severity.shown;
-        v.rows.push_back(row(categoryText(static_cast<Category>(i)), shown ? severityText(s) : "",
-                             shown && s == Severity::kMajor));
-      }
-      break;
-    case Page::kCallback:
-      v.title = t(Msg::kCallbackTitle);
-      v.body = {t(Msg::kCallbackPrompt)};
-      v.input = overlay::MenuInput{t(Msg::kCallbackLabel), callback_};
-      if (callback_error_) v.error = t(Msg::kCallbackError);
-      v.footer = t(Msg::kFooterInput);
-      break;
-    case Page::kVisit:
-      v.title = t(Msg::kVisitTitle);
-      for (Msg m : kVisitMsg) v.rows.push_back(row(t(m)));
-      break;
-    case Page::kConfirm:
-      v.title = t(Msg::kConfirmTitle);
-      v.body = {
-          faultLine(category_, config_.severity.shown
-                                   ? std::optional<Severity>(config_.severity.of(category_))
-                                   : std::nullopt),
-          f(Msg::kConfirmCallback,
-            {{"callback", callback_.empty() ? t(Msg::kConfirmNoCallback) : callback_}}),
-          f(Msg::kConfirmVisit, {{"visit", visitText(visit_)}}),
-          t(Msg::kConfirmDiagnostics),
-          t(Msg::kConfirmPrompt),
-      };
-      v.footer = t(Msg::kFooterConfirm);
-      break;
-    case Page::kSending:
-      v.title = t(Msg::kSendingTitle);
-      v.body = {t(Msg::kSendingBody)};
-      v.footer = t(Msg::kFooterSending);
-      break;
-    case Page::kResult:
-      if (accepted_) {
-        v.title = t(Msg::kAcceptedTitle);
-        v.body.push_back(f(Msg::kTicketLine, {{"ticket", ticket_}}));
-        if (!deadline_.empty()) v.body.push_back(f(Msg::kDeadlineLine, {{"deadline", deadline_}}));
-        if (!hotline_.empty()) v.body.push_back(f(Msg::kHotlineLine, {{"hotline", hotline_}}));
-        // The category of fault the deadline comes from, as the ticket has it.
-        v.body.push_back(faultLine(category_, severity_));
-      } else {
-        v.accent = overlay::MenuView::Accent::kWarning;
-        v.title = t(Msg::kQueuedTitle);
-        v.body.push_back(t(Msg::kQueuedBody));
-        if (!hotline_.empty()) v.body.push_back(f(Msg::kQueuedCall, {{"hotline", hotline_}}));
-      }
-      v.footer = t(Msg::kFooterResult);
-      break;
-    case Page::kReports:
-      v.title = t(Msg::kReportsTitle);
-      if (reports_.empty()) {
-        v.body = {t(Msg::kReportsEmpty)};
-        v.footer = t(Msg::kFooterInfo);
-      }
-      for (const ReportSummary& r : reports_) {
-        v.rows.push_back(row(f(Msg::kReportRow, {{"ticket", ticketText(r.ticket)},
-                                                 {"category", categoryText(r.category)}}),
-                             statusText(r.status), r.status == ReportStatus::kWaitingToSend));
-      }
-      break;
-    case Page::kReportDetail: {
-      const ReportSummary& r =
-          reports_[static_cast<size_t>(selected_[static_cast<size_t>(Page::kReports)])];
-      v.title = f(Msg::kReportDetailTitle, {{"ticket", ticketText(r.ticket)}});
-      v.body = {faultLine(r.category, r.severity),
-                f(Msg::kStatusLine, {{"status", statusText(r.status)}})};
-      if (!r.deadline_text.empty())
-        v.body.push_back(f(Msg::kDeadlineLine, {{"deadline", r.deadline_text}}));
-      v.footer = t(Msg::kFooterInfo);
-      break;
-    }
-    case Page::kServiceInfo: {
-      const ServiceInfo& s = service_info_;
-      v.title = t(Msg::kMainServiceInfo);
-      v.body = {
-          f(Msg::kInfoHotline, {{"value", orNotAvailable(s.hotline)}}),
-          f(Msg::kInfoSupervision, {{"value", orNotAvailable(s.supervision)}}),
-          f(Msg::kInfoOffice, {{"value", orNotAvailable(s.office_address)}}),
-          f(Msg::kInfoOfficePhone, {{"value", orNotAvailable(s.office_phone)}}),
-          f(Msg::kInfoTechnician, {{"value", orNotAvailable(s.technician_name)}}),
-          f(Msg::kInfoTechnicianStaff, {{"value", orNotAvailable(s.technician_staff_number)}}),
-      };
-      v.footer = t(Msg::kFooterInfo);
-      break;
-    }
-    case Page::kReturnFixed:
-      v.title = f(Msg::kReturnTitle, {{"ticket", return_ticket_}});
-      v.body = {t(Msg::kReturnFixedQuestion)};
-      v.rows = {row(t(Msg::kYes)), row(t(Msg::kNo))};
-      break;
-    case Page::kReturnScore:
-      v.title = f(Msg::kReturnTitle, {{"ticket", return_ticket_}});
-      v.body = {t(Msg::kReturnScoreQuestion)};
-      if (score_error_) v.error = t(Msg::kScoreError);
-      for (Msg m : kScoreRows) v.rows.push_back(row(t(m)));
-      v.footer = t(Msg::kFooterScore);
-      break;
-    case Page::kReturnThanks:
-      v.title = t(Msg::kReturnThanksTitle);
-      v.body = {t(Msg::kReturnThanksBody)};
-      v.footer = t(Msg::kFooterSending);
-      break;
-    case Page::kClosed:
-      break;
-  }
+  fillPage(v);
   const bool about_reports = page_ == Page::kConfirm || page_ == Page::kResult ||
                              page_ == Page::kReports || page_ == Page::kReportDetail;
   if (storage_warning_ && about_reports) {
@@ -523,6 +400,174 @@ overlay::MenuView Menu::view() const {
   }
   if (!v.rows.empty()) v.selected = sel();
   return v;
+}
+
+void Menu::fillPage(overlay::MenuView& v) const {
+  switch (page_) {
+    case Page::kMain:
+      return fillMain(v);
+    case Page::kOutage:
+      return fillOutage(v);
+    case Page::kCategory:
+      return fillCategory(v);
+    case Page::kCallback:
+      return fillCallback(v);
+    case Page::kVisit:
+      return fillVisit(v);
+    case Page::kConfirm:
+      return fillConfirm(v);
+    case Page::kSending:
+      return fillSending(v);
+    case Page::kResult:
+      return fillResult(v);
+    case Page::kReports:
+      return fillReports(v);
+    case Page::kReportDetail:
+      return fillReportDetail(v);
+    case Page::kServiceInfo:
+      return fillServiceInfo(v);
+    case Page::kReturnFixed:
+      return fillReturnFixed(v);
+    case Page::kReturnScore:
+      return fillReturnScore(v);
+    case Page::kReturnThanks:
+      return fillReturnThanks(v);
+    case Page::kClosed:
+      return;
+  }
+}
+
+void Menu::fillMain(overlay::MenuView& v) const {
+  v.title = t(Msg::kMainTitle);
+  for (Msg m : kMainRows) v.rows.push_back(menuRow(t(m)));
+  v.footer = t(Msg::kFooterMain);
+}
+
+void Menu::fillOutage(overlay::MenuView& v) const {
+  v.accent = overlay::MenuView::Accent::kWarning;
+  v.title = t(Msg::kOutageTitle);
+  v.body = {f(Msg::kOutageBody, {{"until", outage_ ? outage_->until_text : ""}}),
+            t(Msg::kOutageAsk)};
+  v.rows = {menuRow(t(Msg::kYes)), menuRow(t(Msg::kNo))};
+}
+
+void Menu::fillCategory(overlay::MenuView& v) const {
+  v.title = t(Msg::kCategoryTitle);
+  for (int i = 0; i < kCategoryCount; ++i) {
+    const Severity s = config_.severity.of(static_cast<Category>(i));
+    const bool shown = config_.severity.shown;
+    v.rows.push_back(menuRow(categoryText(static_cast<Category>(i)), shown ? severityText(s) : "",
+                             shown && s == Severity::kMajor));
+  }
+}
+
+void Menu::fillCallback(overlay::MenuView& v) const {
+  v.title = t(Msg::kCallbackTitle);
+  v.body = {t(Msg::kCallbackPrompt)};
+  v.input = overlay::MenuInput{t(Msg::kCallbackLabel), callback_};
+  if (callback_error_) v.error = t(Msg::kCallbackError);
+  v.footer = t(Msg::kFooterInput);
+}
+
+void Menu::fillVisit(overlay::MenuView& v) const {
+  v.title = t(Msg::kVisitTitle);
+  for (Msg m : kVisitMsg) v.rows.push_back(menuRow(t(m)));
+}
+
+void Menu::fillConfirm(overlay::MenuView& v) const {
+  v.title = t(Msg::kConfirmTitle);
+  v.body = {
+      faultLine(category_, config_.severity.shown
+                               ? std::optional<Severity>(config_.severity.of(category_))
+                               : std::nullopt),
+      f(Msg::kConfirmCallback,
+        {{"callback", callback_.empty() ? t(Msg::kConfirmNoCallback) : callback_}}),
+      f(Msg::kConfirmVisit, {{"visit", visitText(visit_)}}),
+      t(Msg::kConfirmDiagnostics),
+      t(Msg::kConfirmPrompt),
+  };
+  v.footer = t(Msg::kFooterConfirm);
+}
+
+void Menu::fillSending(overlay::MenuView& v) const {
+  v.title = t(Msg::kSendingTitle);
+  v.body = {t(Msg::kSendingBody)};
+  v.footer = t(Msg::kFooterSending);
+}
+
+void Menu::fillResult(overlay::MenuView& v) const {
+  if (accepted_) {
+    v.title = t(Msg::kAcceptedTitle);
+    v.body.push_back(f(Msg::kTicketLine, {{"ticket", ticket_}}));
+    if (!deadline_.empty()) v.body.push_back(f(Msg::kDeadlineLine, {{"deadline", deadline_}}));
+    if (!hotline_.empty()) v.body.push_back(f(Msg::kHotlineLine, {{"hotline", hotline_}}));
+    // The category of fault the deadline comes from, as the ticket has it.
+    v.body.push_back(faultLine(category_, severity_));
+  } else {
+    v.accent = overlay::MenuView::Accent::kWarning;
+    v.title = t(Msg::kQueuedTitle);
+    v.body.push_back(t(Msg::kQueuedBody));
+    if (!hotline_.empty()) v.body.push_back(f(Msg::kQueuedCall, {{"hotline", hotline_}}));
+  }
+  v.footer = t(Msg::kFooterResult);
+}
+
+void Menu::fillReports(overlay::MenuView& v) const {
+  v.title = t(Msg::kReportsTitle);
+  if (reports_.empty()) {
+    v.body = {t(Msg::kReportsEmpty)};
+    v.footer = t(Msg::kFooterInfo);
+  }
+  for (const ReportSummary& r : reports_) {
+    v.rows.push_back(menuRow(f(Msg::kReportRow, {{"ticket", ticketText(r.ticket)},
+                                                 {"category", categoryText(r.category)}}),
+                             statusText(r.status), r.status == ReportStatus::kWaitingToSend));
+  }
+}
+
+void Menu::fillReportDetail(overlay::MenuView& v) const {
+  const ReportSummary& r =
+      reports_[static_cast<size_t>(selected_[static_cast<size_t>(Page::kReports)])];
+  v.title = f(Msg::kReportDetailTitle, {{"ticket", ticketText(r.ticket)}});
+  v.body = {faultLine(r.category, r.severity),
+            f(Msg::kStatusLine, {{"status", statusText(r.status)}})};
+  if (!r.deadline_text.empty())
+    v.body.push_back(f(Msg::kDeadlineLine, {{"deadline", r.deadline_text}}));
+  v.footer = t(Msg::kFooterInfo);
+}
+
+void Menu::fillServiceInfo(overlay::MenuView& v) const {
+  const ServiceInfo& s = service_info_;
+  v.title = t(Msg::kMainServiceInfo);
+  v.body = {
+      f(Msg::kInfoHotline, {{"value", orNotAvailable(s.hotline)}}),
+      f(Msg::kInfoSupervision, {{"value", orNotAvailable(s.supervision)}}),
+      f(Msg::kInfoOffice, {{"value", orNotAvailable(s.office_address)}}),
+      f(Msg::kInfoOfficePhone, {{"value", orNotAvailable(s.office_phone)}}),
+      f(Msg::kInfoTechnician, {{"value", orNotAvailable(s.technician_name)}}),
+      f(Msg::kInfoTechnicianStaff, {{"value", orNotAvailable(s.technician_staff_number)}}),
+  };
+  v.footer = t(Msg::kFooterInfo);
+}
+
+void Menu::fillReturnFixed(overlay::MenuView& v) const {
+  v.title = f(Msg::kReturnTitle, {{"ticket", return_ticket_}});
+  v.body = {t(Msg::kReturnFixedQuestion)};
+  v.rows = {menuRow(t(Msg::kYes)), menuRow(t(Msg::kNo))};
+}
+
+void Menu::fillReturnScore(overlay::MenuView& v) const {
+  v.title = f(Msg::kReturnTitle, {{"ticket", return_ticket_}});
+  v.body = {t(Msg::kReturnScoreQuestion)};
+  if (score_error_) v.error = t(Msg::kScoreError);
+  for (Msg m : kScoreRows) v.rows.push_back(menuRow(t(m)));
+  v.footer = t(Msg::kFooterScore);
+}
+
+void Menu::fillReturnThanks(overlay::MenuView& v) const {
+  v.title = t(Msg::kReturnThanksTitle);
+  v.body = {t(Msg::kReturnThanksBody)};
+  v.footer = t(Msg::kFooterSending);
 }
 
 }  // namespace stb::menu

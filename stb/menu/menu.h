@@ -193,6 +193,22 @@ class Menu {
   std::string statusText(ReportStatus s) const;
   std::string ticketText(const std::string& ticket) const;
   std::string orNotAvailable(const std::string& v) const;
+  // view(): each page's title, body, rows and footer.
+  void fillPage(overlay::MenuView& v) const;
+  void fillMain(overlay::MenuView& v) const;
+  void fillOutage(overlay::MenuView& v) const;
+  void fillCategory(overlay::MenuView& v) const;
+  void fillCallback(overlay::MenuView& v) const;
+  void fillVisit(overlay::MenuView& v) const;
+  void fillConfirm(overlay::MenuView& v) const;
+  void fillSending(overlay::MenuView& v) const;
+  void fillResult(overlay::MenuView& v) const;
+  void fillReports(overlay::MenuView& v) const;
+  void fillReportDetail(overlay::MenuView& v) const;
+  void fillServiceInfo(overlay::MenuView& v) const;
+  void fillReturnFixed(overlay::MenuView& v) const;
+  void fillReturnScore(overlay::MenuView& v) const;
+  void fillReturnThanks(overlay::MenuView& v) const;
 
   MenuConfig config_;
   Language language_ = Language::kEng;

@@ -97,196 +97,272 @@ long peakRssKb() {
   return usage.ru_maxrss;  // kilobytes on Linux
 }
 
-}  // namespace
-
-int runStbd(const StbdOptions& options) {
+// Problems go to stderr: there is no log before the config names one.
+std::optional<stb::StbdConfig> readConfig(const std::string& path) {
   std::string text;
   std::error_code ec;
   // An ifstream opens a directory and reads nothing: say so, not "area_code is required".
-  if (std::filesystem::is_directory(options.config_path, ec)) {
-    std::fprintf(stderr, "stbd: %s: is a directory\n", options.config_path.c_str());
-    return 1;
+  if (std::filesystem::is_directory(path, ec)) {
+    std::fprintf(stderr, "stbd: %s: is a directory\n", path.c_str());
+    return std::nullopt;
   }
-  if (!readText(options.config_path, &text)) {
-    std::fprintf(stderr, "stbd: cannot read config %s\n", options.config_path.c_str());
-    return 1;
+  if (!readText(path, &text)) {
+    std::fprintf(stderr, "stbd: cannot read config %s\n", path.c_str());
+    return std::nullopt;
   }
   std::vector<std::string> problems;
-  std::optional<stb::StbdConfig> config = stb::parseConfig(text, options.config_path, &problems);
-  if (!config) {
+  std::optional<stb::StbdConfig> config = stb::parseConfig(text, path, &problems);
+  if (!config)
     for (const std::string& p : problems) std::fprintf(stderr, "stbd: %s\n", p.c_str());
-    return 1;
-  }
-  std::unique_ptr<stb::Log> sink = makeLog(*config, options.log_level);
-  // Everything logs through this: a fault report carries the last problems.
-  RecentLog recent(*sink, 10);
-  stb::Log* log = &recent;
+  return config;
+}
 
-  dvb::notice::KeyRing keys;
-  if (!loadKeys(*config, &keys, *log)) return 1;
-
+std::unique_ptr<overlay::Display> openDisplay(const stb::StbdConfig& config, stb::Log& log) {
   overlay::DisplayOptions display_options;
-  display_options.width = config->width;
-  display_options.height = config->height;
-  display_options.directfb_args = {"--dfb:system=" + config->system + ",quiet,no-sighandler"};
-  if (!config->font.empty()) display_options.font_path = config->font;
+  display_options.width = config.width;
+  display_options.height = config.height;
+  display_options.directfb_args = {"--dfb:system=" + config.system + ",quiet,no-sighandler"};
+  if (!config.font.empty()) display_options.font_path = config.font;
   std::string error;
   std::unique_ptr<overlay::Display> display = overlay::Display::open(display_options, &error);
-  if (!display) {
-    log->error("display: " + error);
-    return 1;
-  }
-  // A window on a PC shows the test picture behind the bar (there is no
-  // video); headless runs draw only the overlay, which screenshots read.
-  std::unique_ptr<overlay::Screen> screen;
-  if (config->system != "dummy") {
-    const overlay::Image picture = overlay::makeTestPicture(config->width, config->height);
-    screen = overlay::Screen::open(*display, config->system == "x11" ? &picture : nullptr, &error);
-    if (!screen) {
-      log->error("screen: " + error);
-      return 1;
-    }
-  }
-  SubtitleBarOutput bar(*display, overlay::SubtitleBarOptions{config->crawl_pixels_per_second},
-                        screen.get());
+  if (!display) log.error("display: " + error);
+  return display;
+}
 
-  // TS packets from a file or UDP, or sections from a Linux DVB adapter's
-  // demux (dvb://), whose frontend then gives the tuner status.
-  std::unique_ptr<platform::TsSource> source;
-  std::unique_ptr<platform::box::DvbSource> dvb_source;
-  if (platform::box::isDvbSource(options.source)) {
-    platform::box::DvbSourceSpec spec;
-    std::string frontend_note;
-    if (platform::box::parseDvbSource(options.source, &spec, &error))
-      dvb_source = platform::box::DvbSource::open(&platform::box::systemDeviceIo(), spec, &error,
-                                                  &frontend_note);
-    if (!dvb_source) {
-      log->error("source: " + error);
-      return 1;
-    }
-    if (!frontend_note.empty()) log->warning("source: " + frontend_note);
-  } else {
-    source = platform::openTsSource(options.source, &error);
-    if (!source) {
-      log->error("source: " + error);
-      return 1;
-    }
-  }
-  const std::string source_name = dvb_source ? dvb_source->describe() : source->describe();
+// A window on a PC shows the test picture behind the bar (there is no
+// video); headless runs draw only the overlay, which screenshots read.
+bool openScreen(const stb::StbdConfig& config, overlay::Display& display, stb::Log& log,
+                std::unique_ptr<overlay::Screen>* screen) {
+  if (config.system == "dummy") return true;
+  const overlay::Image picture = overlay::makeTestPicture(config.width, config.height);
+  std::string error;
+  *screen = overlay::Screen::open(display, config.system == "x11" ? &picture : nullptr, &error);
+  if (!*screen) log.error("screen: " + error);
+  return *screen != nullptr;
+}
 
-  platform::EventLoop loop;
-  // Flash, or memory while flash is missing, full or read-only.
-  FlashStorage storage(config->state_dir, config->state_retry_seconds * int64_t{1000}, loop, *log);
-  bool by_signal = false;
+// TS packets from a file or UDP, or sections from a Linux DVB adapter's
+// demux (dvb://), whose frontend then gives the tuner status.
+struct Source {
+  std::unique_ptr<platform::TsSource> ts;
+  std::unique_ptr<platform::box::DvbSource> dvb;
+
+  std::string describe() const { return dvb ? dvb->describe() : ts->describe(); }
+};
+
+bool openSource(const std::string& spec_text, stb::Log& log, Source* source) {
+  std::string error;
+  if (!platform::box::isDvbSource(spec_text)) {
+    source->ts = platform::openTsSource(spec_text, &error);
+    if (!source->ts) log.error("source: " + error);
+    return source->ts != nullptr;
+  }
+  platform::box::DvbSourceSpec spec;
+  std::string frontend_note;
+  if (platform::box::parseDvbSource(spec_text, &spec, &error))
+    source->dvb = platform::box::DvbSource::open(&platform::box::systemDeviceIo(), spec, &error,
+                                                 &frontend_note);
+  if (!source->dvb) {
+    log.error("source: " + error);
+    return false;
+  }
+  if (!frontend_note.empty()) log.warning("source: " + frontend_note);
+  return true;
+}
+
+bool stopOnSignals(platform::EventLoop& loop, stb::Log& log, bool* by_signal) {
+  std::string error;
   for (int signo : {SIGTERM, SIGINT}) {
     if (!loop.onSignal(
             signo,
-            [&, signo]() {
-              log->info(std::string("stopping on ") + (signo == SIGTERM ? "SIGTERM" : "SIGINT"));
-              by_signal = true;
+            [&loop, &log, by_signal, signo]() {
+              log.info(std::string("stopping on ") + (signo == SIGTERM ? "SIGTERM" : "SIGINT"));
+              *by_signal = true;
               loop.stop();
             },
             &error)) {
-      log->error(error);
-      return 1;
+      log.error(error);
+      return false;
     }
   }
+  return true;
+}
+
+std::unique_ptr<Snapshots> makeSnapshots(const StbdOptions& options, overlay::Display& display,
+                                         stb::Log& log) {
+  if (!options.snapshot_every_ms) return nullptr;
+  return std::make_unique<Snapshots>(display, options.snapshot_dir, options.snapshot_every_ms, log);
+}
+
+void logStart(const stb::StbdConfig& config, const std::string& source_name, stb::Log& log) {
+  log.info(std::string("stbd ") + STB_VERSION + " reading " + source_name + ", area " +
+           config.box.area_code + ", " + std::to_string(config.width) + "x" +
+           std::to_string(config.height) + " on DirectFB " + config.system);
+}
+
+// The section filters follow what the daemon's demux wants (PAT, PMTs,
+// TDT/TOT, the notice PID), re-armed as the PAT/PMT change.
+bool startSectionFeed(platform::box::DvbSource& dvb_source, stb::Daemon& daemon,
+                      platform::EventLoop& loop, stb::Log& log,
+                      std::unique_ptr<platform::box::SectionFeed>* feed) {
+  *feed = std::make_unique<platform::box::SectionFeed>(
+      dvb_source, daemon.demux(),
+      [&daemon](uint16_t pid, dvb::Section section) {
+        daemon.pushSection(pid, std::move(section));
+      },
+      loop, log);
+  std::string error;
+  if ((*feed)->start(&error)) return true;
+  log.error("source: " + error);
+  return false;
+}
+
+// The viewer is warned while reports would not survive a power cut.
+void showStorageWarning(FlashStorage& storage, stb::menu::MenuController& menu) {
+  menu.menu().setStorageWarning(storage.degraded());
+  storage.setOnChange([&menu](bool degraded) {
+    menu.menu().setStorageWarning(degraded);
+    if (menu.isOpen()) menu.redraw();
+  });
+}
+
+// What stbd runs on besides the daemon: the parts the end-of-run line counts.
+struct Machinery {
+  const StbdOptions& options;
+  const stb::StbdConfig& config;
+  SubtitleBarOutput& bar;
+  Source& source;
+  platform::box::SectionFeed* feed;
+  platform::EventLoop& loop;
+  stb::ReplayClock& replay_clock;
+  FlashStorage& storage;
+  Snapshots* snapshots;
+};
+
+bool runSource(const Machinery& m, stb::Daemon& daemon, const RunExtras& extras, stb::Log& log,
+               RunStats* stats, std::string* error) {
+  if (m.feed)
+    return runSections(*m.feed, daemon, m.loop, m.config.frames_per_second, extras, log, stats,
+                       error);
+  if (m.options.replay == Replay::kFast)
+    return runFastReplay(*m.source.ts, daemon, m.replay_clock, m.loop, extras, log, stats, error);
+  return runLive(*m.source.ts, daemon, m.loop, m.options.replay == Replay::kRealtime,
+                 m.config.frames_per_second, extras, log, stats, error);
+}
+
+std::string doneLine(const Machinery& m, const stb::Daemon& daemon, const RunStats& stats,
+                     bool by_signal) {
+  const stb::DaemonStats& d = daemon.stats();
+  return "done" + std::string(by_signal ? " (signal)" : "") + ": " +
+         (m.feed ? std::to_string(stats.sections) + " sections, "
+                 : std::to_string(stats.packets) + " packets, ") +
+         std::to_string(d.tdts) + " TDT, " + std::to_string(d.notice_tables) + " notice tables, " +
+         std::to_string(daemon.intake().verifier().accepted()) + " objects accepted, " +
+         std::to_string(d.crawls_shown) + " crawls, " + std::to_string(d.passes) + " passes, " +
+         std::to_string(m.bar.frames()) + " frames, " + std::to_string(m.loop.wakeups()) +
+         " wake-ups, " + std::to_string(m.snapshots ? m.snapshots->taken() : 0) + " screenshots, " +
+         std::to_string(m.storage.state().writes()) + " store writes, peak RSS " +
+         std::to_string(peakRssKb()) + " KB";
+}
+
+// The viewer's side (menu, fault reports, remote keys), then the source until it ends.
+int serveViewer(const Machinery& m, stb::Daemon& daemon, const stb::MonotonicClock& mono,
+                stb::KeyScriptPlayer* key_script, overlay::Display& display,
+                overlay::Screen* screen, RecentLog& log, const bool& by_signal) {
+  MenuPanelOutput menu_panel(display, screen);
+  stb::menu::MenuConfig menu_config;
+  menu_config.languages = m.config.languages;
+  stb::menu::MenuController menu(daemon, menu_panel, log, menu_config);
+  // A report carries the tuner's reading: the DVB adapter's frontend, or
+  // plausible simulated figures for a file or UDP source.
+  platform::box::SimulatedTuner simulated_tuner(platform::box::plausibleTunerStatus(),
+                                                m.source.describe());
+  FaultReporting faults(m.config, m.storage.outbox(), m.loop, daemon, log);
+  showStorageWarning(m.storage, menu);
+  faults.setTuner(m.source.dvb ? m.source.dvb->tuner() : &simulated_tuner);
+  faults.attach(menu);
+  faults.start();
+
+  // Remote keys from evdev, LIRC and DirectFB take the key script's path.
+  KeyPath key_path(daemon, &menu, log, mono);
+  RemoteControl remote;
+  std::string error;
+  if (!openRemoteControl(m.config, display, m.loop, log, key_path, &remote, &error)) {
+    log.error("input: " + error);
+    return 1;
+  }
+
+  RunStats stats;
+  const RunExtras extras{m.snapshots, key_script, &menu, &key_path};
+  const bool ok = runSource(m, daemon, extras, log, &stats, &error);
+  if (!ok) log.error("source: " + error);
+  // A replay ends at the end of its file: what the viewer confirmed last
+  // gets a few seconds to reach the central system (it stays stored anyway).
+  if (m.options.replay != Replay::kNone && !by_signal) faults.flush(10'000);
+
+  platform::notifyStopping();
+  log.info(doneLine(m, daemon, stats, by_signal));
+  return ok ? 0 : 1;
+}
+
+// The daemon on its event loop, fed by the source, drawing on the display.
+int runDaemon(const StbdOptions& options, const stb::StbdConfig& config, dvb::notice::KeyRing& keys,
+              overlay::Display& display, overlay::Screen* screen, SubtitleBarOutput& bar,
+              Source& source, RecentLog& log) {
+  platform::EventLoop loop;
+  // Flash, or memory while flash is missing, full or read-only.
+  FlashStorage storage(config.state_dir, config.state_retry_seconds * int64_t{1000}, loop, log);
+  bool by_signal = false;
+  if (!stopOnSignals(loop, log, &by_signal)) return 1;
 
   const bool fast = options.replay == Replay::kFast;
   stb::ReplayClock replay_clock;
   const stb::MonotonicClock& mono =
       fast ? static_cast<const stb::MonotonicClock&>(replay_clock) : loop.clock();
-  stb::Daemon daemon(mono, keys, storage.state(), bar, *log, stb::daemonOptionsFrom(*config),
+  stb::Daemon daemon(mono, keys, storage.state(), bar, log, stb::daemonOptionsFrom(config),
                      fast ? &replay_clock : nullptr);
-  std::unique_ptr<Snapshots> snapshots;
-  if (options.snapshot_every_ms)
-    snapshots = std::make_unique<Snapshots>(*display, options.snapshot_dir,
-                                            options.snapshot_every_ms, *log);
+  std::unique_ptr<Snapshots> snapshots = makeSnapshots(options, display, log);
 
-  log->info(std::string("stbd ") + STB_VERSION + " reading " + source_name + ", area " +
-            config->box.area_code + ", " + std::to_string(config->width) + "x" +
-            std::to_string(config->height) + " on DirectFB " + config->system);
+  logStart(config, source.describe(), log);
   // A replayed file's time is the stream's; the system clock says nothing
   // about it.
   const platform::SystemTime system = platform::readSystemTime();
   daemon.start(system.utc, system.synchronised && options.replay == Replay::kNone);
-  // The section filters follow what the daemon's demux wants (PAT, PMTs,
-  // TDT/TOT, the notice PID), re-armed as the PAT/PMT change.
   std::unique_ptr<platform::box::SectionFeed> feed;
-  if (dvb_source) {
-    feed = std::make_unique<platform::box::SectionFeed>(
-        *dvb_source, daemon.demux(),
-        [&daemon](uint16_t pid, dvb::Section section) {
-          daemon.pushSection(pid, std::move(section));
-        },
-        loop, *log);
-    if (!feed->start(&error)) {
-      log->error("source: " + error);
-      return 1;
-    }
-  }
+  if (source.dvb && !startSectionFeed(*source.dvb, daemon, loop, log, &feed)) return 1;
   if (const platform::NotifyResult r = platform::notifyReady(); !r.ok())
-    log->warning("systemd: " + r.error);
+    log.warning("systemd: " + r.error);
 
   std::unique_ptr<stb::KeyScriptPlayer> key_script;
   if (!options.keys_path.empty()) {
-    key_script = loadKeyScript(options.keys_path, *log);
+    key_script = loadKeyScript(options.keys_path, log);
     if (!key_script) return 1;
   }
+  const Machinery machinery{options, config,       bar,     source,         feed.get(),
+                            loop,    replay_clock, storage, snapshots.get()};
+  return serveViewer(machinery, daemon, mono, key_script.get(), display, screen, log, by_signal);
+}
 
-  MenuPanelOutput menu_panel(*display, screen.get());
-  stb::menu::MenuConfig menu_config;
-  menu_config.languages = config->languages;
-  stb::menu::MenuController menu(daemon, menu_panel, *log, menu_config);
-  // A report carries the tuner's reading: the DVB adapter's frontend, or
-  // plausible simulated figures for a file or UDP source.
-  platform::box::SimulatedTuner simulated_tuner(platform::box::plausibleTunerStatus(), source_name);
-  FaultReporting faults(*config, storage.outbox(), loop, daemon, recent);
-  // The viewer is warned while reports would not survive a power cut.
-  menu.menu().setStorageWarning(storage.degraded());
-  storage.setOnChange([&](bool degraded) {
-    menu.menu().setStorageWarning(degraded);
-    if (menu.isOpen()) menu.redraw();
-  });
-  faults.setTuner(dvb_source ? dvb_source->tuner() : &simulated_tuner);
-  faults.attach(menu);
-  faults.start();
+}  // namespace
 
-  // Remote keys from evdev, LIRC and DirectFB take the key script's path.
-  KeyPath key_path(daemon, &menu, *log, mono);
-  RemoteControl remote;
-  if (!openRemoteControl(*config, *display, loop, *log, key_path, &remote, &error)) {
-    log->error("input: " + error);
-    return 1;
-  }
+int runStbd(const StbdOptions& options) {
+  std::optional<stb::StbdConfig> config = readConfig(options.config_path);
+  if (!config) return 1;
+  std::unique_ptr<stb::Log> sink = makeLog(*config, options.log_level);
+  // Everything logs through this: a fault report carries the last problems.
+  RecentLog log(*sink, 10);
 
-  RunStats stats;
-  const RunExtras extras{snapshots.get(), key_script.get(), &menu, &key_path};
-  const bool ok =
-      feed   ? runSections(*feed, daemon, loop, config->frames_per_second, extras, *log, &stats,
-                           &error)
-      : fast ? runFastReplay(*source, daemon, replay_clock, loop, extras, *log, &stats, &error)
-             : runLive(*source, daemon, loop, options.replay == Replay::kRealtime,
-                       config->frames_per_second, extras, *log, &stats, &error);
-  if (!ok) log->error("source: " + error);
-  // A replay ends at the end of its file: what the viewer confirmed last
-  // gets a few seconds to reach the central system (it stays stored anyway).
-  if (options.replay != Replay::kNone && !by_signal) faults.flush(10'000);
-
-  platform::notifyStopping();
-  const stb::DaemonStats& d = daemon.stats();
-  log->info("done" + std::string(by_signal ? " (signal)" : "") + ": " +
-            (feed ? std::to_string(stats.sections) + " sections, "
-                  : std::to_string(stats.packets) + " packets, ") +
-            std::to_string(d.tdts) + " TDT, " + std::to_string(d.notice_tables) +
-            " notice tables, " + std::to_string(daemon.intake().verifier().accepted()) +
-            " objects accepted, " + std::to_string(d.crawls_shown) + " crawls, " +
-            std::to_string(d.passes) + " passes, " + std::to_string(bar.frames()) + " frames, " +
-            std::to_string(loop.wakeups()) + " wake-ups, " +
-            std::to_string(snapshots ? snapshots->taken() : 0) + " screenshots, " +
-            std::to_string(storage.state().writes()) + " store writes, peak RSS " +
-            std::to_string(peakRssKb()) + " KB");
-  return ok ? 0 : 1;
+  dvb::notice::KeyRing keys;
+  if (!loadKeys(*config, &keys, log)) return 1;
+  std::unique_ptr<overlay::Display> display = openDisplay(*config, log);
+  if (!display) return 1;
+  std::unique_ptr<overlay::Screen> screen;
+  if (!openScreen(*config, *display, log, &screen)) return 1;
+  SubtitleBarOutput bar(*display, overlay::SubtitleBarOptions{config->crawl_pixels_per_second},
+                        screen.get());
+  Source source;
+  if (!openSource(options.source, log, &source)) return 1;
+  return runDaemon(options, *config, keys, *display, screen.get(), bar, source, log);
 }
 
 }  // namespace stbd
