@@ -4,7 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "overlay/display.h"
 #include "overlay/image.h"
@@ -12,6 +15,30 @@
 #include "overlay/screenshot.h"
 
 namespace overlay_test {
+
+// One screen size and viewer language, for tests that run at every one.
+struct ScreenCase {
+  int w, h;
+  const char* language;
+};
+
+inline void PrintTo(const ScreenCase& c, std::ostream* os) {
+  *os << c.language << " " << c.w << "x" << c.h;
+}
+
+inline std::string screenCaseName(const ::testing::TestParamInfo<ScreenCase>& p) {
+  return std::string(p.param.language) + "_" + std::to_string(p.param.w) + "x" +
+         std::to_string(p.param.h);
+}
+
+// zho, spa and eng at 720x576, 1280x720 and 1920x1080.
+inline std::vector<ScreenCase> everyLanguageAndSize() {
+  std::vector<ScreenCase> cases;
+  for (const char* language : {"zho", "spa", "eng"})
+    for (const auto& [w, h] : {std::pair{720, 576}, {1280, 720}, {1920, 1080}})
+      cases.push_back({w, h, language});
+  return cases;
+}
 
 // Never skips: a box without DirectFB or the font cannot show notices.
 inline std::unique_ptr<overlay::Display> openDisplay(int width, int height) {

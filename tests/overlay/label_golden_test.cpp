@@ -84,19 +84,7 @@ std::vector<Label> feeLabels(const std::string& lang) {
   return out;
 }
 
-struct Case {
-  int w, h;
-  const char* language;
-};
-
-void PrintTo(const Case& c, std::ostream* os) {
-  *os << c.language << " " << c.w << "x" << c.h;
-}
-
-std::string caseName(const ::testing::TestParamInfo<Case>& p) {
-  return std::string(p.param.language) + "_" + std::to_string(p.param.w) + "x" +
-         std::to_string(p.param.h);
-}
+using Case = overlay_test::ScreenCase;
 
 class LabelTest : public ::testing::TestWithParam<Case> {
  protected:
@@ -174,11 +162,7 @@ TEST_P(LabelTest, FeeLabelsAreWhole) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Catalogue, LabelTest,
-                         ::testing::Values(Case{720, 576, "zho"}, Case{1280, 720, "zho"},
-                                           Case{1920, 1080, "zho"}, Case{720, 576, "spa"},
-                                           Case{1280, 720, "spa"}, Case{1920, 1080, "spa"},
-                                           Case{720, 576, "eng"}, Case{1280, 720, "eng"},
-                                           Case{1920, 1080, "eng"}),
-                         caseName);
+                         ::testing::ValuesIn(overlay_test::everyLanguageAndSize()),
+                         overlay_test::screenCaseName);
 
 }  // namespace

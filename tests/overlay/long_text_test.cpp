@@ -25,19 +25,7 @@ using overlay::TextStrip;
 
 constexpr int kSpeed = 120;
 
-struct Case {
-  int w, h;
-  const char* language;
-};
-
-void PrintTo(const Case& c, std::ostream* os) {
-  *os << c.language << " " << c.w << "x" << c.h;
-}
-
-std::string caseName(const ::testing::TestParamInfo<Case>& p) {
-  return std::string(p.param.language) + "_" + std::to_string(p.param.w) + "x" +
-         std::to_string(p.param.h);
-}
+using Case = overlay_test::ScreenCase;
 
 SubtitleBarView viewFor(const std::string& language) {
   if (language == "zho") return overlay_test::longestZh();
@@ -130,12 +118,8 @@ TEST_P(LongTextTest, CrawlsWholeFromFirstToLastLetter) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Longest, LongTextTest,
-                         ::testing::Values(Case{720, 576, "zho"}, Case{1280, 720, "zho"},
-                                           Case{1920, 1080, "zho"}, Case{720, 576, "spa"},
-                                           Case{1280, 720, "spa"}, Case{1920, 1080, "spa"},
-                                           Case{720, 576, "eng"}, Case{1280, 720, "eng"},
-                                           Case{1920, 1080, "eng"}),
-                         caseName);
+                         ::testing::ValuesIn(overlay_test::everyLanguageAndSize()),
+                         overlay_test::screenCaseName);
 
 TEST(LongTextTest, LongestBodiesAreAtTheProtocolLimit) {
   // 1,023 GB2312 characters + the table byte; 2,047 single-byte ones + the byte.
