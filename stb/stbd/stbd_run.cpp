@@ -105,6 +105,11 @@ bool runFastReplay(platform::TsSource& source, stb::Daemon& daemon, stb::ReplayC
   daemon.setOnStreamTime(
       [&](dvb::UtcSeconds utc) { atStreamTime(extras, daemon, utc * 1000, clock.nowMs()); });
   dvb::TsFramer framer;
+  const auto feed = [&](const uint8_t* packet) {
+    ++stats->packets;
+    settleBefore(extras.snapshots, packet, daemon, clock.nowMs());
+    daemon.pushPacket(packet);
+  };
   std::vector<uint8_t> buf(kFastChunk);
   for (uint64_t turn = 0;; ++turn) {
     if (turn % 64 == 0) {
@@ -123,17 +128,9 @@ bool runFastReplay(platform::TsSource& source, stb::Daemon& daemon, stb::ReplayC
     }
     if (r.status != platform::ReadResult::Status::kData) continue;
     stats->bytes += r.bytes;
-    framer.push(buf.data(), r.bytes, [&](const uint8_t* packet) {
-      ++stats->packets;
-      settleBefore(extras.snapshots, packet, daemon, clock.nowMs());
-      daemon.pushPacket(packet);
-    });
+    framer.push(buf.data(), r.bytes, feed);
   }
-  // A capture of fewer than five packets is delivered here, when it is whole slots.
-  framer.finish([&](const uint8_t* packet) {
-    ++stats->packets;
-    daemon.pushPacket(packet);
-  });
+  framer.finish(feed);  // a capture of fewer than five whole packets arrives only here
   if (extras.snapshots) extras.snapshots->settle(daemon, clock.nowMs());
   daemon.setOnStreamTime(nullptr);
   log.info("replay: end of " + source.describe());
@@ -175,6 +172,11 @@ class PacedReader : public LiveFeed {
     bytes_before_ = stats_->bytes;
     stopped_ahead_ = false;
     const size_t chunk = pace_ ? kPacedChunk : buf_.size();
+    const auto feed = [&](const uint8_t* packet) {
+      ++stats_->packets;
+      settleBefore(snapshots_, packet, daemon_, now_ms);
+      daemon_.pushPacket(packet);
+    };
     for (;;) {
       if (pace_ && ahead(now_ms)) {
         stopped_ahead_ = true;
@@ -186,21 +188,14 @@ class PacedReader : public LiveFeed {
           return true;
         case platform::ReadResult::Status::kEnd:
           *ended = true;
-          framer_.finish([&](const uint8_t* packet) {
-            ++stats_->packets;
-            daemon_.pushPacket(packet);
-          });
+          framer_.finish(feed);  // a capture of fewer than five whole packets
           return true;
         case platform::ReadResult::Status::kError:
           *error = r.error;
           return false;
         case platform::ReadResult::Status::kData:
           stats_->bytes += r.bytes;
-          framer_.push(buf_.data(), r.bytes, [&](const uint8_t* packet) {
-            ++stats_->packets;
-            settleBefore(snapshots_, packet, daemon_, now_ms);
-            daemon_.pushPacket(packet);
-          });
+          framer_.push(buf_.data(), r.bytes, feed);
           break;
       }
     }
