@@ -7,6 +7,7 @@
 #include <set>
 
 #include "dvb/mjd_time.h"
+#include "stb/clean_text.h"
 
 namespace stb {
 namespace {
@@ -90,46 +91,6 @@ bool isPlainObject(const cJSON* doc, std::string* error) {
   return true;
 }
 
-// Valid UTF-8 (no overlong forms, surrogates or code points past U+10FFFF)
-// without control characters: safe to log and to draw.
-bool cleanText(const std::string& s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == 0x7F) return false;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int len = 0;
-    uint32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (i + static_cast<size_t>(len) > s.size()) return false;
-    for (int k = 1; k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + static_cast<size_t>(k)]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    // C1 controls (U+0080..U+009F) are control characters too.
-    if (cp < 0xA0) return false;
-    i += static_cast<size_t>(len);
-  }
-  return true;
-}
-
 // Member NAME as a string: absent leaves *out alone and is an error only
 // when REQUIRED; any other type, or text that is not clean, is an error.
 bool stringMember(const cJSON* doc, const char* name, bool required, std::string* out,
@@ -143,7 +104,7 @@ bool stringMember(const cJSON* doc, const char* name, bool required, std::string
     *error = std::string("member \"") + name + "\" is not a string";
     return false;
   }
-  if (!cleanText(m->valuestring)) {
+  if (firstUncleanByte(m->valuestring) != std::string::npos) {
     *error = std::string("member \"") + name + "\" is not clean UTF-8 text";
     return false;
   }

@@ -5,6 +5,8 @@
 #include <functional>
 #include <sstream>
 
+#include "stb/clean_text.h"
+
 namespace stb {
 namespace {
 
@@ -102,29 +104,6 @@ std::function<std::string(const std::string&)> pathSetter(std::string* field) {
     *field = v;
     return std::string();
   };
-}
-
-// The first byte that makes LINE not UTF-8 text (a control character other
-// than tab, or a broken UTF-8 sequence); -1 when it is text.
-int notTextByte(const std::string& line) {
-  for (size_t i = 0; i < line.size();) {
-    const auto b = static_cast<unsigned char>(line[i]);
-    if (b < 0x80) {
-      if ((b < 0x20 && b != '\t' && b != '\r') || b == 0x7F) return b;
-      ++i;
-      continue;
-    }
-    // Lead byte: 2, 3 or 4 bytes in all (no overlong 0xC0/0xC1, nothing past U+10FFFF).
-    const size_t length = b >= 0xC2 && b <= 0xDF   ? 2
-                          : b >= 0xE0 && b <= 0xEF ? 3
-                          : b >= 0xF0 && b <= 0xF4 ? 4
-                                                   : 0;
-    if (length == 0 || i + length > line.size()) return b;
-    for (size_t k = 1; k < length; ++k)
-      if ((static_cast<unsigned char>(line[i + k]) & 0xC0) != 0x80) return b;
-    i += length;
-  }
-  return -1;
 }
 
 // Keys that add to a list each time they are given; any other key given twice
@@ -260,10 +239,10 @@ std::optional<StbdConfig> parseConfig(const std::string& text, const std::string
     const std::string where = name + ":" + std::to_string(number) + ": ";
     // Named, never echoed: raw bytes in a message garble the log. One is
     // enough: a binary file would give one per "line".
-    const int bad = notTextByte(line);
-    if (bad >= 0) {
-      char hex[16];  // room for any int, so no truncation warning at -O0
-      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(bad));
+    const size_t bad = firstUncleanByte(line, "\t\r");
+    if (bad != std::string::npos) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(line[bad]));
       errors->push_back(where + "not text (byte " + hex + ")");
       return std::nullopt;
     }

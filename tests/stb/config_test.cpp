@@ -203,6 +203,12 @@ TEST(Config, BinaryIsNamedNotEchoed) {
       parseConfig(std::string(kMinimal) + "[fee]\nhow_to_pay.eng = \xC3(\n", "c", &errors));
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_NE(errors[0].find(": not text (byte 0xC3)"), std::string::npos) << errors[0];
+  // Nor is a UTF-16 surrogate written as UTF-8.
+  errors.clear();
+  EXPECT_FALSE(
+      parseConfig(std::string(kMinimal) + "[fee]\nhow_to_pay.eng = \xED\xA0\x80\n", "c", &errors));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find(": not text (byte 0xED)"), std::string::npos) << errors[0];
   errors.clear();
   EXPECT_TRUE(
       parseConfig(std::string(kMinimal) + "[fee]\nhow_to_pay.zho = 营业厅缴费\n", "c", &errors));
