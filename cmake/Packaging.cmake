@@ -2,7 +2,7 @@
 # Included from the top-level CMakeLists.txt when stbd is built.
 #
 # Components: "stbd" (the daemon, config, service files, state directory;
-# stb/stbd/CMakeLists.txt), "tools" (stb-probe, stb-notice), and the
+# stbd/CMakeLists.txt), "tools" (stb-probe, stb-notice), and the
 # keymap platform/box installs without a component ("Unspecified"), which
 # goes with stbd. cpack makes one Debian package per group:
 #   stbd_0.1.0_amd64.deb       stbd + the keymap

@@ -1,6 +1,6 @@
 #pragma once
 // The box's daemon without its I/O: transport-stream packets and remote keys
-// in, subtitle-bar commands out. stbd (stb/stbd/) wires it to a TS source, an
+// in, subtitle-bar commands out. stbd (stbd/) wires it to a TS source, an
 // event loop, DirectFB and SQLite; tests wire it to fakes.
 //
 // Per packet: the SI demux (PAT/PMT/TDT/TOT and the notice PID the PMT

@@ -15,7 +15,7 @@
 #include "platform/box/section_feed.h"
 #include "stb/daemon.h"
 #include "stb/memory_state_store.h"
-#include "stb/stbd/stbd_run.h"
+#include "stbd/stbd_run.h"
 #include "tests/dvb/notice/notice_test_util.h"
 #include "tests/platform/box/fake_device_io.h"
 #include "tests/stb/stb_test_util.h"

@@ -3,7 +3,7 @@
 // database's writes fail as a full partition would). Either way the box
 // goes on from memory, says so once, and puts everything on flash when it
 // can again.
-#include "stb/stbd/flash_storage.h"
+#include "stbd/flash_storage.h"
 
 #include <gtest/gtest.h>
 #include <sys/resource.h>

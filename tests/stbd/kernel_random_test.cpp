@@ -7,7 +7,7 @@
 #include <set>
 
 #include "stb/outbox.h"
-#include "stb/stbd/fault_reporting.h"
+#include "stbd/fault_reporting.h"
 
 namespace stbd {
 namespace {

@@ -2,7 +2,7 @@
 // event buffer on the dummy system, read from its fd by the event loop)
 // through the DirectFB keymap to the menu, and the policy every remote's
 // keys share (repeats only for the arrows).
-#include "stb/stbd/remote_control.h"
+#include "stbd/remote_control.h"
 
 #include <gtest/gtest.h>
 

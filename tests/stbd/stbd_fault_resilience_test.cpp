@@ -10,7 +10,7 @@
 // test watches its log (stderr, written line by line) and stb-central's, and
 // acts right after a chosen line. Key scripts run on stream time, which
 // stbd reads in turns: keys up to a second past the stream's start come at
-// the first turn, the next ones about 2 s later (stb/stbd/stbd_run.cpp).
+// the first turn, the next ones about 2 s later (stbd/stbd_run.cpp).
 // STB_TEST_SEED=N repeats a run's kill moments.
 #include <gtest/gtest.h>
 #include <signal.h>

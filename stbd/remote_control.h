@@ -13,9 +13,9 @@
 #include "platform/box/keymap.h"
 #include "platform/box/remote_inputs.h"
 #include "platform/event_loop.h"
-#include "stb/config.h"
 #include "stb/log.h"
-#include "stb/stbd/stbd_run.h"
+#include "stbd/config.h"
+#include "stbd/stbd_run.h"
 
 namespace stbd {
 
@@ -67,7 +67,7 @@ struct RemoteControl {
 // Loads the keymaps and starts the remotes CONFIG names. A remote that
 // cannot be opened yet is retried (RemoteInputs); a keymap that does not
 // load, or DirectFB refusing an event buffer, is fatal: false and *error.
-bool openRemoteControl(const stb::StbdConfig& config, overlay::Display& display,
+bool openRemoteControl(const StbdConfig& config, overlay::Display& display,
                        platform::EventLoop& loop, stb::Log& log, KeyPath& keys, RemoteControl* out,
                        std::string* error);
 

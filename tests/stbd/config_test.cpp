@@ -1,5 +1,5 @@
 // stbd's config file: defaults, every section, and errors that name the line.
-#include "stb/config.h"
+#include "stbd/config.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace stb {
+namespace stbd {
 namespace {
 
 const char kMinimal[] =
@@ -251,11 +251,11 @@ TEST(Config, ViewingHours) {
   std::vector<std::string> errors;
   auto c = parseConfig(kMinimal, "stbd.conf", &errors);
   ASSERT_TRUE(c);
-  EXPECT_EQ(c->viewing_hours, (ViewingHours{7 * 60, 23 * 60}));  // the default
+  EXPECT_EQ(c->viewing_hours, (stb::ViewingHours{7 * 60, 23 * 60}));  // the default
   c = parseConfig(std::string(kMinimal) + "[schedule]\nviewing_hours = 18:00-02:00\n", "stbd.conf",
                   &errors);
   ASSERT_TRUE(c) << (errors.empty() ? "" : errors[0]);
-  EXPECT_EQ(c->viewing_hours, (ViewingHours{18 * 60, 2 * 60}));
+  EXPECT_EQ(c->viewing_hours, (stb::ViewingHours{18 * 60, 2 * 60}));
   EXPECT_FALSE(parseConfig(std::string(kMinimal) + "[schedule]\nviewing_hours = 7-23\n",
                            "stbd.conf", &errors));
   ASSERT_EQ(errors.size(), 1u);
@@ -281,8 +281,8 @@ TEST(Config, ShippedExampleParses) {
   EXPECT_EQ(c->keymap, "/usr/share/stb/default.keymap");
   EXPECT_TRUE(c->evdev.empty());
   EXPECT_FALSE(c->directfb_keys);
-  EXPECT_EQ(c->viewing_hours, ViewingHours{});
+  EXPECT_EQ(c->viewing_hours, stb::ViewingHours{});
 }
 
 }  // namespace
-}  // namespace stb
+}  // namespace stbd

@@ -1,4 +1,4 @@
-#include "stb/config.h"
+#include "stbd/config.h"
 
 #include <cctype>
 #include <cstdio>
@@ -7,7 +7,7 @@
 
 #include "stb/clean_text.h"
 
-namespace stb {
+namespace stbd {
 namespace {
 
 std::string trim(const std::string& s) {
@@ -239,7 +239,7 @@ std::optional<StbdConfig> parseConfig(const std::string& text, const std::string
     const std::string where = name + ":" + std::to_string(number) + ": ";
     // Named, never echoed: raw bytes in a message garble the log. One is
     // enough: a binary file would give one per "line".
-    const size_t bad = firstUncleanByte(line, "\t\r");
+    const size_t bad = stb::firstUncleanByte(line, "\t\r");
     if (bad != std::string::npos) {
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(line[bad]));
@@ -290,4 +290,4 @@ std::optional<StbdConfig> parseConfig(const std::string& text, const std::string
   return config;
 }
 
-}  // namespace stb
+}  // namespace stbd

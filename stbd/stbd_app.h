@@ -2,7 +2,7 @@
 // stbd put together: the config read, the log, the operator's keys, the
 // state store, the display and the TS source, handed to stb::Daemon and
 // driven by one of the run loops (stbd_run.h).
-#include "stb/stbd/stbd_options.h"
+#include "stbd/stbd_options.h"
 
 namespace stbd {
 

@@ -14,7 +14,7 @@
 #include "dvb/notice/notice.h"
 #include "stb/viewing_hours.h"
 
-namespace stb {
+namespace stbd {
 
 struct StbdConfig {
   // [box]
@@ -45,7 +45,7 @@ struct StbdConfig {
   int final_minutes = 15;                 // continuous within this before start
   int in_progress_interval_minutes = 30;  // between start and end
   int information_interval_minutes = 120;
-  ViewingHours viewing_hours;  // local; reminders and crawls that are not urgent
+  stb::ViewingHours viewing_hours;  // local; reminders and crawls that are not urgent
 
   // [fee]
   std::vector<int> fee_reminder_days = {7, 3, 1, 0};
@@ -89,4 +89,4 @@ struct StbdConfig {
 std::optional<StbdConfig> parseConfig(const std::string& text, const std::string& name,
                                       std::vector<std::string>* errors);
 
-}  // namespace stb
+}  // namespace stbd

@@ -1,4 +1,4 @@
-#include "stb/stbd/fault_reporting.h"
+#include "stbd/fault_reporting.h"
 
 #include <fcntl.h>
 #include <sys/random.h>
@@ -131,7 +131,7 @@ void RecentLog::write(stb::LogLevel level, const std::string& message) {
   if (lines_.size() > keep_) lines_.pop_front();
 }
 
-FaultReporting::FaultReporting(const stb::StbdConfig& config, stb::OutboxStore& store,
+FaultReporting::FaultReporting(const StbdConfig& config, stb::OutboxStore& store,
                                platform::EventLoop& loop, stb::Daemon& daemon, RecentLog& log)
     : loop_(loop),
       daemon_(daemon),

@@ -1,4 +1,4 @@
-#include "stb/stbd/remote_control.h"
+#include "stbd/remote_control.h"
 
 #include <poll.h>
 
@@ -68,7 +68,7 @@ void DirectFbKeys::onReadable() {
   }
 }
 
-bool openRemoteControl(const stb::StbdConfig& config, overlay::Display& display,
+bool openRemoteControl(const StbdConfig& config, overlay::Display& display,
                        platform::EventLoop& loop, stb::Log& log, KeyPath& keys, RemoteControl* out,
                        std::string* error) {
   if (!config.evdev.empty() || !config.lirc.empty()) {

@@ -30,8 +30,8 @@
 #include "stb/log.h"
 #include "stb/menu/menu_controller.h"
 #include "stb/replay_clock.h"
-#include "stb/stbd/snapshots.h"
-#include "stb/stbd/stbd_options.h"
+#include "stbd/snapshots.h"
+#include "stbd/stbd_options.h"
 
 namespace stbd {
 

@@ -1,4 +1,4 @@
-#include "stb/stbd/stbd_app.h"
+#include "stbd/stbd_app.h"
 
 #include <sys/resource.h>
 
@@ -22,18 +22,18 @@
 #include "platform/system_time.h"
 #include "platform/systemd_notify.h"
 #include "platform/ts_source.h"
-#include "stb/config.h"
 #include "stb/daemon.h"
-#include "stb/daemon_config.h"
 #include "stb/key_script.h"
 #include "stb/replay_clock.h"
-#include "stb/stbd/fault_reporting.h"
-#include "stb/stbd/flash_storage.h"
-#include "stb/stbd/menu_panel_output.h"
-#include "stb/stbd/remote_control.h"
-#include "stb/stbd/snapshots.h"
-#include "stb/stbd/stbd_run.h"
-#include "stb/stbd/subtitle_bar_output.h"
+#include "stbd/config.h"
+#include "stbd/daemon_config.h"
+#include "stbd/fault_reporting.h"
+#include "stbd/flash_storage.h"
+#include "stbd/menu_panel_output.h"
+#include "stbd/remote_control.h"
+#include "stbd/snapshots.h"
+#include "stbd/stbd_run.h"
+#include "stbd/subtitle_bar_output.h"
 
 namespace stbd {
 namespace {
@@ -47,7 +47,7 @@ bool readText(const std::string& path, std::string* out) {
   return !in.bad();
 }
 
-std::unique_ptr<stb::Log> makeLog(const stb::StbdConfig& config,
+std::unique_ptr<stb::Log> makeLog(const StbdConfig& config,
                                   const std::optional<std::string>& override_level) {
   stb::LogLevel level = stb::LogLevel::kInfo;
   platform::parseLogLevel(override_level.value_or(config.log_level), &level);
@@ -55,7 +55,7 @@ std::unique_ptr<stb::Log> makeLog(const stb::StbdConfig& config,
   return std::make_unique<platform::StderrLog>(level);
 }
 
-bool loadKeys(const stb::StbdConfig& config, dvb::notice::KeyRing* ring, stb::Log& log) {
+bool loadKeys(const StbdConfig& config, dvb::notice::KeyRing* ring, stb::Log& log) {
   bool ok = true;
   for (const auto* list : {&config.root_keys, &config.signing_keys}) {
     for (const std::string& path : *list) {
@@ -98,7 +98,7 @@ long peakRssKb() {
 }
 
 // Problems go to stderr: there is no log before the config names one.
-std::optional<stb::StbdConfig> readConfig(const std::string& path) {
+std::optional<StbdConfig> readConfig(const std::string& path) {
   std::string text;
   std::error_code ec;
   // An ifstream opens a directory and reads nothing: say so, not "area_code is required".
@@ -111,13 +111,13 @@ std::optional<stb::StbdConfig> readConfig(const std::string& path) {
     return std::nullopt;
   }
   std::vector<std::string> problems;
-  std::optional<stb::StbdConfig> config = stb::parseConfig(text, path, &problems);
+  std::optional<StbdConfig> config = parseConfig(text, path, &problems);
   if (!config)
     for (const std::string& p : problems) std::fprintf(stderr, "stbd: %s\n", p.c_str());
   return config;
 }
 
-std::unique_ptr<overlay::Display> openDisplay(const stb::StbdConfig& config, stb::Log& log) {
+std::unique_ptr<overlay::Display> openDisplay(const StbdConfig& config, stb::Log& log) {
   overlay::DisplayOptions display_options;
   display_options.width = config.width;
   display_options.height = config.height;
@@ -131,7 +131,7 @@ std::unique_ptr<overlay::Display> openDisplay(const stb::StbdConfig& config, stb
 
 // A window on a PC shows the test picture behind the bar (there is no
 // video); headless runs draw only the overlay, which screenshots read.
-bool openScreen(const stb::StbdConfig& config, overlay::Display& display, stb::Log& log,
+bool openScreen(const StbdConfig& config, overlay::Display& display, stb::Log& log,
                 std::unique_ptr<overlay::Screen>* screen) {
   if (config.system == "dummy") return true;
   const overlay::Image picture = overlay::makeTestPicture(config.width, config.height);
@@ -194,7 +194,7 @@ std::unique_ptr<Snapshots> makeSnapshots(const StbdOptions& options, overlay::Di
   return std::make_unique<Snapshots>(display, options.snapshot_dir, options.snapshot_every_ms, log);
 }
 
-void logStart(const stb::StbdConfig& config, const std::string& source_name, stb::Log& log) {
+void logStart(const StbdConfig& config, const std::string& source_name, stb::Log& log) {
   log.info(std::string("stbd ") + STB_VERSION + " reading " + source_name + ", area " +
            config.box.area_code + ", " + std::to_string(config.width) + "x" +
            std::to_string(config.height) + " on DirectFB " + config.system);
@@ -229,7 +229,7 @@ void showStorageWarning(FlashStorage& storage, stb::menu::MenuController& menu) 
 // What stbd runs on besides the daemon: the parts the end-of-run line counts.
 struct Machinery {
   const StbdOptions& options;
-  const stb::StbdConfig& config;
+  const StbdConfig& config;
   SubtitleBarOutput& bar;
   Source& source;
   platform::box::SectionFeed* feed;
@@ -306,7 +306,7 @@ int serveViewer(const Machinery& m, stb::Daemon& daemon, const stb::MonotonicClo
 }
 
 // The daemon on its event loop, fed by the source, drawing on the display.
-int runDaemon(const StbdOptions& options, const stb::StbdConfig& config, dvb::notice::KeyRing& keys,
+int runDaemon(const StbdOptions& options, const StbdConfig& config, dvb::notice::KeyRing& keys,
               overlay::Display& display, overlay::Screen* screen, SubtitleBarOutput& bar,
               Source& source, RecentLog& log) {
   platform::EventLoop loop;
@@ -319,7 +319,7 @@ int runDaemon(const StbdOptions& options, const stb::StbdConfig& config, dvb::no
   stb::ReplayClock replay_clock;
   const stb::MonotonicClock& mono =
       fast ? static_cast<const stb::MonotonicClock&>(replay_clock) : loop.clock();
-  stb::Daemon daemon(mono, keys, storage.state(), bar, log, stb::daemonOptionsFrom(config),
+  stb::Daemon daemon(mono, keys, storage.state(), bar, log, daemonOptionsFrom(config),
                      fast ? &replay_clock : nullptr);
   std::unique_ptr<Snapshots> snapshots = makeSnapshots(options, display, log);
 
@@ -346,7 +346,7 @@ int runDaemon(const StbdOptions& options, const stb::StbdConfig& config, dvb::no
 }  // namespace
 
 int runStbd(const StbdOptions& options) {
-  std::optional<stb::StbdConfig> config = readConfig(options.config_path);
+  std::optional<StbdConfig> config = readConfig(options.config_path);
   if (!config) return 1;
   std::unique_ptr<stb::Log> sink = makeLog(*config, options.log_level);
   // Everything logs through this: a fault report carries the last problems.

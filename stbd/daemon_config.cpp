@@ -1,9 +1,9 @@
-#include "stb/daemon_config.h"
+#include "stbd/daemon_config.h"
 
-namespace stb {
+namespace stbd {
 
-DaemonOptions daemonOptionsFrom(const StbdConfig& c) {
-  DaemonOptions o;
+stb::DaemonOptions daemonOptionsFrom(const StbdConfig& c) {
+  stb::DaemonOptions o;
   o.box = c.box;
   o.country = c.country;
   o.region = c.region;
@@ -24,4 +24,4 @@ DaemonOptions daemonOptionsFrom(const StbdConfig& c) {
   return o;
 }
 
-}  // namespace stb
+}  // namespace stbd

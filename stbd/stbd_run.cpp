@@ -1,4 +1,4 @@
-#include "stb/stbd/stbd_run.h"
+#include "stbd/stbd_run.h"
 
 #include <algorithm>
 #include <vector>

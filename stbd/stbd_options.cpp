@@ -1,4 +1,4 @@
-#include "stb/stbd/stbd_options.h"
+#include "stbd/stbd_options.h"
 
 #include "platform/box/dvb_source.h"
 #include "platform/log_sinks.h"

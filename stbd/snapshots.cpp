@@ -1,4 +1,4 @@
-#include "stb/stbd/snapshots.h"
+#include "stbd/snapshots.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -24,13 +24,13 @@
 #include "platform/event_loop.h"
 #include "platform/sqlite_outbox_store.h"
 #include "platform/sqlite_state_store.h"
-#include "stb/config.h"
 #include "stb/daemon.h"
 #include "stb/log.h"
 #include "stb/menu/menu_controller.h"
 #include "stb/menu/report_body.h"
 #include "stb/outbox.h"
 #include "stb/report_sender.h"
+#include "stbd/config.h"
 
 namespace stbd {
 
@@ -74,7 +74,7 @@ class FaultReporting {
  public:
   // STORE holds the outbox's rows (stbd's FlashStorage: flash when it
   // works, memory when not); it must outlive this.
-  FaultReporting(const stb::StbdConfig& config, stb::OutboxStore& store, platform::EventLoop& loop,
+  FaultReporting(const StbdConfig& config, stb::OutboxStore& store, platform::EventLoop& loop,
                  stb::Daemon& daemon, RecentLog& log);
   ~FaultReporting();
 

@@ -2,8 +2,8 @@
 #include <cstdio>
 #include <string>
 
-#include "stb/stbd/stbd_app.h"
-#include "stb/stbd/stbd_options.h"
+#include "stbd/stbd_app.h"
+#include "stbd/stbd_options.h"
 
 int main(int argc, char** argv) {
   stbd::StbdOptions options;

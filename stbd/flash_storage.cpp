@@ -1,4 +1,4 @@
-#include "stb/stbd/flash_storage.h"
+#include "stbd/flash_storage.h"
 
 namespace stbd {
 
