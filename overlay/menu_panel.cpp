@@ -199,7 +199,7 @@ MenuPanel::MenuPanel(Display& display) : display_(display) {}
 void MenuPanel::hide() {
   if (visible_) fillRect(display_.surface(), rect_, kTransparent);
   visible_ = false;
-  current_ = MenuView{};
+  current_ = stb::MenuView{};
 }
 
 // ---------------------------------------------------------------------------
@@ -210,7 +210,7 @@ namespace {
 using Measure = std::function<int(const std::string&)>;
 
 // The panel's height for N_LINES body lines and N_ROWS rows of VIEW.
-int panelHeight(const MenuView& view, const MenuMetrics& m, int n_lines, int n_rows) {
+int panelHeight(const stb::MenuView& view, const MenuMetrics& m, int n_lines, int n_rows) {
   int h = m.title_bar + m.padding;
   h += n_lines * m.line;
   if (view.input) h += (n_lines ? m.padding / 2 : 0) + m.row;
@@ -228,7 +228,7 @@ struct Layout {
 };
 
 // Laid out from the top; rows (then body lines) give way when it is too tall.
-Layout layOut(const MenuView& view, const MenuMetrics& m, const Rect& safe, int inner_w,
+Layout layOut(const stb::MenuView& view, const MenuMetrics& m, const Rect& safe, int inner_w,
               const Measure& body_w) {
   Layout l;
   for (const std::string& p : view.body)
@@ -265,10 +265,10 @@ struct Painter {
 };
 
 // Title bar, with "n/N" at the right when the rows scroll.
-void drawTitle(const Painter& p, const MenuView& view, int n_rows) {
+void drawTitle(const Painter& p, const stb::MenuView& view, int n_rows) {
   const MenuMetrics& m = p.m;
   const int row_count = static_cast<int>(view.rows.size());
-  const bool warning = view.accent == MenuView::Accent::kWarning;
+  const bool warning = view.accent == stb::MenuView::Accent::kWarning;
   const Rgba title_ink = warning ? kInk : kWhite;
   fillRect(p.s, Rect{p.panel.x, p.panel.y, p.panel.w, m.title_bar},
            warning ? kWarningBar : kTitleBar);
@@ -294,7 +294,7 @@ void drawErrorBorder(const Painter& p, const Rect& box) {
 }
 
 // The input field's label, box, text and caret at Y.
-void drawInput(const Painter& p, const MenuInput& input, bool has_error, int y) {
+void drawInput(const Painter& p, const stb::MenuInput& input, bool has_error, int y) {
   const MenuMetrics& m = p.m;
   const int label_w = input.label.empty() ? 0 : p.body_w(input.label);
   drawText(p.s, p.body_font, input.label, p.left, centredTop(p.body_font, y, m.row), kWhite);
@@ -313,7 +313,7 @@ void drawInput(const Painter& p, const MenuInput& input, bool has_error, int y) 
 }
 
 // One row at Y: its text at the left, its tag (if any) at the right.
-void drawRow(const Painter& p, const MenuRow& r, bool sel, int y) {
+void drawRow(const Painter& p, const stb::MenuRow& r, bool sel, int y) {
   const MenuMetrics& m = p.m;
   const Rect rr{p.panel.x + m.padding / 2, y, p.panel.w - m.padding, m.row};
   if (sel) fillRect(p.s, rr, kSelected);
@@ -341,7 +341,7 @@ void drawFooter(const Painter& p, const std::string& text) {
 }
 
 // The content from the top: body lines, input field, error, rows.
-void drawContent(const Painter& p, const MenuView& view, const Layout& l) {
+void drawContent(const Painter& p, const stb::MenuView& view, const Layout& l) {
   const MenuMetrics& m = p.m;
   int y = p.panel.y + m.title_bar + m.padding;
   for (const std::string& line : l.lines) {
@@ -369,7 +369,7 @@ void drawContent(const Painter& p, const MenuView& view, const Layout& l) {
 
 }  // namespace
 
-bool MenuPanel::show(const MenuView& view, std::string* error) {
+bool MenuPanel::show(const stb::MenuView& view, std::string* error) {
   if (visible_ && view == current_) return true;
   const MenuMetrics m = menuMetrics(display_.width(), display_.height());
   IDirectFBFont* title_font = display_.font(m.title_text, error);

@@ -14,7 +14,7 @@
 
 #include "overlay/display.h"
 #include "overlay/layout.h"
-#include "overlay/menu_view.h"
+#include "stb/ports/menu_view.h"
 
 namespace overlay {
 
@@ -42,7 +42,7 @@ class MenuPanel {
   // Draws VIEW onto the display's overlay surface, unless it is the view
   // already shown (then nothing is touched). False and *error when a font
   // cannot be had.
-  bool show(const MenuView& view, std::string* error);
+  bool show(const stb::MenuView& view, std::string* error);
   // Clears the panel's rectangle to transparent and forgets the view.
   void hide();
 
@@ -57,7 +57,7 @@ class MenuPanel {
 
  private:
   Display& display_;
-  MenuView current_;
+  stb::MenuView current_;
   bool visible_ = false;
   Rect rect_;
   int draws_ = 0;

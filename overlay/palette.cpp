@@ -9,8 +9,8 @@ static constexpr Rgba kInk{20, 20, 20, 255};
 // picture shows through a little and white text stays readable.
 static constexpr uint8_t kBandAlpha = 204;
 
-BarPalette paletteFor(SubtitleBarView::Style style) {
-  using Style = SubtitleBarView::Style;
+BarPalette paletteFor(stb::SubtitleBarView::Style style) {
+  using Style = stb::SubtitleBarView::Style;
   switch (style) {
     case Style::kOutage:
       return {{211, 47, 47, 255}, kWhite, {60, 12, 12, kBandAlpha}, kWhite};

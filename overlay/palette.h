@@ -2,7 +2,7 @@
 // The colours of the subtitle bar, one set per notice style. Chosen for
 // contrast on a TV seen from across the room; amber takes dark label text.
 #include "overlay/image.h"
-#include "overlay/subtitle_bar_view.h"
+#include "stb/ports/subtitle_bar_view.h"
 
 namespace overlay {
 
@@ -13,6 +13,6 @@ struct BarPalette {
   Rgba text;        // opaque, the crawl text
 };
 
-BarPalette paletteFor(SubtitleBarView::Style style);
+BarPalette paletteFor(stb::SubtitleBarView::Style style);
 
 }  // namespace overlay

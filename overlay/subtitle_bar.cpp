@@ -25,7 +25,7 @@ SubtitleBar::SubtitleBar(Display& display, SubtitleBarOptions options)
 
 SubtitleBar::~SubtitleBar() = default;
 
-bool SubtitleBar::show(const SubtitleBarView& view, int64_t start_ms, std::string* error) {
+bool SubtitleBar::show(const stb::SubtitleBarView& view, int64_t start_ms, std::string* error) {
   if (!fitLabel(view.label, error) || !drawBackground(view, error) || !drawStrip(view, error)) {
     background_.reset();
     strip_.clear();
@@ -93,7 +93,7 @@ bool SubtitleBar::fitLines(const std::vector<std::string>& lines, int max_h, int
   }
 }
 
-bool SubtitleBar::drawBackground(const SubtitleBarView& view, std::string* error) {
+bool SubtitleBar::drawBackground(const stb::SubtitleBarView& view, std::string* error) {
   const BarPalette pal = paletteFor(view.style);
   background_ = display_.createSurface(layout_.band.w, layout_.band.h, error);
   if (!background_) return false;
@@ -117,7 +117,7 @@ bool SubtitleBar::drawBackground(const SubtitleBarView& view, std::string* error
   return true;
 }
 
-bool SubtitleBar::drawStrip(const SubtitleBarView& view, std::string* error) {
+bool SubtitleBar::drawStrip(const stb::SubtitleBarView& view, std::string* error) {
   if (!strip_.layout(display_, layout_.text_height, layout_.crawl.h, view.text,
                      paletteFor(view.style).text, error)) {
     return false;

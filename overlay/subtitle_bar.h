@@ -15,8 +15,8 @@
 #include "overlay/dfb_handle.h"
 #include "overlay/display.h"
 #include "overlay/layout.h"
-#include "overlay/subtitle_bar_view.h"
 #include "overlay/text_strip.h"
+#include "stb/ports/subtitle_bar_view.h"
 
 namespace overlay {
 
@@ -47,7 +47,7 @@ class SubtitleBar {
   // with the text's left edge at the band's right edge. Replaces any
   // current view; draws nothing yet. False and *error if a font or surface
   // cannot be had.
-  bool show(const SubtitleBarView& view, int64_t start_ms, std::string* error);
+  bool show(const stb::SubtitleBarView& view, int64_t start_ms, std::string* error);
 
   // Redraws the band for the instant NOW_MS. Does nothing when hidden.
   void render(int64_t now_ms);
@@ -71,8 +71,8 @@ class SubtitleBar {
   bool fitLabel(const std::string& label, std::string* error);
   bool fitLines(const std::vector<std::string>& lines, int max_h, int min_h, bool* fits,
                 std::string* error);
-  bool drawBackground(const SubtitleBarView& view, std::string* error);
-  bool drawStrip(const SubtitleBarView& view, std::string* error);
+  bool drawBackground(const stb::SubtitleBarView& view, std::string* error);
+  bool drawStrip(const stb::SubtitleBarView& view, std::string* error);
 
   Display& display_;
   SubtitleBarOptions options_;

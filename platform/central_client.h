@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "platform/event_loop.h"
-#include "stb/report_sender.h"
+#include "stb/ports/central_api.h"
 
 namespace platform {
 

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "stb/monotonic_clock.h"
+#include "stb/ports/monotonic_clock.h"
 
 namespace platform {
 

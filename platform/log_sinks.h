@@ -3,7 +3,7 @@
 // syslog (facility daemon). Messages below the configured level are dropped.
 #include <string>
 
-#include "stb/log.h"
+#include "stb/ports/log.h"
 
 namespace platform {
 

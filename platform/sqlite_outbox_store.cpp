@@ -38,10 +38,6 @@ bool addMissingColumns(sqlite3* db) {
   return true;
 }
 
-const char* kindText(stb::OutboxKind kind) {
-  return kind == stb::OutboxKind::kReport ? "report" : "return_visit";
-}
-
 std::string text(sqlite3_stmt* stmt, int column) {
   const auto* p = sqlite3_column_text(stmt, column);
   return p ? reinterpret_cast<const char*>(p) : "";
@@ -100,7 +96,7 @@ bool SqliteOutboxStore::fail(const std::string& what, std::string* error) const 
 
 void SqliteOutboxStore::bindRow(sqlite3_stmt* stmt, const stb::OutboxReport& r) {
   bindText(stmt, 1, r.report_id);
-  sqlite3_bind_text(stmt, 2, kindText(r.kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text(stmt, 2, stb::outboxKindName(r.kind), -1, SQLITE_STATIC);
   bindText(stmt, 3, r.body_json);
   sqlite3_bind_int64(stmt, 4, r.created_ms);
   sqlite3_bind_int(stmt, 5, r.attempts);
@@ -186,7 +182,7 @@ bool SqliteOutboxStore::remove(const std::string& report_id, std::string* error)
 bool SqliteOutboxStore::count(stb::OutboxKind kind, const std::string& state, int64_t* n,
                               std::string* error) {
   sqlite3_reset(count_);
-  sqlite3_bind_text(count_, 1, kindText(kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text(count_, 1, stb::outboxKindName(kind), -1, SQLITE_STATIC);
   bindText(count_, 2, state);
   const int rc = sqlite3_step(count_);
   if (rc == SQLITE_ROW) *n = sqlite3_column_int64(count_, 0);

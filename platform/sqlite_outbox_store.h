@@ -16,7 +16,7 @@
 #include <string>
 
 #include "platform/sqlite_state_store.h"
-#include "stb/outbox.h"
+#include "stb/ports/outbox_store.h"
 
 namespace platform {
 

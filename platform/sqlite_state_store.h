@@ -15,7 +15,7 @@
 #include <optional>
 #include <string>
 
-#include "stb/state_store.h"
+#include "stb/ports/state_store.h"
 
 struct sqlite3;
 struct sqlite3_stmt;

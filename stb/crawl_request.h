@@ -3,7 +3,7 @@
 // enough identity to tell one crawl from the next.
 #include <string>
 
-#include "overlay/subtitle_bar_view.h"
+#include "stb/ports/subtitle_bar_view.h"
 
 namespace stb {
 
@@ -12,7 +12,7 @@ struct CrawlRequest {
   // view (e.g. "scheduled" became "in progress") is a new crawl.
   std::string key;
   bool emergency = false;  // never dismissed; pre-empts in its continuous period (scheduler.h)
-  overlay::SubtitleBarView view;
+  stb::SubtitleBarView view;
 
   bool operator==(const CrawlRequest& o) const {
     return key == o.key && emergency == o.emergency && view.style == o.view.style &&

@@ -77,7 +77,7 @@ CrawlRequest feeRequest(const FeePolicy& policy, const dvb::notice::FeeRecord& r
   const std::string package = record.package.undecodable ? "" : record.package.utf8;
   CrawlRequest r;
   r.key = "fee";
-  r.view.style = overlay::SubtitleBarView::Style::kFee;
+  r.view.style = stb::SubtitleBarView::Style::kFee;
   r.view.label = feeLabel(language, days_left);
   r.view.text = feeText(language, package, dvb::mjdOfUtc(record.paid_until), days_left,
                         formatAmount(language, record.amount_due, record.currency), how_to_pay);

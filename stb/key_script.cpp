@@ -2,8 +2,8 @@
 
 #include <sstream>
 
+#include "dvb/duration.h"
 #include "dvb/mjd_time.h"
-#include "stb/duration.h"
 
 namespace stb {
 
@@ -26,7 +26,7 @@ std::optional<std::vector<ScriptedKey>> parseKeyScript(const std::string& text,
     }
     std::optional<int64_t> at;
     if (when[0] == '+') {
-      const std::optional<uint64_t> ms = parseDurationMs(when.substr(1));
+      const std::optional<uint64_t> ms = dvb::parseDurationMs(when.substr(1));
       if (!previous) {
         errors->push_back(where + "a relative time needs an absolute one before it");
         continue;

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "stb/remote_key.h"
+#include "stb/ports/remote_key.h"
 
 namespace stb {
 

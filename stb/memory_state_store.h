@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-#include "stb/state_store.h"
+#include "stb/ports/state_store.h"
 
 namespace stb {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "stb/memory_state_store.h"
-#include "stb/state_store.h"
+#include "stb/ports/state_store.h"
 #include "stb/write_through.h"
 
 namespace stb {

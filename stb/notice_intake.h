@@ -24,8 +24,8 @@
 #include "dvb/notice/object_verifier.h"
 #include "dvb/section.h"
 #include "stb/held_notice.h"
-#include "stb/log.h"
-#include "stb/state_store.h"
+#include "stb/ports/log.h"
+#include "stb/ports/state_store.h"
 
 namespace stb {
 

@@ -5,10 +5,6 @@
 
 namespace stb {
 
-const char* outboxKindName(OutboxKind kind) {
-  return kind == OutboxKind::kReport ? "report" : "return_visit";
-}
-
 // ---- MemoryOutboxStore ----
 
 namespace {

@@ -25,66 +25,10 @@
 #include <string>
 #include <vector>
 
+#include "stb/ports/outbox_store.h"
+#include "stb/ports/random_source.h"
+
 namespace stb {
-
-// Where randomness comes from (UUIDs, backoff jitter). Tests give a fixed
-// sequence; stbd gives a CSPRNG-seeded generator.
-class RandomSource {
- public:
-  virtual ~RandomSource() = default;
-  // Any 64 bits (backoff jitter); never fails.
-  virtual uint64_t next() = 0;
-  // 64 bits fit for a report id (unguessable, unique across boxes), or
-  // nullopt and *error when the source has none to give. The default
-  // trusts next() (test sources).
-  virtual std::optional<uint64_t> nextStrong(std::string* error) {
-    (void)error;
-    return next();
-  }
-};
-
-enum class OutboxKind { kReport, kReturnVisit };
-const char* outboxKindName(OutboxKind kind);  // "report", "return_visit"
-
-// One persisted outbox row.
-struct OutboxReport {
-  std::string report_id;  // reports: the UUID; return visits: "rv:" + ticket
-  OutboxKind kind = OutboxKind::kReport;
-  std::string body_json;  // exactly what is POSTed, on every attempt
-  int64_t created_ms = 0;
-  int attempts = 0;             // failed delivery attempts so far
-  int64_t next_attempt_ms = 0;  // state waiting: not before this
-  // waiting: not delivered yet; sent: delivered (reports: has a ticket);
-  // failed: refused for good (409/400/403), kept so it stays visible.
-  std::string state = "waiting";
-  std::string ticket, status, deadline, hotline;  // from the central system
-  // The ticket's category of fault ("general", "major") and report category
-  // ("no_picture", ...) as the central system answered: what the viewer is
-  // shown. Empty until it answered (or when an older server did not say).
-  std::string severity, category;
-  std::string last_error;
-  // Ticket polling (state sent, kind report, status not resolved/closed).
-  int poll_attempts = 0;
-  int64_t next_poll_ms = 0;
-};
-
-// Persistent rows, keyed by report_id. Each call is one transaction: it
-// happens whole or not at all. Errors come back as false and *error.
-class OutboxStore {
- public:
-  virtual ~OutboxStore() = default;
-  // Inserts a new row; a row with the same report_id is an error.
-  virtual bool put(const OutboxReport& r, std::string* error) = 0;
-  // Replaces an existing row; a missing row is an error.
-  virtual bool update(const OutboxReport& r, std::string* error) = 0;
-  // Every row, in the order they were put (the times in them are on a clock
-  // that restarts at a reboot and cannot order rows across one).
-  virtual bool list(std::vector<OutboxReport>* out, std::string* error) = 0;
-  // Removing a missing row succeeds.
-  virtual bool remove(const std::string& report_id, std::string* error) = 0;
-  // Rows of kind K in STATE.
-  virtual bool count(OutboxKind kind, const std::string& state, int64_t* n, std::string* error) = 0;
-};
 
 // The store in memory (tests; a box whose flash is unusable). Can be told to
 // fail every write, as a full or read-only flash would.

@@ -5,7 +5,7 @@
 // that jumps backwards leaves it where it is).
 #include <cstdint>
 
-#include "stb/monotonic_clock.h"
+#include "stb/ports/monotonic_clock.h"
 
 namespace stb {
 

@@ -6,7 +6,7 @@
 namespace stb {
 
 using dvb::notice::NoticeKind;
-using Style = overlay::SubtitleBarView::Style;
+using Style = stb::SubtitleBarView::Style;
 
 namespace {
 

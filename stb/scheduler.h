@@ -47,7 +47,7 @@ struct SchedulerInputs {
 };
 
 // The bar's colour for a notice of KIND.
-overlay::SubtitleBarView::Style barStyleOf(dvb::notice::NoticeKind kind);
+stb::SubtitleBarView::Style barStyleOf(dvb::notice::NoticeKind kind);
 
 class Scheduler {
  public:

@@ -12,7 +12,7 @@
 
 #include "dvb/descriptors/local_time_offset_descriptor.h"
 #include "dvb/mjd_time.h"
-#include "stb/monotonic_clock.h"
+#include "stb/ports/monotonic_clock.h"
 
 namespace stb {
 

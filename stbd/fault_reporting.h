@@ -25,10 +25,10 @@
 #include "platform/sqlite_outbox_store.h"
 #include "platform/sqlite_state_store.h"
 #include "stb/daemon.h"
-#include "stb/log.h"
 #include "stb/menu/menu_controller.h"
 #include "stb/menu/report_body.h"
 #include "stb/outbox.h"
+#include "stb/ports/log.h"
 #include "stb/report_sender.h"
 #include "stbd/config.h"
 

@@ -16,9 +16,9 @@
 #include "platform/event_loop.h"
 #include "platform/sqlite_outbox_store.h"
 #include "platform/sqlite_state_store.h"
-#include "stb/log.h"
 #include "stb/mirrored_outbox_store.h"
 #include "stb/mirrored_state_store.h"
+#include "stb/ports/log.h"
 
 namespace stbd {
 

@@ -3,16 +3,16 @@
 // each change on the visible screen when there is one.
 #include "overlay/menu_panel.h"
 #include "overlay/screen.h"
-#include "stb/menu/menu_output.h"
+#include "stb/ports/menu_output.h"
 
 namespace stbd {
 
-class MenuPanelOutput : public stb::menu::MenuOutput {
+class MenuPanelOutput : public stb::MenuOutput {
  public:
   MenuPanelOutput(overlay::Display& display, overlay::Screen* screen)
       : panel_(display), screen_(screen) {}
 
-  bool show(const overlay::MenuView& view, std::string* error) override {
+  bool show(const stb::MenuView& view, std::string* error) override {
     const overlay::Rect before = panel_.rect();
     const bool was_visible = panel_.visible();
     if (!panel_.show(view, error)) return false;

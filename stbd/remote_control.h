@@ -13,7 +13,7 @@
 #include "platform/box/keymap.h"
 #include "platform/box/remote_inputs.h"
 #include "platform/event_loop.h"
-#include "stb/log.h"
+#include "stb/ports/log.h"
 #include "stbd/config.h"
 #include "stbd/stbd_run.h"
 

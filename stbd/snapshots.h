@@ -16,7 +16,7 @@
 #include "overlay/display.h"
 #include "overlay/image.h"
 #include "stb/daemon.h"
-#include "stb/log.h"
+#include "stb/ports/log.h"
 
 namespace stbd {
 

@@ -1,8 +1,8 @@
 #include "stbd/stbd_options.h"
 
+#include "dvb/duration.h"
 #include "platform/box/dvb_source.h"
 #include "platform/log_sinks.h"
-#include "stb/duration.h"
 
 namespace stbd {
 
@@ -57,7 +57,7 @@ bool parseStbdOptions(int argc, const char* const* argv, StbdOptions* o, std::st
       if (!value(&o->snapshot_dir)) return false;
     } else if (arg == "--snapshot-every") {
       if (!value(&v)) return false;
-      const std::optional<uint64_t> ms = stb::parseDurationMs(v);
+      const std::optional<uint64_t> ms = dvb::parseDurationMs(v);
       if (!ms || *ms < 1000) {
         *error = "--snapshot-every takes a duration of at least 1s (30s, 15m, 1h), not '" + v + "'";
         return false;

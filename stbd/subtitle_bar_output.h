@@ -4,7 +4,7 @@
 // box's OSD layer; headless runs have none).
 #include "overlay/screen.h"
 #include "overlay/subtitle_bar.h"
-#include "stb/bar_output.h"
+#include "stb/ports/bar_output.h"
 
 namespace stbd {
 
@@ -14,7 +14,7 @@ class SubtitleBarOutput : public stb::BarOutput {
                     overlay::Screen* screen)
       : bar_(display, options), screen_(screen) {}
 
-  bool show(const overlay::SubtitleBarView& view, int64_t start_ms, std::string* error) override {
+  bool show(const stb::SubtitleBarView& view, int64_t start_ms, std::string* error) override {
     return bar_.show(view, start_ms, error);
   }
   void render(int64_t now_ms) override {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "platform/box/keymap.h"
-#include "stb/remote_key.h"
+#include "stb/ports/remote_key.h"
 
 namespace platform {
 namespace box {

@@ -19,7 +19,7 @@
 #include <string>
 
 #include "platform/box/device_io.h"
-#include "stb/remote_key.h"
+#include "stb/ports/remote_key.h"
 
 namespace platform {
 namespace box {

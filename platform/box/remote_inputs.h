@@ -13,8 +13,8 @@
 #include "platform/box/keymap.h"
 #include "platform/box/remote_input.h"
 #include "platform/event_loop.h"
-#include "stb/log.h"
-#include "stb/remote_key.h"
+#include "stb/ports/log.h"
+#include "stb/ports/remote_key.h"
 
 namespace platform {
 namespace box {

@@ -13,7 +13,7 @@
 #include "dvb/si_demux.h"
 #include "platform/box/dvb_source.h"
 #include "platform/event_loop.h"
-#include "stb/log.h"
+#include "stb/ports/log.h"
 
 namespace platform {
 namespace box {

@@ -25,8 +25,8 @@ constexpr Msg kMainRows[4] = {Msg::kMainReport, Msg::kMainMyReports, Msg::kMainS
 constexpr Msg kScoreRows[5] = {Msg::kScore5, Msg::kScore4, Msg::kScore3, Msg::kScore2,
                                Msg::kScore1};
 
-overlay::MenuRow menuRow(std::string text, std::string tag = "", bool warning = false) {
-  return overlay::MenuRow{std::move(text), std::move(tag), warning};
+stb::MenuRow menuRow(std::string text, std::string tag = "", bool warning = false) {
+  return stb::MenuRow{std::move(text), std::move(tag), warning};
 }
 
 bool isDigit(Key k) {
@@ -100,7 +100,7 @@ Action Menu::handleKey(Key key, int64_t now_ms) {
   a.consumed = true;
   last_activity_ms_ = now_ms;
   restart_timer_ = false;
-  const overlay::MenuView before = view();
+  const stb::MenuView before = view();
   const int rows = rowCount();
   switch (key) {
     case Key::kExit:
@@ -387,22 +387,22 @@ std::string Menu::orNotAvailable(const std::string& v) const {
   return v.empty() ? t(Msg::kNotAvailable) : v;
 }
 
-overlay::MenuView Menu::view() const {
-  overlay::MenuView v;
+stb::MenuView Menu::view() const {
+  stb::MenuView v;
   if (!isOpen()) return v;
   v.footer = t(Msg::kFooterList);
   fillPage(v);
   const bool about_reports = page_ == Page::kConfirm || page_ == Page::kResult ||
                              page_ == Page::kReports || page_ == Page::kReportDetail;
   if (storage_warning_ && about_reports) {
-    v.accent = overlay::MenuView::Accent::kWarning;
+    v.accent = stb::MenuView::Accent::kWarning;
     v.body.push_back(t(Msg::kStorageWarning));
   }
   if (!v.rows.empty()) v.selected = sel();
   return v;
 }
 
-void Menu::fillPage(overlay::MenuView& v) const {
+void Menu::fillPage(stb::MenuView& v) const {
   switch (page_) {
     case Page::kMain:
       return fillMain(v);
@@ -437,21 +437,21 @@ void Menu::fillPage(overlay::MenuView& v) const {
   }
 }
 
-void Menu::fillMain(overlay::MenuView& v) const {
+void Menu::fillMain(stb::MenuView& v) const {
   v.title = t(Msg::kMainTitle);
   for (Msg m : kMainRows) v.rows.push_back(menuRow(t(m)));
   v.footer = t(Msg::kFooterMain);
 }
 
-void Menu::fillOutage(overlay::MenuView& v) const {
-  v.accent = overlay::MenuView::Accent::kWarning;
+void Menu::fillOutage(stb::MenuView& v) const {
+  v.accent = stb::MenuView::Accent::kWarning;
   v.title = t(Msg::kOutageTitle);
   v.body = {f(Msg::kOutageBody, {{"until", outage_ ? outage_->until_text : ""}}),
             t(Msg::kOutageAsk)};
   v.rows = {menuRow(t(Msg::kYes)), menuRow(t(Msg::kNo))};
 }
 
-void Menu::fillCategory(overlay::MenuView& v) const {
+void Menu::fillCategory(stb::MenuView& v) const {
   v.title = t(Msg::kCategoryTitle);
   for (int i = 0; i < kCategoryCount; ++i) {
     const Severity s = config_.severity.of(static_cast<Category>(i));
@@ -461,20 +461,20 @@ void Menu::fillCategory(overlay::MenuView& v) const {
   }
 }
 
-void Menu::fillCallback(overlay::MenuView& v) const {
+void Menu::fillCallback(stb::MenuView& v) const {
   v.title = t(Msg::kCallbackTitle);
   v.body = {t(Msg::kCallbackPrompt)};
-  v.input = overlay::MenuInput{t(Msg::kCallbackLabel), callback_};
+  v.input = stb::MenuInput{t(Msg::kCallbackLabel), callback_};
   if (callback_error_) v.error = t(Msg::kCallbackError);
   v.footer = t(Msg::kFooterInput);
 }
 
-void Menu::fillVisit(overlay::MenuView& v) const {
+void Menu::fillVisit(stb::MenuView& v) const {
   v.title = t(Msg::kVisitTitle);
   for (Msg m : kVisitMsg) v.rows.push_back(menuRow(t(m)));
 }
 
-void Menu::fillConfirm(overlay::MenuView& v) const {
+void Menu::fillConfirm(stb::MenuView& v) const {
   v.title = t(Msg::kConfirmTitle);
   v.body = {
       faultLine(category_, config_.severity.shown
@@ -489,13 +489,13 @@ void Menu::fillConfirm(overlay::MenuView& v) const {
   v.footer = t(Msg::kFooterConfirm);
 }
 
-void Menu::fillSending(overlay::MenuView& v) const {
+void Menu::fillSending(stb::MenuView& v) const {
   v.title = t(Msg::kSendingTitle);
   v.body = {t(Msg::kSendingBody)};
   v.footer = t(Msg::kFooterSending);
 }
 
-void Menu::fillResult(overlay::MenuView& v) const {
+void Menu::fillResult(stb::MenuView& v) const {
   if (accepted_) {
     v.title = t(Msg::kAcceptedTitle);
     v.body.push_back(f(Msg::kTicketLine, {{"ticket", ticket_}}));
@@ -504,7 +504,7 @@ void Menu::fillResult(overlay::MenuView& v) const {
     // The category of fault the deadline comes from, as the ticket has it.
     v.body.push_back(faultLine(category_, severity_));
   } else {
-    v.accent = overlay::MenuView::Accent::kWarning;
+    v.accent = stb::MenuView::Accent::kWarning;
     v.title = t(Msg::kQueuedTitle);
     v.body.push_back(t(Msg::kQueuedBody));
     if (!hotline_.empty()) v.body.push_back(f(Msg::kQueuedCall, {{"hotline", hotline_}}));
@@ -512,7 +512,7 @@ void Menu::fillResult(overlay::MenuView& v) const {
   v.footer = t(Msg::kFooterResult);
 }
 
-void Menu::fillReports(overlay::MenuView& v) const {
+void Menu::fillReports(stb::MenuView& v) const {
   v.title = t(Msg::kReportsTitle);
   if (reports_.empty()) {
     v.body = {t(Msg::kReportsEmpty)};
@@ -525,7 +525,7 @@ void Menu::fillReports(overlay::MenuView& v) const {
   }
 }
 
-void Menu::fillReportDetail(overlay::MenuView& v) const {
+void Menu::fillReportDetail(stb::MenuView& v) const {
   const ReportSummary& r =
       reports_[static_cast<size_t>(selected_[static_cast<size_t>(Page::kReports)])];
   v.title = f(Msg::kReportDetailTitle, {{"ticket", ticketText(r.ticket)}});
@@ -536,7 +536,7 @@ void Menu::fillReportDetail(overlay::MenuView& v) const {
   v.footer = t(Msg::kFooterInfo);
 }
 
-void Menu::fillServiceInfo(overlay::MenuView& v) const {
+void Menu::fillServiceInfo(stb::MenuView& v) const {
   const ServiceInfo& s = service_info_;
   v.title = t(Msg::kMainServiceInfo);
   v.body = {
@@ -550,13 +550,13 @@ void Menu::fillServiceInfo(overlay::MenuView& v) const {
   v.footer = t(Msg::kFooterInfo);
 }
 
-void Menu::fillReturnFixed(overlay::MenuView& v) const {
+void Menu::fillReturnFixed(stb::MenuView& v) const {
   v.title = f(Msg::kReturnTitle, {{"ticket", return_ticket_}});
   v.body = {t(Msg::kReturnFixedQuestion)};
   v.rows = {menuRow(t(Msg::kYes)), menuRow(t(Msg::kNo))};
 }
 
-void Menu::fillReturnScore(overlay::MenuView& v) const {
+void Menu::fillReturnScore(stb::MenuView& v) const {
   v.title = f(Msg::kReturnTitle, {{"ticket", return_ticket_}});
   v.body = {t(Msg::kReturnScoreQuestion)};
   if (score_error_) v.error = t(Msg::kScoreError);
@@ -564,7 +564,7 @@ void Menu::fillReturnScore(overlay::MenuView& v) const {
   v.footer = t(Msg::kFooterScore);
 }
 
-void Menu::fillReturnThanks(overlay::MenuView& v) const {
+void Menu::fillReturnThanks(stb::MenuView& v) const {
   v.title = t(Msg::kReturnThanksTitle);
   v.body = {t(Msg::kReturnThanksBody)};
   v.footer = t(Msg::kFooterSending);

@@ -1,6 +1,6 @@
 #pragma once
 // The viewer's menu as a pure state machine: remote-control keys in, a view
-// model (overlay::MenuView) and actions for the host out. No DirectFB, no
+// model (stb::MenuView) and actions for the host out. No DirectFB, no
 // clock, no I/O: time is passed in (milliseconds on any monotonic scale),
 // and everything the menu shows about the world (known outage, reports,
 // service directory) is set by the host.
@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "overlay/menu_view.h"
 #include "stb/menu/messages.h"
-#include "stb/remote_key.h"
+#include "stb/ports/menu_view.h"
+#include "stb/ports/remote_key.h"
 
 namespace stb::menu {
 
@@ -147,7 +147,7 @@ class Menu {
   Page page() const { return page_; }
   Language language() const { return language_; }
   // The view of the current page; empty when closed.
-  overlay::MenuView view() const;
+  stb::MenuView view() const;
 
   // Host-side facts.
   void setLanguages(const std::vector<std::string>& preferred);
@@ -194,21 +194,21 @@ class Menu {
   std::string ticketText(const std::string& ticket) const;
   std::string orNotAvailable(const std::string& v) const;
   // view(): each page's title, body, rows and footer.
-  void fillPage(overlay::MenuView& v) const;
-  void fillMain(overlay::MenuView& v) const;
-  void fillOutage(overlay::MenuView& v) const;
-  void fillCategory(overlay::MenuView& v) const;
-  void fillCallback(overlay::MenuView& v) const;
-  void fillVisit(overlay::MenuView& v) const;
-  void fillConfirm(overlay::MenuView& v) const;
-  void fillSending(overlay::MenuView& v) const;
-  void fillResult(overlay::MenuView& v) const;
-  void fillReports(overlay::MenuView& v) const;
-  void fillReportDetail(overlay::MenuView& v) const;
-  void fillServiceInfo(overlay::MenuView& v) const;
-  void fillReturnFixed(overlay::MenuView& v) const;
-  void fillReturnScore(overlay::MenuView& v) const;
-  void fillReturnThanks(overlay::MenuView& v) const;
+  void fillPage(stb::MenuView& v) const;
+  void fillMain(stb::MenuView& v) const;
+  void fillOutage(stb::MenuView& v) const;
+  void fillCategory(stb::MenuView& v) const;
+  void fillCallback(stb::MenuView& v) const;
+  void fillVisit(stb::MenuView& v) const;
+  void fillConfirm(stb::MenuView& v) const;
+  void fillSending(stb::MenuView& v) const;
+  void fillResult(stb::MenuView& v) const;
+  void fillReports(stb::MenuView& v) const;
+  void fillReportDetail(stb::MenuView& v) const;
+  void fillServiceInfo(stb::MenuView& v) const;
+  void fillReturnFixed(stb::MenuView& v) const;
+  void fillReturnScore(stb::MenuView& v) const;
+  void fillReturnThanks(stb::MenuView& v) const;
 
   MenuConfig config_;
   Language language_ = Language::kEng;

@@ -20,9 +20,9 @@
 #include <vector>
 
 #include "stb/daemon.h"
-#include "stb/log.h"
 #include "stb/menu/menu.h"
-#include "stb/menu/menu_output.h"
+#include "stb/ports/log.h"
+#include "stb/ports/menu_output.h"
 
 namespace stb::menu {
 

@@ -63,11 +63,11 @@ int main(int argc, char** argv) {
     return 1;
   }
   overlay::SubtitleBar bar(*display, overlay::SubtitleBarOptions{120});
-  const overlay::SubtitleBarView short_view{
-      overlay::SubtitleBarView::Style::kMaintenance, "计划维护 · 12小时后开始",
+  const stb::SubtitleBarView short_view{
+      stb::SubtitleBarView::Style::kMaintenance, "计划维护 · 12小时后开始",
       "线路维护通知：12月1日02:00至06:00，南昌市区有线电视线路维护，届时暂停收看。"
       "如有疑问请拨打96123。Aviso de mantenimiento: el 1 de diciembre de 02:00 a 06:00."};
-  const overlay::SubtitleBarView view = long_text ? overlay_test::longestZh() : short_view;
+  const stb::SubtitleBarView view = long_text ? overlay_test::longestZh() : short_view;
   const double layout_start = seconds(CLOCK_PROCESS_CPUTIME_ID);
   if (!bar.show(view, 0, &error)) {
     std::fprintf(stderr, "stb-bench-crawl: %s\n", error.c_str());

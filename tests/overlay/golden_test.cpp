@@ -16,7 +16,7 @@ namespace {
 
 constexpr int64_t kStart = 0;
 
-void checkGolden(const std::string& name, int w, int h, const overlay::SubtitleBarView& view) {
+void checkGolden(const std::string& name, int w, int h, const stb::SubtitleBarView& view) {
   auto display = overlay_test::openDisplay(w, h);
   ASSERT_NE(display, nullptr);
   overlay::SubtitleBar bar(*display, overlay::SubtitleBarOptions{120});

@@ -24,7 +24,7 @@ namespace {
 using dvb::notice::NoticeKind;
 using overlay::Image;
 using overlay::Rect;
-using overlay::SubtitleBarView;
+using stb::SubtitleBarView;
 using Style = SubtitleBarView::Style;
 
 // 2026-11-29 20:00 UTC: 04:00 on 30 November in the box's +08:00.

@@ -20,8 +20,8 @@ namespace {
 using overlay::Image;
 using overlay::Rect;
 using overlay::SubtitleBar;
-using overlay::SubtitleBarView;
 using overlay::TextStrip;
+using stb::SubtitleBarView;
 
 constexpr int kSpeed = 120;
 

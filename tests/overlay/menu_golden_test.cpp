@@ -34,19 +34,19 @@ void press(stb::menu::Menu& m, std::initializer_list<Key> keys) {
   for (Key k : keys) m.handleKey(k, 0);
 }
 
-overlay::MenuView mainMenu(const std::string& language) {
+stb::MenuView mainMenu(const std::string& language) {
   stb::menu::Menu m = menuIn(language);
   press(m, {Key::kMenu});
   return m.view();
 }
 
-overlay::MenuView categoryList(const std::string& language) {
+stb::MenuView categoryList(const std::string& language) {
   stb::menu::Menu m = menuIn(language);
   press(m, {Key::kMenu, Key::kOk, Key::kDown});
   return m.view();
 }
 
-overlay::MenuView acceptedResult(const std::string& language) {
+stb::MenuView acceptedResult(const std::string& language) {
   stb::menu::Menu m = menuIn(language);
   press(m, {Key::kMenu, Key::kOk, Key::kOk, Key::kDigit1, Key::kDigit3, Key::kDigit8, Key::kDigit0,
             Key::kDigit0, Key::kOk, Key::kOk, Key::kOk});
@@ -55,20 +55,20 @@ overlay::MenuView acceptedResult(const std::string& language) {
   return m.view();
 }
 
-overlay::MenuView knownOutage(const std::string& language) {
+stb::MenuView knownOutage(const std::string& language) {
   stb::menu::Menu m = menuIn(language);
   m.setKnownOutage(stb::menu::KnownOutage{"06:00"});
   press(m, {Key::kMenu, Key::kOk});
   return m.view();
 }
 
-overlay::MenuView callbackWithError(const std::string& language) {
+stb::MenuView callbackWithError(const std::string& language) {
   stb::menu::Menu m = menuIn(language);
   press(m, {Key::kMenu, Key::kOk, Key::kOk, Key::kDigit9, Key::kDigit6, Key::kOk});
   return m.view();
 }
 
-overlay::MenuView manyReports(const std::string& language, int select) {
+stb::MenuView manyReports(const std::string& language, int select) {
   stb::menu::Menu m = menuIn(language);
   std::vector<stb::menu::ReportSummary> reports;
   for (int i = 0; i < 12; ++i)
@@ -80,7 +80,7 @@ overlay::MenuView manyReports(const std::string& language, int select) {
   return m.view();
 }
 
-void checkGolden(const std::string& name, int w, int h, const overlay::MenuView& view) {
+void checkGolden(const std::string& name, int w, int h, const stb::MenuView& view) {
   auto display = overlay_test::openDisplay(w, h);
   ASSERT_NE(display, nullptr);
   overlay::MenuPanel panel(*display);
@@ -132,7 +132,7 @@ TEST(MenuPanelTest, TextIsLargeEnoughAtEverySize) {
 }
 
 TEST(MenuPanelTest, EveryPageIsCentredInsideTheTitleSafeArea) {
-  const std::vector<overlay::MenuView> views = {
+  const std::vector<stb::MenuView> views = {
       mainMenu("spa"),        categoryList("spa"),      categoryList("zho"),
       acceptedResult("spa"),  knownOutage("spa"),       callbackWithError("spa"),
       manyReports("eng", 11), callbackWithError("zho"),
@@ -166,12 +166,12 @@ TEST(MenuPanelTest, DrawsOnlyWhenTheViewChanges) {
   ASSERT_NE(display, nullptr);
   overlay::MenuPanel panel(*display);
   std::string error;
-  const overlay::MenuView v = mainMenu("eng");
+  const stb::MenuView v = mainMenu("eng");
   ASSERT_TRUE(panel.show(v, &error)) << error;
   EXPECT_EQ(panel.draws(), 1);
   ASSERT_TRUE(panel.show(v, &error));
   EXPECT_EQ(panel.draws(), 1);
-  overlay::MenuView moved = v;
+  stb::MenuView moved = v;
   moved.selected = 1;
   ASSERT_TRUE(panel.show(moved, &error));
   EXPECT_EQ(panel.draws(), 2);

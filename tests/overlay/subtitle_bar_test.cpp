@@ -17,10 +17,10 @@ using overlay::Image;
 using overlay::Rect;
 using overlay::Rgba;
 using overlay::SubtitleBar;
-using overlay::SubtitleBarView;
 using overlay_test::capture;
 using overlay_test::countBright;
 using overlay_test::leftmostBrightColumn;
+using stb::SubtitleBarView;
 
 constexpr int64_t kStart = 1'000'000;  // any origin: time is injected
 constexpr Rgba kMarker{10, 200, 30, 255};

@@ -2,23 +2,23 @@
 // The view models the tests and goldens draw.
 #include <string>
 
-#include "overlay/subtitle_bar_view.h"
+#include "stb/ports/subtitle_bar_view.h"
 
 namespace overlay_test {
 
-inline overlay::SubtitleBarView maintenanceZh() {
-  return {overlay::SubtitleBarView::Style::kMaintenance, "计划维护 · 12小时后开始",
+inline stb::SubtitleBarView maintenanceZh() {
+  return {stb::SubtitleBarView::Style::kMaintenance, "计划维护 · 12小时后开始",
           "明天02:00至06:00线路维护，届时暂停收看。"};
 }
 
-inline overlay::SubtitleBarView outageEs() {
-  return {overlay::SubtitleBarView::Style::kOutage, "Corte de señal · empieza en 3 h",
+inline stb::SubtitleBarView outageEs() {
+  return {stb::SubtitleBarView::Style::kOutage, "Corte de señal · empieza en 3 h",
           "Mañana de 02:00 a 06:00 no habrá señal en su zona por obras en la red. "
           "Disculpe las molestias."};
 }
 
-inline overlay::SubtitleBarView informationRu() {
-  return {overlay::SubtitleBarView::Style::kInformation, "Информация",
+inline stb::SubtitleBarView informationRu() {
+  return {stb::SubtitleBarView::Style::kInformation, "Информация",
           "Завтра с 02:00 до 06:00 плановые работы на сети. Приносим извинения."};
 }
 
@@ -37,8 +37,8 @@ inline std::string repeatedCharacters(const std::string& paragraph, size_t count
 // The longest bodies the protocol carries (2,048 bytes on the wire,
 // dvb/notice/limits.h), with a title and a contact as the box shows them.
 // Chinese: 1,023 characters, 2 bytes each in GB2312 after the table byte.
-inline overlay::SubtitleBarView longestZh() {
-  return {overlay::SubtitleBarView::Style::kMaintenance, "计划维护 · 12小时后开始",
+inline stb::SubtitleBarView longestZh() {
+  return {stb::SubtitleBarView::Style::kMaintenance, "计划维护 · 12小时后开始",
           "线路维护通知：" +
               repeatedCharacters("因光缆线路改造，本市部分区域有线电视信号将于明天凌晨二点至六点"
                                  "中断，届时暂停收看全部频道，维护完成后自动恢复，无需重启机顶盒。"
@@ -48,8 +48,8 @@ inline overlay::SubtitleBarView longestZh() {
 }
 
 // Spanish and English: one byte a character in ISO 8859-1 / ASCII.
-inline overlay::SubtitleBarView longestEs() {
-  return {overlay::SubtitleBarView::Style::kOutage, "Corte de servicio · empieza en 3 h",
+inline stb::SubtitleBarView longestEs() {
+  return {stb::SubtitleBarView::Style::kOutage, "Corte de servicio · empieza en 3 h",
           "Corte programado: " +
               repeatedCharacters("Por obras de mejora en la red de fibra, mañana de 02:00 a 06:00 "
                                  "no habrá señal en su zona; el servicio volverá solo, sin "
@@ -58,8 +58,8 @@ inline overlay::SubtitleBarView longestEs() {
               " Información: 96123"};
 }
 
-inline overlay::SubtitleBarView longestEn() {
-  return {overlay::SubtitleBarView::Style::kInformation, "Notice",
+inline stb::SubtitleBarView longestEn() {
+  return {stb::SubtitleBarView::Style::kInformation, "Notice",
           "Network works: " +
               repeatedCharacters("Because of fibre upgrades, there will be no signal in your area "
                                  "tomorrow from 02:00 to 06:00; service returns by itself, with "

@@ -3,6 +3,8 @@
 // a full flash is an error value with nothing half-written.
 #include "platform/sqlite_outbox_store.h"
 
+#include "stb/outbox.h"
+
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>

@@ -23,7 +23,7 @@ using testing_stream::DaemonStream;
 using testing_stream::Packets;
 
 struct NoBar : BarOutput {
-  bool show(const overlay::SubtitleBarView&, int64_t, std::string*) override { return true; }
+  bool show(const stb::SubtitleBarView&, int64_t, std::string*) override { return true; }
   void render(int64_t) override {}
   bool finishedPass(int64_t) const override { return false; }
   void hide() override {}

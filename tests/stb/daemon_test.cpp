@@ -33,7 +33,7 @@ using testing_stream::DaemonStream;
 using testing_stream::Packets;
 using testing_util::cancellationOf;
 using testing_util::RecordingLog;
-using Style = overlay::SubtitleBarView::Style;
+using Style = stb::SubtitleBarView::Style;
 
 using testing_support::at;
 
@@ -58,7 +58,7 @@ Notice emergencyNotice() {
 // Records what the daemon asks of the bar; a pass lasts pass_ms from show().
 struct FakeBar : BarOutput {
   struct Shown {
-    overlay::SubtitleBarView view;
+    stb::SubtitleBarView view;
     int64_t start_ms = 0;
   };
   std::vector<Shown> shows;
@@ -68,7 +68,7 @@ struct FakeBar : BarOutput {
   bool fail = false;
   bool visible = false;
 
-  bool show(const overlay::SubtitleBarView& view, int64_t start_ms, std::string* error) override {
+  bool show(const stb::SubtitleBarView& view, int64_t start_ms, std::string* error) override {
     if (fail) {
       *error = "no video layer";
       return false;
@@ -85,7 +85,7 @@ struct FakeBar : BarOutput {
     ++hides;
     visible = false;
   }
-  const overlay::SubtitleBarView& last() const { return shows.back().view; }
+  const stb::SubtitleBarView& last() const { return shows.back().view; }
 };
 
 class DaemonTest : public ::testing::Test {
@@ -159,7 +159,7 @@ TEST_F(DaemonTest, NothingShowsBeforeTheFirstTdtThenTheNoticeDoes) {
   EXPECT_EQ(replay_->nowMs(), kT0 * 1000);
   EXPECT_EQ(bar_.shows[0].start_ms, kT0 * 1000);
   const Notice n = maintenanceNotice();
-  const overlay::SubtitleBarView& view = bar_.last();
+  const stb::SubtitleBarView& view = bar_.last();
   EXPECT_EQ(view.style, Style::kMaintenance);
   // languages {"spa", "eng"}: the Spanish text, with the Spanish catalogue's label.
   EXPECT_EQ(view.label, "Mantenimiento programado · empieza en 18 h");

@@ -145,7 +145,7 @@ TEST(FeeReminder, RequestInTheBoxsLanguage) {
   CrawlRequest zho = feeRequest(p, r, "zho", "96123", day3, kBeijing);
   EXPECT_EQ(zho.key, "fee");
   EXPECT_FALSE(zho.emergency);
-  EXPECT_EQ(zho.view.style, overlay::SubtitleBarView::Style::kFee);
+  EXPECT_EQ(zho.view.style, stb::SubtitleBarView::Style::kFee);
   EXPECT_EQ(zho.view.label, "缴费提醒 · 3天后到期");
   EXPECT_EQ(zho.view.text,
             "您的「基本收视包」有效期至2026年12月5日，应缴费用26.00元。请拨打客服热线96123缴费。");

@@ -179,7 +179,7 @@ TEST(ReportBodyTest, ServiceAndTunerFigures) {
 // ------------------------------------------------------------ return visit
 
 struct FakeBar : BarOutput {
-  bool show(const overlay::SubtitleBarView&, int64_t start_ms, std::string*) override {
+  bool show(const stb::SubtitleBarView&, int64_t start_ms, std::string*) override {
     ++shows;
     start_ms_ = start_ms;
     return true;
@@ -192,13 +192,13 @@ struct FakeBar : BarOutput {
 };
 
 struct FakePanel : MenuOutput {
-  bool show(const overlay::MenuView& view, std::string*) override {
+  bool show(const stb::MenuView& view, std::string*) override {
     shown = view;
     visible = true;
     return true;
   }
   void hide() override { visible = false; }
-  overlay::MenuView shown;
+  stb::MenuView shown;
   bool visible = false;
 };
 

@@ -16,7 +16,7 @@ using stb::menu::ReportSummary;
 using stb::menu::Severity;
 using Page = Menu::Page;
 
-bool bodyHas(const overlay::MenuView& v, const std::string& s) {
+bool bodyHas(const stb::MenuView& v, const std::string& s) {
   for (const std::string& line : v.body)
     if (line == s) return true;
   return false;
@@ -32,7 +32,7 @@ TEST(MenuReportSeverity, TheResultPageShowsTheAnswersSeverityNotTheLocalGuess) {
   Menu m;  // the default policy calls everything general
   fileNoPicture(m);
   ASSERT_TRUE(m.onReportAccepted("T1", "12-03 16:15", "96123", Severity::kMajor));
-  const overlay::MenuView v = m.view();
+  const stb::MenuView v = m.view();
   EXPECT_TRUE(bodyHas(v, "Fault: No picture (major)"));
   EXPECT_TRUE(bodyHas(v, "Fixed by: 12-03 16:15"));
   EXPECT_FALSE(bodyHas(v, "Fault: No picture (general)"));
@@ -53,7 +53,7 @@ TEST(MenuReportSeverity, WithoutTheOperatorsClassesTheDraftShowsNoSeverity) {
   m.handleKey(Key::kMenu, 100);
   m.handleKey(Key::kOk, 100);
   ASSERT_EQ(m.page(), Page::kCategory);
-  for (const overlay::MenuRow& row : m.view().rows) {
+  for (const stb::MenuRow& row : m.view().rows) {
     EXPECT_EQ(row.tag, "") << row.text;
     EXPECT_FALSE(row.tag_warning) << row.text;
   }

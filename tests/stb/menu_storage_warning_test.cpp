@@ -22,11 +22,11 @@ Menu menuIn(const std::string& language) {
 }
 
 // The warning paragraph is there and the title bar turns amber.
-bool hasWarning(const overlay::MenuView& v) {
+bool hasWarning(const stb::MenuView& v) {
   const std::string w = stb::menu::text(Language::kZho, Msg::kStorageWarning);
   const std::string w_es = stb::menu::text(Language::kSpa, Msg::kStorageWarning);
   for (const std::string& p : v.body)
-    if (p == w || p == w_es) return v.accent == overlay::MenuView::Accent::kWarning;
+    if (p == w || p == w_es) return v.accent == stb::MenuView::Accent::kWarning;
   return false;
 }
 

@@ -68,7 +68,7 @@ class MenuTest : public ::testing::Test {
   Menu menu_;
 };
 
-bool bodyHas(const overlay::MenuView& v, const std::string& s) {
+bool bodyHas(const stb::MenuView& v, const std::string& s) {
   for (const std::string& line : v.body)
     if (line.find(s) != std::string::npos) return true;
   return false;
@@ -85,7 +85,7 @@ TEST_F(MenuTest, ClosedMenuIgnoresKeysButTheOpenKey) {
     EXPECT_FALSE(a.view_changed);
     EXPECT_FALSE(menu_.isOpen());
   }
-  EXPECT_EQ(menu_.view(), overlay::MenuView{});
+  EXPECT_EQ(menu_.view(), stb::MenuView{});
   const Action a = press(Key::kMenu);
   EXPECT_TRUE(a.consumed);
   EXPECT_TRUE(a.view_changed);
@@ -104,7 +104,7 @@ TEST(MenuConfigTest, HelpCanBeTheOpenKey) {
 
 TEST_F(MenuTest, MainMenuRowsAndArrows) {
   open();
-  overlay::MenuView v = menu_.view();
+  stb::MenuView v = menu_.view();
   EXPECT_EQ(v.title, "Service menu");
   ASSERT_EQ(v.rows.size(), 4u);
   EXPECT_EQ(v.rows[0].text, "Report a fault");
@@ -231,7 +231,7 @@ TEST_F(MenuTest, CategoryListShowsEveryCategoryWithItsSeverity) {
   policy.by_category[static_cast<size_t>(Category::kChannelsMissing)] = Severity::kMajor;
   menu_.setSeverityPolicy(policy);
   toCategories();
-  const overlay::MenuView v = menu_.view();
+  const stb::MenuView v = menu_.view();
   const std::vector<std::string> expected = {"No picture",
                                              "Mosaic or freezing picture",
                                              "No sound",
@@ -255,7 +255,7 @@ TEST_F(MenuTest, ConfirmEmitsExactlyOneReportRequest) {
   policy.by_category[static_cast<size_t>(Category::kNoSound)] = Severity::kMajor;
   menu_.setSeverityPolicy(policy);
   toConfirm(2, "13800138000", 2);
-  const overlay::MenuView v = menu_.view();
+  const stb::MenuView v = menu_.view();
   EXPECT_EQ(v.title, "Check your report");
   EXPECT_TRUE(bodyHas(v, "Fault: No sound (major)"));
   EXPECT_TRUE(bodyHas(v, "Callback number: 13800138000"));
@@ -309,7 +309,7 @@ TEST_F(MenuTest, CallbackValidation) {
   toCategories();
   press(Key::kOk);
   ASSERT_EQ(menu_.page(), Page::kCallback);
-  overlay::MenuView v = menu_.view();
+  stb::MenuView v = menu_.view();
   ASSERT_TRUE(v.input.has_value());
   EXPECT_EQ(v.input->label, "Phone");
   EXPECT_EQ(v.input->text, "");
@@ -357,8 +357,8 @@ TEST_F(MenuTest, KnownOutageAsksFirstAndNoReturnsToTheMainMenu) {
   open();
   press(Key::kOk);
   ASSERT_EQ(menu_.page(), Page::kOutage);
-  overlay::MenuView v = menu_.view();
-  EXPECT_EQ(v.accent, overlay::MenuView::Accent::kWarning);
+  stb::MenuView v = menu_.view();
+  EXPECT_EQ(v.accent, stb::MenuView::Accent::kWarning);
   ASSERT_EQ(v.body.size(), 2u);
   EXPECT_EQ(v.body[0], "Known outage in your area, service expected back at 06:00.");
   EXPECT_EQ(v.body[1], "Report anyway?");
@@ -416,9 +416,9 @@ TEST_F(MenuTest, AcceptedResultShowsTicketDeadlineAndHotline) {
   press(Key::kOk);
   EXPECT_TRUE(menu_.onReportAccepted("GD-2026-000123", "tomorrow 18:00", "96123"));
   EXPECT_EQ(menu_.page(), Page::kResult);
-  const overlay::MenuView v = menu_.view();
+  const stb::MenuView v = menu_.view();
   EXPECT_EQ(v.title, "Report received");
-  EXPECT_EQ(v.accent, overlay::MenuView::Accent::kNormal);
+  EXPECT_EQ(v.accent, stb::MenuView::Accent::kNormal);
   EXPECT_TRUE(bodyHas(v, "Ticket number: GD-2026-000123"));
   EXPECT_TRUE(bodyHas(v, "Fixed by: tomorrow 18:00"));
   EXPECT_TRUE(bodyHas(v, "Hotline: 96123"));
@@ -431,9 +431,9 @@ TEST_F(MenuTest, QueuedResultSaysWaitingToSendAndShowsTheHotline) {
   toConfirm(0, "", 0);
   press(Key::kOk);
   EXPECT_TRUE(menu_.onReportQueued("96123"));
-  const overlay::MenuView v = menu_.view();
+  const stb::MenuView v = menu_.view();
   EXPECT_EQ(v.title, "Waiting to send");
-  EXPECT_EQ(v.accent, overlay::MenuView::Accent::kWarning);
+  EXPECT_EQ(v.accent, stb::MenuView::Accent::kWarning);
   EXPECT_TRUE(bodyHas(v, "call the hotline 96123") || bodyHas(v, "Call the hotline 96123"));
   EXPECT_FALSE(bodyHas(v, "Ticket"));
   press(Key::kBack);
@@ -457,7 +457,7 @@ TEST_F(MenuTest, MyReportsEmpty) {
   press(Key::kDown);
   press(Key::kOk);
   ASSERT_EQ(menu_.page(), Page::kReports);
-  const overlay::MenuView v = menu_.view();
+  const stb::MenuView v = menu_.view();
   EXPECT_EQ(v.title, "My reports");
   EXPECT_TRUE(v.rows.empty());
   EXPECT_EQ(v.selected, -1);
@@ -476,7 +476,7 @@ TEST_F(MenuTest, MyReportsListScrollsAndOpensOne) {
   open();
   press(Key::kDown);
   press(Key::kOk);
-  overlay::MenuView v = menu_.view();
+  stb::MenuView v = menu_.view();
   ASSERT_EQ(v.rows.size(), 12u);
   EXPECT_EQ(v.rows[0].text, "no ticket yet · No picture");
   EXPECT_EQ(v.rows[0].tag, "waiting to send");
@@ -510,7 +510,7 @@ TEST_F(MenuTest, MyReportsListScrollsAndOpensOne) {
 TEST_F(MenuTest, ReturnVisitYesThenScoreKey) {
   ASSERT_TRUE(menu_.askReturnVisit("T77", now_));
   EXPECT_TRUE(menu_.isOpen());
-  overlay::MenuView v = menu_.view();
+  stb::MenuView v = menu_.view();
   EXPECT_EQ(v.title, "Follow-up on report T77");
   EXPECT_TRUE(bodyHas(v, "Was the problem fixed?"));
   ASSERT_EQ(v.rows.size(), 2u);
@@ -579,7 +579,7 @@ TEST_F(MenuTest, ServiceInfoShowsEveryFieldAndNotAvailableForMissingOnes) {
   press(Key::kDown, 2);
   press(Key::kOk);
   ASSERT_EQ(menu_.page(), Page::kServiceInfo);
-  const overlay::MenuView v = menu_.view();
+  const stb::MenuView v = menu_.view();
   EXPECT_EQ(v.title, "Service info");
   const std::vector<std::string> expected = {
       "Hotline: 96123",
@@ -607,7 +607,7 @@ TEST(MenuLanguageTest, ServiceInfoInChinese) {
   m.handleKey(Key::kDown, 0);
   m.handleKey(Key::kDown, 0);
   m.handleKey(Key::kOk, 0);
-  const overlay::MenuView v = m.view();
+  const stb::MenuView v = m.view();
   EXPECT_EQ(v.title, "服务信息");
   EXPECT_EQ(v.body.at(0), "客服热线：暂无");
   EXPECT_EQ(v.body.at(4), "片区维修员：李伟");
@@ -644,7 +644,7 @@ TEST(MenuLanguageTest, MainMenuInEachLanguage) {
     config.languages = c.prefs;
     Menu m(config);
     m.handleKey(Key::kMenu, 0);
-    const overlay::MenuView v = m.view();
+    const stb::MenuView v = m.view();
     ASSERT_EQ(v.rows.size(), c.rows.size());
     for (size_t i = 0; i < c.rows.size(); ++i) EXPECT_EQ(v.rows[i].text, c.rows[i]);
   }
@@ -663,7 +663,7 @@ TEST(MenuLanguageTest, LanguageCanChangeWhileOpen) {
   const std::vector<std::string> zho = {"无图像",         "马赛克或画面卡顿", "无声音",
                                         "部分频道收不到", "智能卡/授权提示",  "机顶盒故障",
                                         "遥控器问题",     "费用咨询",         "其他"};
-  const overlay::MenuView v = m.view();
+  const stb::MenuView v = m.view();
   ASSERT_EQ(v.rows.size(), zho.size());
   for (size_t i = 0; i < zho.size(); ++i) EXPECT_EQ(v.rows[i].text, zho[i]);
 }
@@ -680,7 +680,7 @@ TEST(MenuLanguageTest, ChineseOutageAndResultWording) {
   for (int i = 0; i < 5; ++i) m.handleKey(Key::kOk, 0);  // yes, category, skip, visit, send
   ASSERT_EQ(m.page(), Page::kSending);
   m.onReportAccepted("A123", "5月3日18:00前", "96123");
-  const overlay::MenuView v = m.view();
+  const stb::MenuView v = m.view();
   EXPECT_EQ(v.title, "报修已受理");
   EXPECT_EQ(v.body.at(0), "工单号：A123");
   EXPECT_EQ(v.body.at(2), "客服热线：96123");

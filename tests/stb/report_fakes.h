@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "stb/log.h"
-#include "stb/monotonic_clock.h"
 #include "stb/outbox.h"
+#include "stb/ports/log.h"
+#include "stb/ports/monotonic_clock.h"
 #include "stb/report_sender.h"
 #include "tests/support/recording_log.h"
 

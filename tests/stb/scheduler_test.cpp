@@ -12,7 +12,7 @@ namespace stb {
 namespace {
 
 using dvb::notice::NoticeKind;
-using Style = overlay::SubtitleBarView::Style;
+using Style = stb::SubtitleBarView::Style;
 
 constexpr int64_t kMin = 60;
 constexpr int64_t kHour = 3600;

@@ -34,7 +34,7 @@ constexpr uint16_t kNoticePid = 0x0101;
 struct CountingBar : stb::BarOutput {
   int shows = 0;
   int renders = 0;
-  bool show(const overlay::SubtitleBarView&, int64_t, std::string*) override {
+  bool show(const stb::SubtitleBarView&, int64_t, std::string*) override {
     ++shows;
     return true;
   }

@@ -22,16 +22,16 @@ using stb::RemoteKey;
 using stb::testing_util::RecordingLog;
 
 struct NoBar : stb::BarOutput {
-  bool show(const overlay::SubtitleBarView&, int64_t, std::string*) override { return true; }
+  bool show(const stb::SubtitleBarView&, int64_t, std::string*) override { return true; }
   void render(int64_t) override {}
   bool finishedPass(int64_t) const override { return false; }
   void hide() override {}
 };
 
-struct CountingMenuOutput : stb::menu::MenuOutput {
+struct CountingMenuOutput : stb::MenuOutput {
   int shows = 0;
   int hides = 0;
-  bool show(const overlay::MenuView&, std::string*) override {
+  bool show(const stb::MenuView&, std::string*) override {
     ++shows;
     return true;
   }

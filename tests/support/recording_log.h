@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "stb/log.h"
+#include "stb/ports/log.h"
 
 namespace testing_support {
 

@@ -72,14 +72,14 @@ std::string describeStream(const StreamOptions& o, const StreamPlan& plan, uint6
     out += std::to_string(plan.tdt_count) + " TDTs from " + dvb::formatIso8601(o.from) + " to " +
            dvb::formatIso8601(o.from + static_cast<dvb::UtcSeconds>((plan.tdt_count - 1) *
                                                                     (o.tdt_every_ms / 1000))) +
-           " every " + formatDurationMs(o.tdt_every_ms) + " of simulated time; each of " +
+           " every " + dvb::formatDurationMs(o.tdt_every_ms) + " of simulated time; each of " +
            std::to_string(plan.step_packets) + " packets carries PAT, PMT and every object " +
            (o.repetitions == 1 ? std::string("once") : std::to_string(o.repetitions) + " times") +
            "\n";
   } else {
     out += std::to_string(plan.tdt_count) + " TDTs from " + dvb::formatIso8601(o.from) + " every " +
-           formatDurationMs(o.tdt_every_ms) + " over " + formatDurationMs(o.duration_ms) +
-           "; objects repeated every " + formatDurationMs(o.period_ms) + "\n";
+           dvb::formatDurationMs(o.tdt_every_ms) + " over " + dvb::formatDurationMs(o.duration_ms) +
+           "; objects repeated every " + dvb::formatDurationMs(o.period_ms) + "\n";
   }
   return out;
 }

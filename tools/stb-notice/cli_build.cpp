@@ -79,7 +79,7 @@ bool streamOption(ArgCursor& a, BuildOptions* o, bool* tdt_given, std::string* w
     s.to = parseUtc(v);
     if (!s.to) return fail("--to wants UTC like 2026-11-30T00:00:00Z");
   } else if (a.option("--tdt-every", &v)) {
-    const auto ms = parseDurationMs(v);
+    const auto ms = dvb::parseDurationMs(v);
     if (!ms) return fail("--tdt-every wants a duration like 30s, 5m, 1h or 500ms");
     s.tdt_every_ms = *ms;
     *tdt_given = true;
@@ -88,15 +88,15 @@ bool streamOption(ArgCursor& a, BuildOptions* o, bool* tdt_given, std::string* w
     if (!n) return fail("--repeat must be 1..1000");
     s.repetitions = static_cast<uint32_t>(*n);
   } else if (a.option("--step-time", &v)) {
-    const auto ms = parseDurationMs(v);
+    const auto ms = dvb::parseDurationMs(v);
     if (!ms || *ms > 3'600'000) return fail("--step-time wants a duration up to 1h, like 100ms");
     s.min_step_ms = *ms;
   } else if (a.option("--duration", &v)) {
-    const auto ms = parseDurationMs(v);
+    const auto ms = dvb::parseDurationMs(v);
     if (!ms || *ms > 7 * 86'400'000ull) return fail("--duration wants a duration up to 168h");
     s.duration_ms = *ms;
   } else if (a.option("--period", &v)) {
-    const auto ms = parseDurationMs(v);
+    const auto ms = dvb::parseDurationMs(v);
     if (!ms || *ms > 3'600'000) return fail("--period wants a duration up to 1h, like 1s");
     s.period_ms = static_cast<uint32_t>(*ms);
   } else if (a.option("--country", &v)) {

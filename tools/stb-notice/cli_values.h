@@ -5,12 +5,12 @@
 #include <optional>
 #include <string>
 
-#include "stb/duration.h"
+#include "dvb/duration.h"
 
 namespace tools::notice {
 
-using stb::formatDurationMs;
-using stb::parseDurationMs;
+using dvb::formatDurationMs;
+using dvb::parseDurationMs;
 
 // Decimal or 0x-hex, in [min, max].
 std::optional<uint64_t> parseUnsigned(const std::string& text, uint64_t min, uint64_t max);

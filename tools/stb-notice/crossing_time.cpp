@@ -85,7 +85,7 @@ std::vector<std::string> crossingWarnings(uint32_t notice_id, const dvb::notice:
                   "warning: notice %u (%s): the crawl takes about %.0f s to cross a %dx%d screen "
                   "at %d px/s, more than %s; shorten the text or split it",
                   static_cast<unsigned>(notice_id), text.language.c_str(), c.seconds, c.width,
-                  c.height, limit.pixels_per_second, formatDurationMs(limit.max_ms).c_str());
+                  c.height, limit.pixels_per_second, dvb::formatDurationMs(limit.max_ms).c_str());
     out.push_back(line);
   }
   return out;
@@ -120,7 +120,7 @@ bool crawlOption(ArgCursor& a, CrossingLimit* limit, std::string* why) {
   std::string v;
   why->clear();
   if (a.option("--crawl-limit", &v)) {
-    const auto ms = parseDurationMs(v);
+    const auto ms = dvb::parseDurationMs(v);
     if (!ms || *ms == 0)
       *why = "--crawl-limit wants a duration like 60s or 2m";
     else

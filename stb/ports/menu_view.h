@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace overlay {
+namespace stb {
 
 struct MenuRow {
   std::string text;
@@ -51,4 +51,4 @@ struct MenuView {
   bool operator!=(const MenuView& o) const { return !(*this == o); }
 };
 
-}  // namespace overlay
+}  // namespace stb

@@ -3,7 +3,7 @@
 // overlay knows nothing of notices; it only draws this.
 #include <string>
 
-namespace overlay {
+namespace stb {
 
 struct SubtitleBarView {
   enum class Style { kOutage, kMaintenance, kServiceChange, kEmergency, kFee, kInformation };
@@ -14,4 +14,4 @@ struct SubtitleBarView {
   std::string text;
 };
 
-}  // namespace overlay
+}  // namespace stb

@@ -1,9 +1,9 @@
-#include "stb/duration.h"
+#include "dvb/duration.h"
 
 #include <cctype>
 #include <cstdlib>
 
-namespace stb {
+namespace dvb {
 
 std::optional<uint64_t> parseDurationMs(const std::string& text) {
   size_t digits = 0;
@@ -31,4 +31,4 @@ std::string formatDurationMs(uint64_t ms) {
   return std::to_string(ms) + "ms";
 }
 
-}  // namespace stb
+}  // namespace dvb

@@ -3,17 +3,17 @@
 // MenuPanel draws; stbd adapts it, so stb/ stays free of DirectFB.
 #include <string>
 
-#include "overlay/menu_view.h"
+#include "stb/ports/menu_view.h"
 
-namespace stb::menu {
+namespace stb {
 
 class MenuOutput {
  public:
   virtual ~MenuOutput() = default;
   // Draws VIEW (nothing when it is the view already shown). False and *error
   // when it cannot be drawn.
-  virtual bool show(const overlay::MenuView& view, std::string* error) = 0;
+  virtual bool show(const stb::MenuView& view, std::string* error) = 0;
   virtual void hide() = 0;
 };
 
-}  // namespace stb::menu
+}  // namespace stb

@@ -1,4 +1,4 @@
-#include "stb/log.h"
+#include "stb/ports/log.h"
 
 namespace stb {
 

@@ -1,4 +1,4 @@
-#include "stb/remote_key.h"
+#include "stb/ports/remote_key.h"
 
 #include <cctype>
 

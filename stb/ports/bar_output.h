@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "overlay/subtitle_bar_view.h"
+#include "stb/ports/subtitle_bar_view.h"
 
 namespace stb {
 
@@ -14,7 +14,7 @@ class BarOutput {
   virtual ~BarOutput() = default;
   // Lays VIEW out for a crawl whose first pass starts at START_MS
   // (monotonic). False and *error when it cannot be drawn.
-  virtual bool show(const overlay::SubtitleBarView& view, int64_t start_ms, std::string* error) = 0;
+  virtual bool show(const stb::SubtitleBarView& view, int64_t start_ms, std::string* error) = 0;
   // Draws the band for the instant NOW_MS.
   virtual void render(int64_t now_ms) = 0;
   // True once the text has crawled all the way across.

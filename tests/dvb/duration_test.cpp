@@ -1,10 +1,10 @@
 // Durations as typed in options and the config file: strict, so a typo is
 // an error rather than a different interval.
-#include "stb/duration.h"
+#include "dvb/duration.h"
 
 #include <gtest/gtest.h>
 
-namespace stb {
+namespace dvb {
 namespace {
 
 TEST(Duration, ParsesAndFormats) {
@@ -21,4 +21,4 @@ TEST(Duration, ParsesAndFormats) {
 }
 
 }  // namespace
-}  // namespace stb
+}  // namespace dvb
