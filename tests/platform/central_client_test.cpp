@@ -31,6 +31,7 @@
 #include "tests/support/central_server.h"
 #include "tests/support/child_process.h"
 #include "tests/support/command.h"
+#include "tests/support/loopback_port.h"
 #include "tests/support/recording_log.h"
 
 namespace platform {
@@ -59,19 +60,6 @@ std::string reportBody() {
          R"(","smartcard_id":"8100123456","area_code":"A01","category":"no_picture",)"
          R"("callback_phone":"13800138000","visit_period":"morning","created":")" +
          utcNow() + R"(","diagnostics":{"snr_db":21.5,"channel":43,"sw":"1.2.3"}})";
-}
-
-// A port nobody listens on (bound, read, closed).
-int freePort() {
-  const int s = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
-  close(s);
-  return ntohs(a.sin_port);
 }
 
 class Random : public stb::RandomSource {
@@ -259,7 +247,7 @@ TEST_F(CentralClientTest, AReportBecomesATicketThatIsPolledAndAnsweredAfterTheVi
 }
 
 TEST_F(CentralClientTest, AServerThatIsDownGetsTheReportExactlyOnceWhenItComesUp) {
-  const int port = freePort();
+  const int port = testing_support::freeLoopbackPort(SOCK_STREAM);
   Box box(dir_ / "state", config(port), policy_);
   const std::string id = box.enqueue();
   ASSERT_TRUE(box.runUntil([&] { return box.row(id)->attempts >= 2; }));
@@ -340,7 +328,7 @@ TEST_F(CentralClientTest, AClientCertificateFromAnotherCaIsRefused) {
 }
 
 TEST_F(CentralClientTest, ConnectionRefusedIsRetried) {
-  Box box(dir_ / "state", config(freePort()), policy_);
+  Box box(dir_ / "state", config(testing_support::freeLoopbackPort(SOCK_STREAM)), policy_);
   expectNotDelivered(box, "cannot connect to the central system (refused or unreachable)");
 }
 
@@ -355,7 +343,7 @@ TEST_F(CentralClientTest, AnAnswerLongerThan64KiBIsNotRead) {
         << "\r\n\r\n"
         << body;
   }
-  const int port = freePort();
+  const int port = testing_support::freeLoopbackPort(SOCK_STREAM);
   testing_support::ChildProcess server;
   std::string error;
   const std::string out = dir_ / "s_server.out";

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <fstream>
 
+#include "tests/support/files.h"
+
 namespace platform {
 namespace {
 
@@ -18,12 +20,6 @@ std::string tempPath(const std::string& stem) {
   return testing::TempDir() + "/key_files_test_" + std::to_string(getpid()) + "_" + stem;
 }
 
-void writeFile(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  ASSERT_TRUE(out.good()) << path;
-}
-
 class KeyFiles : public ::testing::TestWithParam<SignatureAlgorithm> {};
 
 TEST_P(KeyFiles, LoadAndMissingFilesNameThePath) {
@@ -32,8 +28,8 @@ TEST_P(KeyFiles, LoadAndMissingFilesNameThePath) {
   ASSERT_TRUE(key) << error;
   const std::string private_path = tempPath("key.pem");
   const std::string public_path = tempPath("pub.pem");
-  writeFile(private_path, key->pem());
-  writeFile(public_path, key->publicKey().pem());
+  testing_support::writeTextFile(private_path, key->pem());
+  testing_support::writeTextFile(public_path, key->publicKey().pem());
   auto priv = loadPrivateKey(private_path, &error);
   ASSERT_TRUE(priv) << error;
   EXPECT_EQ(priv->id(), key->id());
@@ -55,7 +51,7 @@ TEST_P(KeyFiles, LoadAndMissingFilesNameThePath) {
 
 TEST(KeyFilesLimits, AHugeFileIsNotReadAsAKey) {
   const std::string path = tempPath("huge.pem");
-  writeFile(path, std::string(100 * 1024, 'A'));
+  testing_support::writeTextFile(path, std::string(100 * 1024, 'A'));
   std::string error;
   EXPECT_FALSE(loadPublicKey(path, &error));
   EXPECT_NE(error.find("too large"), std::string::npos) << error;

@@ -18,6 +18,8 @@
 
 #include "platform/unique_fd.h"
 
+#include "tests/support/files.h"
+
 namespace platform {
 namespace {
 
@@ -77,25 +79,8 @@ class Listener {
   bool bound_ = false;
 };
 
-class TempDir {
- public:
-  TempDir() {
-    char templ[] = "/tmp/stb-notify-XXXXXX";
-    if (::mkdtemp(templ) != nullptr) path_ = templ;
-  }
-  ~TempDir() {
-    ::unlink((path_ + "/notify").c_str());
-    ::rmdir(path_.c_str());
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
 TEST(SystemdNotify, SendsReadyWatchdogAndStoppingToASocketFile) {
-  TempDir dir;
-  ASSERT_FALSE(dir.path().empty());
+  testing_support::ScratchDir dir("notify");
   const std::string path = dir.path() + "/notify";
   Listener systemd(path);
   ASSERT_TRUE(systemd.bound());
@@ -136,7 +121,7 @@ TEST(SystemdNotify, DoesNothingOutsideSystemd) {
 }
 
 TEST(SystemdNotify, ErrorsComeBackAsValues) {
-  TempDir dir;
+  testing_support::ScratchDir dir("notify");
   {
     // Nobody listens there.
     ScopedEnv env("NOTIFY_SOCKET", dir.path() + "/notify");

@@ -24,10 +24,12 @@
 #include "tests/stbd/stbd_run.h"
 #include "tests/support/command.h"
 #include "tests/support/corpus.h"
+#include "tests/support/files.h"
 
 namespace {
 
 using testing_support::binPath;
+using testing_support::readTextFile;
 using testing_support::runCommand;
 
 // A notice for another province: the stream carries something, the box shows nothing.
@@ -246,13 +248,6 @@ class Background {
   int status_ = -1;
 };
 
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Polls until DONE (each try 50 ms apart, at most 600 tries: a bound for a
 // process that hangs, not a timed assertion) or PROCESS has exited.
 bool waitUntil(Background& process, const std::function<bool()>& done) {
@@ -332,7 +327,7 @@ TEST(StbdRemote, LircMenuButtonOpensTheMenu) {
                   " --replay realtime --snapshot-dir " + s.path("shots") +
                   " --snapshot-every 1s --log-level debug 2>" + log);
   pollfd p{server, POLLIN, 0};
-  ASSERT_EQ(poll(&p, 1, 30'000), 1) << "stbd did not connect to lircd\n" << readFile(log);
+  ASSERT_EQ(poll(&p, 1, 30'000), 1) << "stbd did not connect to lircd\n" << readTextFile(log);
   const int client = accept(server, nullptr, nullptr);
   ASSERT_GE(client, 0);
   // Two lines in one write, the held repeat of MENU among them (dropped:
@@ -341,14 +336,14 @@ TEST(StbdRemote, LircMenuButtonOpensTheMenu) {
       "0000000000f40bf0 00 KEY_MENU stb-test\n0000000000f40bf0 01 KEY_MENU stb-test\n";
   ASSERT_EQ(write(client, lines.data(), lines.size()), static_cast<ssize_t>(lines.size()));
   const std::string opened = "menu: opened by MENU from lirc " + socket_path;
-  EXPECT_TRUE(waitUntil(stbd, [&] { return readFile(log).find(opened) != std::string::npos; }))
-      << readFile(log);
-  EXPECT_TRUE(waitUntil(stbd, [&] { return !screenshotAfter(readFile(log), opened).empty(); }))
-      << readFile(log);
+  EXPECT_TRUE(waitUntil(stbd, [&] { return readTextFile(log).find(opened) != std::string::npos; }))
+      << readTextFile(log);
+  EXPECT_TRUE(waitUntil(stbd, [&] { return !screenshotAfter(readTextFile(log), opened).empty(); }))
+      << readTextFile(log);
   EXPECT_EQ(stbd.stop(), 0);
   close(client);
   close(server);
-  const std::string text = readFile(log);
+  const std::string text = readTextFile(log);
   EXPECT_NE(text.find("remote: reading lirc " + socket_path), std::string::npos) << text;
   EXPECT_EQ(stbd_test::linesWith(text, "debug: key MENU from lirc").size(), 1u) << text;
   const std::string shot = screenshotAfter(text, opened);
@@ -374,9 +369,9 @@ TEST(StbdRemote, DirectFbKeysInAnX11WindowOpenTheMenu) {
       "3>" +
       display_file + " 2>" + s.path("xvfb.log"));
   ASSERT_TRUE(waitUntil(xvfb, [&] {
-    return readFile(display_file).find('\n') != std::string::npos;
-  })) << readFile(s.path("xvfb.log"));
-  std::string number = readFile(display_file);
+    return readTextFile(display_file).find('\n') != std::string::npos;
+  })) << readTextFile(s.path("xvfb.log"));
+  std::string number = readTextFile(display_file);
   number.erase(number.find_last_not_of("\n") + 1);
   const std::string display = "DISPLAY=:" + number + " ";
 
@@ -387,20 +382,20 @@ TEST(StbdRemote, DirectFbKeysInAnX11WindowOpenTheMenu) {
                   stream + " --replay realtime --snapshot-dir " + s.path("shots") +
                   " --snapshot-every 1s --log-level debug 2>" + log);
   ASSERT_TRUE(waitUntil(stbd, [&] {
-    return readFile(log).find("remote: reading DirectFB key events") != std::string::npos;
-  })) << readFile(log);
+    return readTextFile(log).find("remote: reading DirectFB key events") != std::string::npos;
+  })) << readTextFile(log);
   // X sends keys to the window under the pointer (no window manager, focus
   // follows the pointer): put it over stbd's window, then type.
   const auto typed = runCommand(display + "xdotool mousemove 640 360 key m 2>&1");
   ASSERT_EQ(typed.status, 0) << typed.out;
   const std::string opened = "menu: opened by MENU from DirectFB";
-  EXPECT_TRUE(waitUntil(stbd, [&] { return readFile(log).find(opened) != std::string::npos; }))
-      << readFile(log);
-  EXPECT_TRUE(waitUntil(stbd, [&] { return !screenshotAfter(readFile(log), opened).empty(); }))
-      << readFile(log);
+  EXPECT_TRUE(waitUntil(stbd, [&] { return readTextFile(log).find(opened) != std::string::npos; }))
+      << readTextFile(log);
+  EXPECT_TRUE(waitUntil(stbd, [&] { return !screenshotAfter(readTextFile(log), opened).empty(); }))
+      << readTextFile(log);
   EXPECT_EQ(stbd.stop(), 0);
   xvfb.stop();
-  const std::string text = readFile(log);
+  const std::string text = readTextFile(log);
   const std::string shot = screenshotAfter(text, opened);
   ASSERT_FALSE(shot.empty()) << text;
   if (auto image = readShot(shot)) {

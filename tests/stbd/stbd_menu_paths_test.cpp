@@ -30,6 +30,7 @@
 #include "tests/stbd/stbd_run.h"
 #include "tests/support/command.h"
 #include "tests/support/corpus.h"
+#include "tests/support/files.h"
 
 namespace {
 
@@ -37,14 +38,8 @@ using stbd_test::linesWith;
 using stbd_test::Scenario;
 using stbd_test::screenshot;
 using testing_support::binPath;
+using testing_support::readTextFile;
 using testing_support::runCommand;
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // stb-central serving the scenario's central.db on a free port with the
 // test PKI, stopped (SIGTERM) at the end. (A twin of stbd_fault_test's, kept
@@ -59,7 +54,7 @@ class Central {
                               s.path("central.log") + " & echo $!");
     pid_ = std::atoi(r.out.c_str());
     for (int i = 0; i < 100 && port_.empty(); ++i) {
-      const std::string text = slurp(out);
+      const std::string text = readTextFile(out);
       const size_t at = text.find("listening on 127.0.0.1:");
       if (at != std::string::npos) {
         port_ = text.substr(at + 23);
@@ -68,7 +63,8 @@ class Central {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
       }
     }
-    EXPECT_FALSE(port_.empty()) << "stb-central did not start: " << slurp(s.path("central.log"));
+    EXPECT_FALSE(port_.empty()) << "stb-central did not start: "
+                                << readTextFile(s.path("central.log"));
   }
   ~Central() {
     if (pid_ <= 0) return;
@@ -146,7 +142,7 @@ void buildLiveStream(Scenario& s, dvb::UtcSeconds now, const std::string& notice
   const std::vector<uint8_t> sdt = sdtPackets();
   std::ofstream live(s.path("live.ts"), std::ios::binary);
   live.write(reinterpret_cast<const char*>(sdt.data()), static_cast<std::streamsize>(sdt.size()));
-  live << slurp(s.path("notices.ts"));
+  live << readTextFile(s.path("notices.ts"));
 }
 
 // A key script: each key at NOW + its second.
@@ -168,7 +164,7 @@ Scenario::Run runRealtime(Scenario& s, const std::string& config, const std::str
                  " --replay realtime --keys " + s.path("keys.txt") + " --snapshot-dir " +
                  run.snapshot_dir + " --snapshot-every 1s 2> " + s.path(shots + ".log"));
   run.status = r.status;
-  run.log = slurp(s.path(shots + ".log"));
+  run.log = readTextFile(s.path(shots + ".log"));
   return run;
 }
 

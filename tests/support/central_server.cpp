@@ -48,24 +48,6 @@ std::string centralBinary() {
   return binPath("stb-central");
 }
 
-ScratchDir::ScratchDir(const std::string& name) {
-  static int made = 0;
-  path_ = testing::TempDir() + "stb-" + name + "-" + std::to_string(getpid()) + "-" +
-          std::to_string(++made);
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-  std::filesystem::create_directories(path_);
-}
-
-ScratchDir::~ScratchDir() {
-  if (testing::Test::HasFailure()) {
-    std::fprintf(stderr, "kept %s for a look\n", path_.c_str());
-    return;
-  }
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
 TestPki::TestPki() : dir_("pki") {
   const auto r = runCommand(std::string(STB_MAKE_TEST_PKI) + " " + dir_.path() + " 2>&1");
   ok_ = r.status == 0;

@@ -8,24 +8,9 @@
 
 #include "tests/support/child_process.h"
 #include "tests/support/command.h"
+#include "tests/support/files.h"
 
 namespace testing_support {
-
-// A fresh directory under testing::TempDir() for one test, removed with
-// everything in it afterwards (kept when the test failed, to look at).
-class ScratchDir {
- public:
-  explicit ScratchDir(const std::string& name);
-  ~ScratchDir();
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 // A throw-away PKI made by scripts/make-test-pki in its own scratch
 // directory: ca, server, server-expired, server-wrong-host, other-ca,

@@ -9,9 +9,9 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <thread>
+
+#include "tests/support/files.h"
 
 namespace testing_support {
 
@@ -87,13 +87,6 @@ int ChildProcess::stop(std::chrono::milliseconds timeout) {
   if (const auto status = wait(timeout)) return *status;
   signal(SIGKILL);
   return wait(std::chrono::seconds(60)).value_or(-SIGKILL);
-}
-
-std::string readTextFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 size_t countOf(const std::string& text, const std::string& needle) {

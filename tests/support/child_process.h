@@ -39,9 +39,6 @@ class ChildProcess {
   std::optional<int> status_;
 };
 
-// The whole file, "" when it cannot be read.
-std::string readTextFile(const std::string& path);
-
 // How often NEEDLE occurs in TEXT.
 size_t countOf(const std::string& text, const std::string& needle);
 

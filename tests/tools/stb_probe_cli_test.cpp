@@ -17,6 +17,7 @@
 #include "dvb/tables/nit.h"
 #include "tests/support/command.h"
 #include "tests/support/corpus.h"
+#include "tests/support/loopback_port.h"
 
 namespace {
 
@@ -129,26 +130,13 @@ TEST(StbProbeCli, NeitherPacketsNorSectionsIsAnError) {
   EXPECT_EQ(e.out, "stb-probe: file " + empty + " is empty\n");
 }
 
-// A free UDP port on loopback (bound, read back, released).
-int freePort() {
-  const int s = socket(AF_INET, SOCK_DGRAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
-  close(s);
-  return ntohs(a.sin_port);
-}
-
 TEST(StbProbeCli, LiveUdpWithRtp) {
   const std::string ts_path = testing::TempDir() + "udp-sample.ts";
   ASSERT_EQ(
       run(testing_support::binPath("stb-mkts") + " --out " + ts_path + " --duration 3").status, 0);
   const std::vector<uint8_t> ts = testing_support::readFile(ts_path);
   ASSERT_FALSE(ts.empty());
-  const int port = freePort();
+  const int port = testing_support::freeLoopbackPort(SOCK_DGRAM);
 
   // The sender waits for the probe to bind, then sends 7 packets per RTP datagram.
   std::thread sender([&] {

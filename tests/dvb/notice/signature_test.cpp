@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/files.h"
+
 namespace dvb::notice {
 namespace {
 
@@ -147,12 +149,6 @@ std::string tempPath(const std::string& stem) {
          std::to_string(counter++) + "_" + stem;
 }
 
-void writeFile(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  ASSERT_TRUE(out.good()) << path;
-}
-
 // Runs a shell command; returns its stdout, or nullopt (with a test
 // failure) when it exits non-zero.
 std::optional<std::string> run(const std::string& command) {
@@ -229,7 +225,7 @@ TEST_P(BothAlgorithms, KeyIdMatchesOpensslCommandLine) {
   const PrivateKey key = generated(GetParam());
   const std::string pem_path = tempPath("pub.pem");
   const std::string der_path = pem_path + ".der";
-  writeFile(pem_path, key.publicKey().pem());
+  testing_support::writeTextFile(pem_path, key.publicKey().pem());
   ASSERT_TRUE(
       run("openssl pkey -pubin -in '" + pem_path + "' -outform DER -out '" + der_path + "' 2>&1"));
   auto sum = run("sha256sum '" + der_path + "'");

@@ -9,6 +9,7 @@
 
 #include "tests/support/central_server.h"
 #include "tests/support/command.h"
+#include "tests/support/files.h"
 #include "tests/tools/stb_central/stb_central_test_util.h"
 
 namespace {
@@ -17,24 +18,15 @@ using nlohmann::json;
 using stb_central_test::reportJson;
 using stb_central_test::ScratchDir;
 using testing_support::CentralServer;
+using testing_support::readTextFile;
 using testing_support::runCommand;
 using testing_support::TestPki;
+using testing_support::writeTextFile;
 
 const char kId1[] = "3f1c2a4e-8b7d-4e2a-9c1f-0a1b2c3d4e5f";
 const char kId2[] = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 const char kBox1[] = "STB-TEST-0001";
 const char kBox2[] = "STB-TEST-0002";
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void writeFile(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
 
 bool haveTool(const char* name) {
   return runCommand(std::string("command -v ") + name + " >/dev/null 2>&1").status == 0;
@@ -84,7 +76,7 @@ class CentralE2e : public testing::Test {
   }
 
   std::string db() const { return dir_ / "central.db"; }
-  std::string log() const { return readFile(dir_ / "server.log"); }
+  std::string log() const { return readTextFile(dir_ / "server.log"); }
   std::string url(const std::string& path, const std::string& host = "127.0.0.1") const {
     return "https://" + host + ":" + std::to_string(server_->port()) + path;
   }
@@ -103,23 +95,23 @@ class CentralE2e : public testing::Test {
     CurlResult c;
     c.exit = r.status;
     c.http = r.out.empty() ? 0 : std::atoi(r.out.c_str());
-    c.body = readFile(body);
-    c.headers = readFile(headers);
-    c.stderr_text = readFile(err);
+    c.body = readTextFile(body);
+    c.headers = readTextFile(headers);
+    c.stderr_text = readTextFile(err);
     return c;
   }
 
   CurlResult postReport(const std::string& client, const std::string& key,
                         const std::string& report) {
     const std::string file = dir_ / "report.json";
-    writeFile(file, report);
+    writeTextFile(file, report);
     return curl(client, "-H 'Content-Type: application/json' -H 'Idempotency-Key: " + key +
                             "' --data-binary @" + file + " " + url("/v1/reports"));
   }
 
   CurlResult postJson(const std::string& client, const std::string& path, const std::string& body) {
     const std::string file = dir_ / "post.json";
-    writeFile(file, body);
+    writeTextFile(file, body);
     return curl(client,
                 "-H 'Content-Type: application/json' --data-binary @" + file + " " + url(path));
   }

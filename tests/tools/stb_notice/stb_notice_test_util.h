@@ -12,29 +12,13 @@
 
 #include "tests/support/command.h"
 #include "tests/support/corpus.h"
+#include "tests/support/files.h"
 #include "tools/stb-notice/keygen.h"
 #include "tools/stb-notice/verify.h"
 
 namespace stb_notice_test {
 
-// A fresh directory for one test, removed with everything in it afterwards.
-class ScratchDir {
- public:
-  explicit ScratchDir(const std::string& name)
-      : path_(testing::TempDir() + "stb-notice-" + name + "-" + std::to_string(getpid())) {
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~ScratchDir() { std::filesystem::remove_all(path_); }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using testing_support::ScratchDir;
 
 inline void writeText(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
