@@ -38,6 +38,7 @@ namespace {
 
 using namespace std::chrono_literals;
 using stbd_test::Scenario;
+using stbd_test::startCentral;
 using testing_support::binPath;
 using testing_support::CentralServer;
 using testing_support::CentralTicket;
@@ -167,17 +168,6 @@ std::vector<stb::OutboxReport> storedReports(const Scenario& s) {
   for (auto& r : rows)
     if (r.kind == stb::OutboxKind::kReport) reports.push_back(std::move(r));
   return reports;
-}
-
-void startCentral(CentralServer& central, const TestPki& pki, const Scenario& s,
-                  const std::string& cert = "server", int port = 0) {
-  ASSERT_TRUE(pki.ok()) << pki.output();
-  testing_support::CentralServerOptions o;
-  o.db = s.path("central.db");
-  o.cert = cert;
-  o.port = port;
-  std::string error;
-  ASSERT_TRUE(central.start(pki, o, &error)) << error;
 }
 
 // ---- SIGKILL at random moments ----

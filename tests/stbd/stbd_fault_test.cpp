@@ -19,24 +19,16 @@
 
 namespace {
 
+using stbd_test::centralConfig;
 using stbd_test::linesWith;
 using stbd_test::Scenario;
+using stbd_test::startCentral;
 using testing_support::binPath;
 using testing_support::CentralServer;
 using testing_support::CentralTicket;
 using testing_support::ChildProcess;
 using testing_support::runCommand;
 using testing_support::TestPki;
-
-// stb-central on a free port with the test PKI, its database in the
-// scenario's directory; the test fails when it does not start.
-void startCentral(CentralServer& central, const TestPki& pki, const Scenario& s) {
-  ASSERT_TRUE(pki.ok()) << pki.output();
-  testing_support::CentralServerOptions o;
-  o.db = s.path("central.db");
-  std::string error;
-  ASSERT_TRUE(central.start(pki, o, &error)) << error;
-}
 
 // 6 s of stream starting now (the central system refuses reports dated in
 // its future), played in real time; the viewer opens the menu at once and
@@ -63,11 +55,6 @@ struct FaultRun {
                                          "+150ms OK\n";  // confirm
   }
 };
-
-std::string centralConfig(const TestPki& pki, const std::string& url) {
-  return "[central]\nurl = " + url + "\nclient_cert = " + pki.pem("box-STB-TEST-0001") +
-         "\nclient_key = " + pki.key("box-STB-TEST-0001") + "\nca = " + pki.pem("ca") + "\n";
-}
 
 // stbd plays the stream in real time with the key script, screenshots every
 // second in SHOTS; once its log says STOP_AT (and LINGER more has passed,

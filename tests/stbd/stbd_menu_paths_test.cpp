@@ -10,14 +10,10 @@
 // the next run polls it, asks "Was the problem fixed?" at a calm moment and
 // posts the answer; the run after that does not ask again.
 #include <gtest/gtest.h>
-#include <signal.h>
 
-#include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-#include <thread>
 
 #include "dvb/descriptors/service_descriptor.h"
 #include "dvb/mjd_time.h"
@@ -34,71 +30,14 @@
 
 namespace {
 
+using stbd_test::centralConfig;
 using stbd_test::linesWith;
 using stbd_test::Scenario;
 using stbd_test::screenshot;
+using stbd_test::startCentral;
 using testing_support::binPath;
 using testing_support::readTextFile;
 using testing_support::runCommand;
-
-// stb-central serving the scenario's central.db on a free port with the
-// test PKI, stopped (SIGTERM) at the end. (A twin of stbd_fault_test's, kept
-// small until the shared one exists.)
-class Central {
- public:
-  Central(const Scenario& s, const std::string& pki) : s_(s) {
-    const std::string out = s.path("central.out");
-    const auto r = runCommand(binPath("stb-central") + " serve --db " + s.path("central.db") +
-                              " --cert " + pki + "/server.pem --key " + pki + "/server.key --ca " +
-                              pki + "/ca.pem --listen 127.0.0.1:0 > " + out + " 2> " +
-                              s.path("central.log") + " & echo $!");
-    pid_ = std::atoi(r.out.c_str());
-    for (int i = 0; i < 100 && port_.empty(); ++i) {
-      const std::string text = readTextFile(out);
-      const size_t at = text.find("listening on 127.0.0.1:");
-      if (at != std::string::npos) {
-        port_ = text.substr(at + 23);
-        port_ = port_.substr(0, port_.find_first_not_of("0123456789"));
-      } else {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      }
-    }
-    EXPECT_FALSE(port_.empty()) << "stb-central did not start: "
-                                << readTextFile(s.path("central.log"));
-  }
-  ~Central() {
-    if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
-    for (int i = 0; i < 100 && kill(pid_, 0) == 0; ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  const std::string& port() const { return port_; }
-  // stb-central COMMAND --db central.db ARGS, stdout and stderr.
-  testing_support::CommandResult admin(const std::string& command,
-                                       const std::string& args = "") const {
-    return runCommand(binPath("stb-central") + " " + command + " --db " + s_.path("central.db") +
-                      " " + args + " 2>&1");
-  }
-  // The ticket numbers (T20261130-000001) the central system holds.
-  std::vector<std::string> tickets() const {
-    const std::string text = admin("tickets").out;
-    std::vector<std::string> out;
-    for (size_t at = text.find("T20"); at != std::string::npos; at = text.find("T20", at + 1))
-      out.push_back(text.substr(at, 16));
-    return out;
-  }
-
- private:
-  const Scenario& s_;
-  int pid_ = -1;
-  std::string port_;
-};
-
-std::string centralConfig(const std::string& pki, const std::string& port) {
-  return "[central]\nurl = https://127.0.0.1:" + port + "\nclient_cert = " + pki +
-         "/box-STB-TEST-0001.pem\nclient_key = " + pki + "/box-STB-TEST-0001.key\nca = " + pki +
-         "/ca.pem\n";
-}
 
 // The service the stream carries, as its SDT names it.
 constexpr uint16_t kOnid = 0x2301;
@@ -234,17 +173,12 @@ void expectGolden(const std::string& dir, const std::string& shot, const std::st
   overlay_test::expectMatchesGolden(*got, STB_STBD_GOLDEN_DIR, name);
 }
 
-// The box's central-system setup: the test PKI and a running stb-central.
-struct CentralSetup {
-  explicit CentralSetup(Scenario& s) : pki(s.path("pki")) {
-    const auto r =
-        runCommand(std::string(STB_SOURCE_DIR) + "/scripts/make-test-pki " + pki + " 2>&1");
-    EXPECT_EQ(r.status, 0) << r.out;
-    central = std::make_unique<Central>(s, pki);
-  }
-  std::string pki;
-  std::unique_ptr<Central> central;
-};
+// The ticket numbers (T20261130-000001) the central system holds.
+std::vector<std::string> ticketsOf(const testing_support::CentralServer& central) {
+  std::vector<std::string> out;
+  for (const testing_support::CentralTicket& t : central.tickets()) out.push_back(t.ticket);
+  return out;
+}
 
 // ------------------------------------------------------------ known outage
 
@@ -265,10 +199,10 @@ std::string outageJson(dvb::UtcSeconds now) {
 
 TEST(StbdMenuPaths, KnownOutageFirstBackFilesNothingReportAnywayFilesOne) {
   Scenario s("outage");
-  CentralSetup setup(s);
-  ASSERT_FALSE(setup.central->port().empty());
-  const Central& central = *setup.central;
-  const std::string config = s.writeConfig("zho, eng", centralConfig(setup.pki, central.port()));
+  const testing_support::TestPki pki;
+  testing_support::CentralServer central;
+  startCentral(central, pki, s);
+  const std::string config = s.writeConfig("zho, eng", centralConfig(pki, central.url()));
 
   // Run 1: MENU, OK (Report a fault): the outage page; BACK; EXIT. The
   // keys are 3 s apart: with nothing crawling stbd turns every 2 s at
@@ -322,7 +256,7 @@ TEST(StbdMenuPaths, KnownOutageFirstBackFilesNothingReportAnywayFilesOne) {
   const Scenario::Run anyway = runRealtime(s, config, "anyway");
   ASSERT_EQ(anyway.status, 0) << anyway.log;
   EXPECT_EQ(linesWith(anyway.log, "stored in the outbox (no_picture)").size(), 1u) << anyway.log;
-  const std::vector<std::string> tickets = central.tickets();
+  const std::vector<std::string> tickets = ticketsOf(central);
   ASSERT_EQ(tickets.size(), 1u) << central.admin("tickets").out;
   EXPECT_FALSE(linesWith(anyway.log, tickets[0]).empty()) << anyway.log;
   // The report names the service on screen, from the SDT, and the outage.
@@ -346,10 +280,10 @@ const char* const kElsewhereJson = R"({"notices": [{"id": 9, "revision": 1,
 
 TEST(StbdMenuPaths, ResolvedTicketAskedOnceAtACalmMomentAnswerPostedOnce) {
   Scenario s("revisit");
-  CentralSetup setup(s);
-  ASSERT_FALSE(setup.central->port().empty());
-  const Central& central = *setup.central;
-  const std::string config = s.writeConfig("eng", centralConfig(setup.pki, central.port()));
+  const testing_support::TestPki pki;
+  testing_support::CentralServer central;
+  startCentral(central, pki, s);
+  const std::string config = s.writeConfig("eng", centralConfig(pki, central.url()));
 
   // Run 1: a viewer files "no picture".
   dvb::UtcSeconds now = static_cast<dvb::UtcSeconds>(std::time(nullptr));
@@ -357,7 +291,7 @@ TEST(StbdMenuPaths, ResolvedTicketAskedOnceAtACalmMomentAnswerPostedOnce) {
   writeKeys(s, now, {{1, "MENU"}, {1, "OK"}, {1, "OK"}, {1, "OK"}, {1, "OK"}, {1, "OK"}});
   const Scenario::Run file = runRealtime(s, config, "file");
   ASSERT_EQ(file.status, 0) << file.log;
-  const std::vector<std::string> tickets = central.tickets();
+  const std::vector<std::string> tickets = ticketsOf(central);
   ASSERT_EQ(tickets.size(), 1u) << central.admin("tickets").out << file.log;
   const std::string ticket = tickets[0];
   EXPECT_TRUE(linesWith(file.log, "asking the viewer").empty()) << file.log;  // not resolved

@@ -121,4 +121,20 @@ BandFacts bandFacts(const overlay::Image& shot) {
   return f;
 }
 
+void startCentral(testing_support::CentralServer& central, const testing_support::TestPki& pki,
+                  const Scenario& s, const std::string& cert, int port) {
+  ASSERT_TRUE(pki.ok()) << pki.output();
+  testing_support::CentralServerOptions o;
+  o.db = s.path("central.db");
+  o.cert = cert;
+  o.port = port;
+  std::string error;
+  ASSERT_TRUE(central.start(pki, o, &error)) << error;
+}
+
+std::string centralConfig(const testing_support::TestPki& pki, const std::string& url) {
+  return "[central]\nurl = " + url + "\nclient_cert = " + pki.pem("box-STB-TEST-0001") +
+         "\nclient_key = " + pki.key("box-STB-TEST-0001") + "\nca = " + pki.pem("ca") + "\n";
+}
+
 }  // namespace stbd_test

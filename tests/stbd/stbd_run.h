@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "overlay/image.h"
+#include "tests/support/central_server.h"
 
 namespace stbd_test {
 
@@ -62,5 +63,12 @@ struct BandFacts {
   bool barShown() const { return changed * 2 > total; }  // the band covers most of it
 };
 BandFacts bandFacts(const overlay::Image& shot);
+
+// stb-central on a free port (or PORT, for a restart) with PKI's CERT, its
+// database the scenario's central.db; the test fails when it does not start.
+void startCentral(testing_support::CentralServer& central, const testing_support::TestPki& pki,
+                  const Scenario& s, const std::string& cert = "server", int port = 0);
+// stbd.conf's [central] section for box STB-TEST-0001 of PKI, reaching URL.
+std::string centralConfig(const testing_support::TestPki& pki, const std::string& url);
 
 }  // namespace stbd_test
