@@ -15,13 +15,13 @@ using stb_notice_test::exists;
 using stb_notice_test::run;
 using stb_notice_test::ScratchDir;
 using stb_notice_test::tool;
-using stb_notice_test::writeText;
+using stb_notice_test::writeTextFile;
 
 class Cli : public testing::Test {
  protected:
   Cli() : dir_("cli") {
     keygen_ = run(tool() + " keygen --out " + dir_ / "keys");
-    writeText(dir_ / "notices.json", stb_notice_test::sampleInput());
+    writeTextFile(dir_ / "notices.json", stb_notice_test::sampleInput());
   }
   std::string key() const { return dir_ / "keys/operator.key.pem"; }
   std::string pub() const { return dir_ / "keys/operator.pub.pem"; }
@@ -80,7 +80,7 @@ TEST_F(Cli, InvalidInputWritesNothing) {
   nlohmann::json doc = nlohmann::json::parse(stb_notice_test::sampleInput());
   doc["notices"][0]["texts"][0]["language"] = "zh";
   doc["directories"][0].erase("hotline");
-  writeText(dir_ / "bad.json", doc.dump());
+  writeTextFile(dir_ / "bad.json", doc.dump());
   const size_t before = filesIn(dir_.path());
   for (const char* target : {"bad.bin", "bad.ts"}) {
     const auto r =
@@ -104,7 +104,7 @@ TEST_F(Cli, RepeatedKeyWritesNothing) {
   std::string text = stb_notice_test::sampleInput();
   const std::string kind = R"("kind": "planned_maintenance",)";
   text.replace(text.find(kind), kind.size(), kind + R"( "kind": "emergency",)");
-  writeText(dir_ / "twice.json", text);
+  writeTextFile(dir_ / "twice.json", text);
   const size_t before = filesIn(dir_.path());
   const auto r = run(tool() + " build " + dir_ / "twice.json" + " --key " + key() + " --out " +
                      dir_ / "twice.bin");
@@ -188,7 +188,7 @@ TEST_F(Cli, VerifyFailsANoticeThatHasEnded) {
       run(tool() + " verify " + dir_ / "late.ts" + " --trust " + pub() + " --now tomorrow").status,
       2);
   // A .bin has no clock of its own: this computer's, unless --now says otherwise.
-  writeText(dir_ / "old.json", R"({"notices": [{"id": 7, "revision": 1, "kind": "information",
+  writeTextFile(dir_ / "old.json", R"({"notices": [{"id": 7, "revision": 1, "kind": "information",
     "start": "2000-01-01T00:00:00Z", "end": "2000-01-01T01:00:00Z",
     "texts": [{"language": "eng", "title": "Old", "body": "Long over."}]}]})");
   ASSERT_EQ(

@@ -12,7 +12,7 @@ namespace {
 using stb_notice_test::run;
 using stb_notice_test::ScratchDir;
 using stb_notice_test::tool;
-using stb_notice_test::writeText;
+using stb_notice_test::writeTextFile;
 using tools::notice::CrossingLimit;
 
 std::string repeated(const std::string& s, int n) {
@@ -74,8 +74,8 @@ std::string noticeJson(const std::string& zh_body) {
 TEST(CrossingTimeTest, BuildAndVerifyWarnAboutALongTextOnly) {
   ScratchDir dir("crossing");
   const auto key = stb_notice_test::makeKey(dir.path(), "op");
-  writeText(dir / "long.json", noticeJson(kLongZh));
-  writeText(dir / "short.json", noticeJson("今晚短暂停机。"));
+  writeTextFile(dir / "long.json", noticeJson(kLongZh));
+  writeTextFile(dir / "short.json", noticeJson("今晚短暂停机。"));
   const std::string build =
       tool() + " build --key " + key.private_path + " --issued " + "2026-11-29T00:00:00Z ";
 

@@ -306,13 +306,13 @@ TEST(InputValidation, DuplicateSubscriber) {
 TEST(InputValidation, AcrossFiles) {
   stb_notice_test::ScratchDir dir("across");
   const std::string a = dir / "a.json", b = dir / "b.json";
-  stb_notice_test::writeText(a, stb_notice_test::sampleInput());
+  stb_notice_test::writeTextFile(a, stb_notice_test::sampleInput());
   json other = validDocument();
   other.erase("directories");
   other.erase("work_calendars");
   other["notices"][0]["id"] = 1001 + 65536;
   other["notices"].push_back(validDocument()["notices"][0]);
-  stb_notice_test::writeText(b, other.dump());
+  stb_notice_test::writeTextFile(b, other.dump());
   std::vector<std::string> problems;
   EXPECT_FALSE(readInputs({a, b}, &problems));
   const std::vector<std::string> expected = {

@@ -21,7 +21,7 @@ using dvb::notice::WorkCalendar;
 using stb_notice_test::KeyFiles;
 using stb_notice_test::makeKey;
 using stb_notice_test::ScratchDir;
-using stb_notice_test::writeText;
+using stb_notice_test::writeTextFile;
 
 const dvb::UtcSeconds kIssued = *dvb::parseIso8601("2026-11-28T08:00:00Z");
 
@@ -117,7 +117,7 @@ TEST(RoundTrip, BinAndTsWithEveryObject) {
     struct stat st;
     ASSERT_EQ(stat(key.private_path.c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0600u);
-    writeText(dir / "notices.json", stb_notice_test::sampleInput());
+    writeTextFile(dir / "notices.json", stb_notice_test::sampleInput());
     for (const char* target : {"out.bin", "out.ts"}) {
       SCOPED_TRACE(target);
       build(buildOptions({dir / "notices.json"}, key, dir / target));
@@ -132,8 +132,8 @@ TEST(RoundTrip, InputsSplitOverFiles) {
   nlohmann::json doc = nlohmann::json::parse(stb_notice_test::sampleInput());
   nlohmann::json notices = {{"notices", doc["notices"]}};
   doc.erase("notices");
-  writeText(dir / "notices.json", notices.dump());
-  writeText(dir / "rest.json", doc.dump());
+  writeTextFile(dir / "notices.json", notices.dump());
+  writeTextFile(dir / "rest.json", doc.dump());
   build(buildOptions({dir / "notices.json", dir / "rest.json"}, key, dir / "out.bin"));
   checkSample(verify(dir / "out.bin", {key.public_path}), key.id);
 }
@@ -147,7 +147,7 @@ TEST(RoundTrip, MultiSectionNotice) {
   for (const char* lang : {"zho", "chi", "eng", "spa", "fra", "deu", "ita", "por"})
     notice["texts"].push_back(
         {{"language", lang}, {"title", "T"}, {"body", std::string(2040, lang[0])}});
-  writeText(dir / "big.json", nlohmann::json({{"notices", {notice}}}).dump());
+  writeTextFile(dir / "big.json", nlohmann::json({{"notices", {notice}}}).dump());
   for (const char* target : {"big.bin", "big.ts"}) {
     build(buildOptions({dir / "big.json"}, key, dir / target));
     const VerifyReport r = verify(dir / target, {key.public_path});
@@ -166,9 +166,9 @@ TEST(RoundTrip, KeyListSignedByRoot) {
       makeKey(dir.path(), "root", dvb::notice::SignatureAlgorithm::EcdsaP256Sha256);
   const KeyFiles old_key = makeKey(dir.path(), "old");
   const KeyFiles new_key = makeKey(dir.path(), "new");
-  writeText(dir / "keys.json", R"({"key_list": {"revision": 3, "signing_keys": ["new.pub.pem"],
+  writeTextFile(dir / "keys.json", R"({"key_list": {"revision": 3, "signing_keys": ["new.pub.pem"],
                                    "revoked": ["old.pub.pem"]}})");
-  writeText(dir / "notices.json", stb_notice_test::sampleInput());
+  writeTextFile(dir / "notices.json", stb_notice_test::sampleInput());
   BuildOptions o = buildOptions({dir / "keys.json", dir / "notices.json"}, new_key, dir / "k.ts");
   o.root_key_path = root.private_path;
   build(o);
@@ -183,8 +183,8 @@ TEST(RoundTrip, KeyListSignedByRoot) {
   EXPECT_EQ(dvb::notice::keyIdHex(r.objects[0].envelope->key_id), root.id);
 
   // Without --root-key the key list is signed with --key: here the root key itself.
-  writeText(dir / "only-keys.json",
-            R"({"key_list": {"revision": 4, "signing_keys": ["new.pub.pem"]}})");
+  writeTextFile(dir / "only-keys.json",
+                R"({"key_list": {"revision": 4, "signing_keys": ["new.pub.pem"]}})");
   build(buildOptions({dir / "only-keys.json"}, root, dir / "k.bin"));
   EXPECT_TRUE(verify(dir / "k.bin", {}, {root.public_path}).ok());
 }

@@ -95,7 +95,7 @@ TEST(SimulatedSpan, ADayOfTdtsEvery30Seconds) {
   for (auto& text : big["texts"]) text["body"] = std::string(2000, 'x');
   big["texts"].push_back({{"language", "eng"}, {"title", "T"}, {"body", std::string(2040, 'e')}});
   doc["notices"].push_back(big);
-  stb_notice_test::writeText(dir / "in.json", doc.dump());
+  stb_notice_test::writeTextFile(dir / "in.json", doc.dump());
 
   BuildOptions o;
   o.inputs = {dir / "in.json"};
@@ -149,7 +149,7 @@ TEST(SimulatedSpan, ADayOfTdtsEvery30Seconds) {
 TEST(SimulatedSpan, RepetitionsAndStepTime) {
   ScratchDir dir("repeat");
   const auto key = stb_notice_test::makeKey(dir.path(), "operator");
-  stb_notice_test::writeText(dir / "in.json", stb_notice_test::sampleInput());
+  stb_notice_test::writeTextFile(dir / "in.json", stb_notice_test::sampleInput());
   BuildOptions o;
   o.inputs = {dir / "in.json"};
   o.key_path = key.private_path;
@@ -175,7 +175,7 @@ TEST(SimulatedSpan, RepetitionsAndStepTime) {
 TEST(SimulatedSpan, RealTimeWithoutTo) {
   ScratchDir dir("realtime");
   const auto key = stb_notice_test::makeKey(dir.path(), "operator");
-  stb_notice_test::writeText(dir / "in.json", stb_notice_test::sampleInput());
+  stb_notice_test::writeTextFile(dir / "in.json", stb_notice_test::sampleInput());
   BuildOptions o;
   o.inputs = {dir / "in.json"};
   o.key_path = key.private_path;

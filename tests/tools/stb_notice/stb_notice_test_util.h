@@ -19,10 +19,7 @@
 namespace stb_notice_test {
 
 using testing_support::ScratchDir;
-
-inline void writeText(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
+using testing_support::writeTextFile;
 
 inline bool exists(const std::string& path) {
   return std::filesystem::exists(path);

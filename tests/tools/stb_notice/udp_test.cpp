@@ -53,7 +53,7 @@ class UdpTarget : public testing::Test {
  protected:
   UdpTarget() : dir_("udp") {
     key_ = stb_notice_test::makeKey(dir_.path(), "operator");
-    stb_notice_test::writeText(dir_ / "in.json", stb_notice_test::sampleInput());
+    stb_notice_test::writeTextFile(dir_ / "in.json", stb_notice_test::sampleInput());
     options_.inputs = {dir_ / "in.json"};
     options_.key_path = key_.private_path;
     options_.target = "udp://127.0.0.1:" + std::to_string(receiver_.port);
@@ -91,7 +91,7 @@ TEST_F(UdpTarget, PacedDatagramsThatVerify) {
 
   std::string bytes;
   for (const auto& d : datagrams) bytes.append(d.begin(), d.end());
-  stb_notice_test::writeText(dir_ / "received.ts", bytes);
+  stb_notice_test::writeTextFile(dir_ / "received.ts", bytes);
   VerifyOptions v;
   v.source = dir_ / "received.ts";
   v.trust = {key_.public_path};

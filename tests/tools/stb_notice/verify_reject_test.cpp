@@ -19,13 +19,13 @@ namespace {
 using stb_notice_test::KeyFiles;
 using stb_notice_test::makeKey;
 using stb_notice_test::ScratchDir;
-using stb_notice_test::writeText;
+using stb_notice_test::writeTextFile;
 
 class VerifyReject : public testing::Test {
  protected:
   VerifyReject() : dir_("reject") {
     key_ = makeKey(dir_.path(), "operator");
-    writeText(dir_ / "notices.json", stb_notice_test::sampleInput());
+    writeTextFile(dir_ / "notices.json", stb_notice_test::sampleInput());
   }
 
   std::string build(const std::vector<std::string>& inputs, const KeyFiles& key,
@@ -86,7 +86,7 @@ TEST_F(VerifyReject, ChangedByteUnderAGoodCrc) {
     const uint32_t crc = dvb::crc32Mpeg2(bytes.data(), length - 4);
     for (int k = 0; k < 4; ++k) bytes[length - 4 + k] = static_cast<uint8_t>(crc >> (24 - 8 * k));
     const std::string tampered = dir_ / "tampered.bin";
-    writeText(tampered, std::string(bytes.begin(), bytes.end()));
+    writeTextFile(tampered, std::string(bytes.begin(), bytes.end()));
     const VerifyReport r = verify(tampered, {key_.public_path});
     ASSERT_EQ(r.scan.crc_errors, 0u);
     ASSERT_EQ(r.objects.size(), 4u);
@@ -103,7 +103,7 @@ TEST_F(VerifyReject, BrokenCrcIsCounted) {
   const std::string bin = build({"notices.json"}, key_, "n.bin");
   std::vector<uint8_t> bytes = testing_support::readFile(bin);
   bytes[40] ^= 0x01;
-  writeText(dir_ / "crc.bin", std::string(bytes.begin(), bytes.end()));
+  writeTextFile(dir_ / "crc.bin", std::string(bytes.begin(), bytes.end()));
   const VerifyReport r = verify(dir_ / "crc.bin", {key_.public_path});
   EXPECT_EQ(r.scan.crc_errors, 1u);
   EXPECT_EQ(r.objects.size(), 3u);  // the notice never reaches the verifier
@@ -113,9 +113,10 @@ TEST_F(VerifyReject, BrokenCrcIsCounted) {
 TEST_F(VerifyReject, RevokedKey) {
   const KeyFiles root = makeKey(dir_.path(), "root");
   const KeyFiles next = makeKey(dir_.path(), "next");
-  writeText(dir_ / "keys.json", R"({"key_list": {"revision": 1, "signing_keys": ["next.pub.pem"],
+  writeTextFile(dir_ / "keys.json",
+                R"({"key_list": {"revision": 1, "signing_keys": ["next.pub.pem"],
                                     "revoked": [")" +
-                                    key_.id + R"("]}})");
+                    key_.id + R"("]}})");
   // Notices still signed with the old key, after a key list that revokes it.
   const std::string ts = build({"keys.json", "notices.json"}, key_, "r.ts", root.private_path);
   const VerifyReport r = verify(ts, {key_.public_path}, {root.public_path});
@@ -126,8 +127,8 @@ TEST_F(VerifyReject, RevokedKey) {
 
 TEST_F(VerifyReject, KeyListNeedsARootKey) {
   const KeyFiles next = makeKey(dir_.path(), "next");
-  writeText(dir_ / "keys.json",
-            R"({"key_list": {"revision": 1, "signing_keys": ["next.pub.pem"]}})");
+  writeTextFile(dir_ / "keys.json",
+                R"({"key_list": {"revision": 1, "signing_keys": ["next.pub.pem"]}})");
   const std::string bin = build({"keys.json"}, key_, "k.bin");
   // The key that signed it is trusted, but only as a signing key.
   const VerifyReport r = verify(bin, {key_.public_path});
@@ -136,20 +137,20 @@ TEST_F(VerifyReject, KeyListNeedsARootKey) {
 }
 
 TEST_F(VerifyReject, NothingFound) {
-  writeText(dir_ / "empty.bin", "");
+  writeTextFile(dir_ / "empty.bin", "");
   const VerifyReport r = verify(dir_ / "empty.bin", {key_.public_path});
   EXPECT_FALSE(r.ok());
   EXPECT_NE(verifyText(r).find("no notice objects found"), std::string::npos);
   // A stream without the notice PID: the sample stream of stb-mkts would do; an empty TS too.
-  writeText(dir_ / "empty.ts", "");
+  writeTextFile(dir_ / "empty.ts", "");
   EXPECT_FALSE(verify(dir_ / "empty.ts", {key_.public_path}).ok());
 }
 
 // A capture cut down to PAT, PMT and one packet of the notice PID (three
 // packets, too few for the framer to lock on) is read, not "nothing found".
 TEST_F(VerifyReject, AShortCaptureOfWholePacketsIsRead) {
-  writeText(dir_ / "calendar.json",
-            R"({"work_calendars": [{"year": 2026, "revision": 1,
+  writeTextFile(dir_ / "calendar.json",
+                R"({"work_calendars": [{"year": 2026, "revision": 1,
                 "days": [{"date": "2026-10-01", "type": "holiday"}]}]})");
   const std::string ts = build({"calendar.json"}, key_, "c.ts");
   std::ifstream in(ts, std::ios::binary);
@@ -164,7 +165,7 @@ TEST_F(VerifyReject, AShortCaptureOfWholePacketsIsRead) {
       cut += all.substr(at, 188);
   }
   ASSERT_EQ(cut.size(), 3u * 188);
-  writeText(dir_ / "short.ts", cut);
+  writeTextFile(dir_ / "short.ts", cut);
   const VerifyReport r = verify(dir_ / "short.ts", {key_.public_path});
   EXPECT_TRUE(r.ok()) << verifyText(r);
   EXPECT_EQ(r.verified, 1u) << verifyText(r);
