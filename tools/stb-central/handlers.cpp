@@ -79,24 +79,27 @@ HttpResponse CentralService::postReport(const HttpRequest& request, const std::s
   return r;
 }
 
+std::optional<HttpResponse> CentralService::findOwnTicket(const std::string& ticket,
+                                                          const std::string& client_cn,
+                                                          std::optional<Ticket>* t) {
+  std::string error;
+  if (!store_.findTicket(ticket, t, &error)) return storeFailure(error);
+  if (!*t) return HttpResponse::error(404, "not_found", "no such ticket");
+  if ((*t)->box_id != client_cn)
+    return HttpResponse::error(403, "forbidden", "the ticket belongs to another box");
+  return std::nullopt;
+}
+
 HttpResponse CentralService::getTicket(const std::string& ticket, const std::string& client_cn) {
   std::optional<Ticket> t;
-  std::string error;
-  if (!store_.findTicket(ticket, &t, &error)) return storeFailure(error);
-  if (!t) return HttpResponse::error(404, "not_found", "no such ticket");
-  if (t->box_id != client_cn)
-    return HttpResponse::error(403, "forbidden", "the ticket belongs to another box");
+  if (std::optional<HttpResponse> refused = findOwnTicket(ticket, client_cn, &t)) return *refused;
   return HttpResponse::json(200, ticketJson(*t));
 }
 
 HttpResponse CentralService::postReturnVisit(const HttpRequest& request, const std::string& ticket,
                                              const std::string& client_cn) {
   std::optional<Ticket> t;
-  std::string error;
-  if (!store_.findTicket(ticket, &t, &error)) return storeFailure(error);
-  if (!t) return HttpResponse::error(404, "not_found", "no such ticket");
-  if (t->box_id != client_cn)
-    return HttpResponse::error(403, "forbidden", "the ticket belongs to another box");
+  if (std::optional<HttpResponse> refused = findOwnTicket(ticket, client_cn, &t)) return *refused;
   if (!isJsonContentType(request))
     return HttpResponse::error(415, "unsupported_media_type",
                                "send the answer as Content-Type: application/json");
@@ -107,6 +110,7 @@ HttpResponse CentralService::postReturnVisit(const HttpRequest& request, const s
     return HttpResponse::error(400, problem.code, problem.message);
   ChangeOutcome outcome;
   const UtcSeconds now = clock_();
+  std::string error;
   if (!store_.recordReturnVisit(ticket, fixed, score, now, &outcome, &error))
     return storeFailure(error);
   switch (outcome) {

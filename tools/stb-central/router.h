@@ -35,6 +35,10 @@ class CentralService {
  private:
   HttpResponse postReport(const HttpRequest& request, const std::string& client_cn);
   HttpResponse getTicket(const std::string& ticket, const std::string& client_cn);
+  // Reads TICKET into *T: nullopt when it is CLIENT_CN's own, else the
+  // answer that refuses (store failure, no such ticket, another box's).
+  std::optional<HttpResponse> findOwnTicket(const std::string& ticket, const std::string& client_cn,
+                                            std::optional<Ticket>* t);
   HttpResponse postReturnVisit(const HttpRequest& request, const std::string& ticket,
                                const std::string& client_cn);
 
