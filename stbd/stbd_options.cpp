@@ -1,6 +1,7 @@
 #include "stbd/stbd_options.h"
 
 #include "dvb/duration.h"
+#include "platform/arg_cursor.h"
 #include "platform/box/dvb_source.h"
 #include "platform/log_sinks.h"
 
@@ -23,84 +24,80 @@ const char kUsage[] =
     "                    '2026-11-30T10:00:00Z BACK' and '+2s EXIT'\n"
     "  --log-level       error, warning, info or debug (overrides the config)\n";
 
-bool parseStbdOptions(int argc, const char* const* argv, StbdOptions* o, std::string* error) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    auto value = [&](std::string* out) {
-      if (i + 1 >= argc) {
-        *error = arg + " needs a value";
-        return false;
-      }
-      *out = argv[++i];
-      return true;
-    };
-    std::string v;
-    if (arg == "--help" || arg == "-h") {
-      o->help = true;
-    } else if (arg == "--version") {
-      o->version = true;
-    } else if (arg == "--config") {
-      if (!value(&o->config_path)) return false;
-    } else if (arg == "--source") {
-      if (!value(&o->source)) return false;
-    } else if (arg == "--replay") {
-      if (!value(&v)) return false;
-      if (v == "fast") {
-        o->replay = Replay::kFast;
-      } else if (v == "realtime") {
-        o->replay = Replay::kRealtime;
-      } else {
-        *error = "--replay is fast or realtime, not '" + v + "'";
-        return false;
-      }
-    } else if (arg == "--snapshot-dir") {
-      if (!value(&o->snapshot_dir)) return false;
-    } else if (arg == "--snapshot-every") {
-      if (!value(&v)) return false;
-      const std::optional<uint64_t> ms = dvb::parseDurationMs(v);
-      if (!ms || *ms < 1000) {
-        *error = "--snapshot-every takes a duration of at least 1s (30s, 15m, 1h), not '" + v + "'";
-        return false;
-      }
-      o->snapshot_every_ms = *ms;
-    } else if (arg == "--keys") {
-      if (!value(&o->keys_path)) return false;
-    } else if (arg == "--log-level") {
-      if (!value(&v)) return false;
-      stb::LogLevel level;
-      if (!platform::parseLogLevel(v, &level)) {
-        *error = "--log-level is error, warning, info or debug, not '" + v + "'";
-        return false;
-      }
-      o->log_level = v;
-    } else {
-      *error = "unknown option " + arg;
+namespace {
+
+// One option with its value, when the current argument is one; false with
+// *error when it is not, or its value is bad.
+bool readOption(platform::ArgCursor& a, StbdOptions* o, std::string* error) {
+  std::string v;
+  if (a.flag("--help") || a.flag("-h")) {
+    o->help = true;
+  } else if (a.flag("--version")) {
+    o->version = true;
+  } else if (a.option("--config", &o->config_path) || a.option("--source", &o->source) ||
+             a.option("--snapshot-dir", &o->snapshot_dir) || a.option("--keys", &o->keys_path)) {
+    // the value is in *o
+  } else if (a.option("--replay", &v)) {
+    if (v != "fast" && v != "realtime") {
+      *error = "--replay is fast or realtime, not '" + v + "'";
       return false;
     }
+    o->replay = v == "fast" ? Replay::kFast : Replay::kRealtime;
+  } else if (a.option("--snapshot-every", &v)) {
+    const std::optional<uint64_t> ms = dvb::parseDurationMs(v);
+    if (!ms || *ms < 1000) {
+      *error = "--snapshot-every takes a duration of at least 1s (30s, 15m, 1h), not '" + v + "'";
+      return false;
+    }
+    o->snapshot_every_ms = *ms;
+  } else if (a.option("--log-level", &v)) {
+    stb::LogLevel level;
+    if (!platform::parseLogLevel(v, &level)) {
+      *error = "--log-level is error, warning, info or debug, not '" + v + "'";
+      return false;
+    }
+    o->log_level = v;
+  } else {
+    *error = a.unknownOption();
+    return false;
   }
-  if (o->help || o->version) return true;
-  if (o->config_path.empty() || o->source.empty()) {
+  return true;
+}
+
+// Rules between options, once all are read.
+bool checkCombination(const StbdOptions& o, std::string* error) {
+  if (o.config_path.empty() || o.source.empty()) {
     *error = "--config and --source are required";
     return false;
   }
-  if (o->snapshot_dir.empty() != (o->snapshot_every_ms == 0)) {
+  if (o.snapshot_dir.empty() != (o.snapshot_every_ms == 0)) {
     *error = "--snapshot-dir and --snapshot-every go together";
     return false;
   }
-  const bool udp = o->source.rfind("udp://", 0) == 0;
-  const bool dvb = o->source.rfind("dvb://", 0) == 0;
-  if ((udp || dvb) && o->replay != Replay::kNone) {
+  const bool udp = o.source.rfind("udp://", 0) == 0;
+  const bool dvb = o.source.rfind("dvb://", 0) == 0;
+  if ((udp || dvb) && o.replay != Replay::kNone) {
     *error =
         std::string("--replay is for file sources; a ") + (udp ? "UDP" : "DVB") + " source is live";
     return false;
   }
   platform::box::DvbSourceSpec spec;
-  if (dvb && !platform::box::parseDvbSource(o->source, &spec, error)) return false;
-  if (!udp && !dvb && o->replay == Replay::kNone) {
+  if (dvb && !platform::box::parseDvbSource(o.source, &spec, error)) return false;
+  if (!udp && !dvb && o.replay == Replay::kNone) {
     *error = "a file source needs --replay fast or --replay realtime";
     return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool parseStbdOptions(int argc, const char* const* argv, StbdOptions* o, std::string* error) {
+  platform::ArgCursor a(argc, argv);
+  while (!a.done())
+    if (!readOption(a, o, error)) return false;
+  if (o->help || o->version) return true;
+  return checkCombination(*o, error);
 }
 
 }  // namespace stbd

@@ -16,12 +16,12 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 
 #include "overlay/display.h"
 #include "overlay/subtitle_bar.h"
+#include "platform/arg_cursor.h"
+#include "platform/arg_values.h"
 #include "tests/overlay/texts.h"
 
 namespace {
@@ -37,18 +37,22 @@ double seconds(clockid_t clock) {
 int main(int argc, char** argv) {
   int width = 1280, height = 720, frames = 2000;
   bool long_text = false;
-  for (int i = 1; i < argc; i += 2) {
-    if (std::strcmp(argv[i], "--long") == 0) {
+  platform::ArgCursor a(argc, argv);
+  while (!a.done()) {
+    std::string v;
+    bool ok = true;
+    if (a.flag("--long")) {
       long_text = true;
-      --i;
-    } else if (i + 1 >= argc) {
-      std::fprintf(stderr, "usage: stb-bench-crawl [--size WxH] [--frames N] [--long]\n");
-      return 2;
-    } else if (std::strcmp(argv[i], "--size") == 0) {
-      if (std::sscanf(argv[i + 1], "%dx%d", &width, &height) != 2) return 2;
-    } else if (std::strcmp(argv[i], "--frames") == 0) {
-      frames = std::atoi(argv[i + 1]);
+    } else if (a.option("--size", &v)) {
+      ok = std::sscanf(v.c_str(), "%dx%d", &width, &height) == 2;
+    } else if (a.option("--frames", &v)) {
+      const auto n = platform::parseUnsigned(v, 1, 10'000'000);
+      ok = n.has_value();
+      frames = static_cast<int>(n.value_or(0));
     } else {
+      ok = false;
+    }
+    if (!ok) {
       std::fprintf(stderr, "usage: stb-bench-crawl [--size WxH] [--frames N] [--long]\n");
       return 2;
     }

@@ -20,6 +20,8 @@
 
 #include "dvb/framing/ts_framer.h"
 #include "dvb/si_demux.h"
+#include "platform/arg_cursor.h"
+#include "platform/arg_values.h"
 #include "platform/ts_source.h"
 #include "tests/bench/bare_libdvbpsi.h"
 #include "tests/bench/si_heavy_stream.h"
@@ -64,17 +66,20 @@ int main(int argc, char** argv) {
   bench::SiHeavyOptions options;
   std::string path = "/tmp/stb-bench-ingest.ts";
   bool keep = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--size-mb" && i + 1 < argc) {
-      options.target_bytes = std::strtoull(argv[++i], nullptr, 10) << 20;
-    } else if (arg == "--keep" && i + 1 < argc) {
-      path = argv[++i];
+  platform::ArgCursor a(argc, argv);
+  while (!a.done()) {
+    if (a.option("--keep", &path)) {
       keep = true;
-    } else {
+      continue;
+    }
+    std::string v;
+    const auto mb =
+        a.option("--size-mb", &v) ? platform::parseUnsigned(v, 1, 1'000'000) : std::nullopt;
+    if (!mb) {
       std::fprintf(stderr, "usage: stb-bench-ingest [--size-mb N] [--keep FILE]\n");
       return 2;
     }
+    options.target_bytes = *mb << 20;
   }
   std::string error;
   if (!bench::writeSiHeavyStream(path, options, &error)) {

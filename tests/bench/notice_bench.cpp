@@ -23,6 +23,8 @@
 #include "dvb/section_packetizer.h"
 #include "dvb/si_demux.h"
 #include "dvb/table_gatherer.h"
+#include "platform/arg_cursor.h"
+#include "platform/arg_values.h"
 
 namespace {
 
@@ -168,11 +170,21 @@ void feeCarousel(uint32_t subscribers, uint16_t buckets) {
 int main(int argc, char** argv) {
   uint32_t subscribers = 2'000'000;
   uint16_t buckets = 2048;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string arg = argv[i];
-    if (arg == "--subscribers")
-      subscribers = static_cast<uint32_t>(std::strtoul(argv[i + 1], nullptr, 10));
-    if (arg == "--buckets") buckets = static_cast<uint16_t>(std::strtoul(argv[i + 1], nullptr, 10));
+  platform::ArgCursor a(argc, argv);
+  while (!a.done()) {
+    std::string v;
+    std::optional<uint64_t> n;
+    if (a.option("--subscribers", &v)) {
+      n = platform::parseUnsigned(v, 1, 100'000'000);
+      subscribers = static_cast<uint32_t>(n.value_or(0));
+    } else if (a.option("--buckets", &v)) {
+      n = platform::parseUnsigned(v, 1, 65535);
+      buckets = static_cast<uint16_t>(n.value_or(0));
+    }
+    if (!n) {
+      std::fprintf(stderr, "usage: stb-bench-notice [--subscribers N] [--buckets N]\n");
+      return 2;
+    }
   }
   verifyRate(SignatureAlgorithm::Ed25519, "Ed25519");
   verifyRate(SignatureAlgorithm::EcdsaP256Sha256, "ECDSA P-256");

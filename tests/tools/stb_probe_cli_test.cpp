@@ -66,6 +66,22 @@ TEST(StbProbeCli, UsageErrors) {
   EXPECT_EQ(run(kProbe + " --help").status, 0);
 }
 
+TEST(StbProbeCli, UsageErrorsSayWhatIsWrong) {
+  for (const auto& [args, first_line] : std::vector<std::pair<std::string, std::string>>{
+           {"", "stb-probe: no SOURCE given"},
+           {"--bogus x.ts", "stb-probe: unknown option --bogus"},
+           {"x.ts --pid", "stb-probe: --pid needs a value"},
+           {"x.ts --trust", "stb-probe: --trust needs a value"},
+           {"--pid 010x x.ts", "stb-probe: bad --pid (0..0x1FFE)"},
+           {"--duration 1e3 x.ts", "stb-probe: bad --duration"},
+           {"x.ts y.ts", "stb-probe: only one SOURCE"}}) {
+    const CommandResult r = run(kProbe + " " + args + " 2>&1");
+    EXPECT_EQ(r.status, 2) << args;
+    EXPECT_EQ(r.out.substr(0, r.out.find('\n')), first_line) << args;
+    EXPECT_NE(r.out.find("usage: stb-probe"), std::string::npos) << args;
+  }
+}
+
 // A NIT named "Nine Network Australia" with enough transport streams to need
 // two packets: a capture too short for the five-sync rule.
 std::vector<dvb::Section> nineNetworkNit() {

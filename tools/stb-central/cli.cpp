@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "platform/arg_cursor.h"
 #include "tools/stb-central/ticket_store.h"
 
 namespace tools::central {
@@ -23,9 +24,17 @@ const char kUsage[] =
     "STATUS: accepted, technician_assigned, resolved, closed (statuses only move forward).\n"
     "docs/central-api.md describes the API and the database.\n";
 
+// An admin command's arguments: --db FILE, --json for the listings, and
+// the positional arguments (TICKET, STATUS).
+struct AdminArgs {
+  std::optional<std::string> db;
+  bool json = false;
+  std::vector<std::string> positional;
+};
+
 // Opens an existing database for an admin command.
-std::unique_ptr<TicketStore> openExisting(const ParsedArgs& a, std::FILE* err) {
-  const std::string* db = a.option("--db");
+std::unique_ptr<TicketStore> openExisting(const AdminArgs& a, std::FILE* err) {
+  const std::optional<std::string>& db = a.db;
   if (!db) {
     usageError(err, "--db FILE is required");
     return nullptr;
@@ -41,14 +50,15 @@ std::unique_ptr<TicketStore> openExisting(const ParsedArgs& a, std::FILE* err) {
   return store;
 }
 
-// An admin command's arguments: --db, FLAGS and exactly POSITIONAL others;
-// WANT words the usage error for a wrong count ("" means none are taken).
-// False after the usage error, with *CODE set.
-bool parseAdmin(const std::vector<std::string>& args, const std::vector<std::string>& flags,
-                size_t positional, const std::string& want, ParsedArgs* a, std::FILE* err,
-                int* code) {
+// An admin command's arguments: --db, --json when TAKES_JSON, and exactly
+// POSITIONAL others; WANT words the usage error for a wrong count ("" means
+// none are taken). False after the usage error, with *CODE set.
+bool parseAdmin(const std::vector<std::string>& args, bool takes_json, size_t positional,
+                const std::string& want, AdminArgs* a, std::FILE* err, int* code) {
+  CommandOptions takes{{{"--db", &a->db}}, {}};
+  if (takes_json) takes.flags.emplace_back("--json", &a->json);
   std::string error;
-  if (!parseArgs(args, {"--db"}, flags, a, &error)) {
+  if (!readCommand(args, takes, &a->positional, &error)) {
     *code = usageError(err, error);
     return false;
   }
@@ -79,15 +89,15 @@ json ticketJson(const Ticket& t) {
 }
 
 int runTickets(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
-  ParsedArgs a;
+  AdminArgs a;
   int code = 0;
-  if (!parseAdmin(args, {"--json"}, 0, "", &a, err, &code)) return code;
+  if (!parseAdmin(args, true, 0, "", &a, err, &code)) return code;
   auto store = openExisting(a, err);
   if (!store) return kExitFailure;
   std::vector<Ticket> tickets;
   std::string error;
   if (!store->listTickets(&tickets, &error)) return failed(err, error);
-  if (a.flag("--json")) {
+  if (a.json) {
     json list = json::array();
     for (const Ticket& t : tickets) list.push_back(ticketJson(t));
     std::fprintf(out, "%s\n", list.dump(2).c_str());
@@ -102,9 +112,9 @@ int runTickets(const std::vector<std::string>& args, std::FILE* out, std::FILE* 
 }
 
 int runReport(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
-  ParsedArgs a;
+  AdminArgs a;
   int code = 0;
-  if (!parseAdmin(args, {}, 1, "report needs one TICKET", &a, err, &code)) return code;
+  if (!parseAdmin(args, false, 1, "report needs one TICKET", &a, err, &code)) return code;
   auto store = openExisting(a, err);
   if (!store) return kExitFailure;
   std::optional<std::string> body;
@@ -115,7 +125,7 @@ int runReport(const std::vector<std::string>& args, std::FILE* out, std::FILE* e
   return kExitOk;
 }
 
-int changeStatus(const ParsedArgs& a, const std::string& ticket, const std::string& status_name,
+int changeStatus(const AdminArgs& a, const std::string& ticket, const std::string& status_name,
                  std::FILE* out, std::FILE* err) {
   const auto status = parseStatus(status_name);
   if (!status) return usageError(err, "unknown status " + status_name);
@@ -137,29 +147,29 @@ int changeStatus(const ParsedArgs& a, const std::string& ticket, const std::stri
 }
 
 int runResolve(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
-  ParsedArgs a;
+  AdminArgs a;
   int code = 0;
-  if (!parseAdmin(args, {}, 1, "resolve needs one TICKET", &a, err, &code)) return code;
+  if (!parseAdmin(args, false, 1, "resolve needs one TICKET", &a, err, &code)) return code;
   return changeStatus(a, a.positional[0], "resolved", out, err);
 }
 
 int runSetStatus(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
-  ParsedArgs a;
+  AdminArgs a;
   int code = 0;
-  if (!parseAdmin(args, {}, 2, "set-status needs TICKET STATUS", &a, err, &code)) return code;
+  if (!parseAdmin(args, false, 2, "set-status needs TICKET STATUS", &a, err, &code)) return code;
   return changeStatus(a, a.positional[0], a.positional[1], out, err);
 }
 
 int runReturnVisits(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
-  ParsedArgs a;
+  AdminArgs a;
   int code = 0;
-  if (!parseAdmin(args, {"--json"}, 0, "", &a, err, &code)) return code;
+  if (!parseAdmin(args, true, 0, "", &a, err, &code)) return code;
   auto store = openExisting(a, err);
   if (!store) return kExitFailure;
   std::vector<ReturnVisit> visits;
   std::string error;
   if (!store->listReturnVisits(&visits, &error)) return failed(err, error);
-  if (a.flag("--json")) {
+  if (a.json) {
     json list = json::array();
     for (const ReturnVisit& v : visits)
       list.push_back(json{{"ticket", v.ticket},
@@ -180,39 +190,29 @@ int runReturnVisits(const std::vector<std::string>& args, std::FILE* out, std::F
 
 }  // namespace
 
-const std::string* ParsedArgs::option(const std::string& name) const {
-  for (const auto& [n, v] : options)
-    if (n == name) return &v;
-  return nullptr;
-}
-
-bool ParsedArgs::flag(const std::string& name) const {
-  return std::find(flags.begin(), flags.end(), name) != flags.end();
-}
-
-bool parseArgs(const std::vector<std::string>& args, const std::vector<std::string>& value_options,
-               const std::vector<std::string>& flag_options, ParsedArgs* out, std::string* error) {
-  const auto has = [](const std::vector<std::string>& v, const std::string& s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
-  };
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a.size() < 2 || a.compare(0, 2, "--") != 0) {
-      out->positional.push_back(a);
-    } else if (has(value_options, a)) {
-      if (i + 1 == args.size()) {
-        *error = a + " needs a value";
+bool readCommand(const std::vector<std::string>& args, const CommandOptions& takes,
+                 std::vector<std::string>* positional, std::string* error) {
+  platform::ArgCursor a(args);
+  while (!a.done()) {
+    std::string v;
+    const auto option = std::find_if(takes.options.begin(), takes.options.end(),
+                                     [&](const auto& o) { return a.option(o.first, &v); });
+    if (option != takes.options.end()) {
+      if (*option->second) {
+        *error = std::string(option->first) + " given twice";
         return false;
       }
-      if (out->option(a)) {
-        *error = a + " given twice";
-        return false;
-      }
-      out->options.emplace_back(a, args[++i]);
-    } else if (has(flag_options, a)) {
-      out->flags.push_back(a);
+      *option->second = v;
+      continue;
+    }
+    const auto flag = std::find_if(takes.flags.begin(), takes.flags.end(),
+                                   [&](const auto& f) { return a.flag(f.first); });
+    if (flag != takes.flags.end()) {
+      *flag->second = true;
+    } else if (a.positional(&v)) {
+      positional->push_back(v);
     } else {
-      *error = "unknown option " + a;
+      *error = a.unknownOption();
       return false;
     }
   }

@@ -3,6 +3,7 @@
 // commands that work on the database directly (tickets, report, resolve,
 // set-status, return-visits). Exit status: 0 success, 1 failure, 2 usage.
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,18 +14,17 @@ constexpr int kExitOk = 0, kExitFailure = 1, kExitUsage = 2;
 int runCli(const std::vector<std::string>& args, std::FILE* out, std::FILE* err);
 int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE* err);
 
-// Options of the form --name VALUE (or a flag) and positional arguments.
-struct ParsedArgs {
-  std::vector<std::pair<std::string, std::string>> options;
-  std::vector<std::string> flags;
-  std::vector<std::string> positional;
-  const std::string* option(const std::string& name) const;
-  bool flag(const std::string& name) const;
+// What a command takes besides positional arguments: options `--name VALUE`,
+// each at most once, and flags; the values land where these point.
+struct CommandOptions {
+  std::vector<std::pair<const char*, std::optional<std::string>*>> options;
+  std::vector<std::pair<const char*, bool*>> flags;
 };
-// `value_options` take a value, `flag_options` do not; anything else starting
-// with "--" is an error (*error says which).
-bool parseArgs(const std::vector<std::string>& args, const std::vector<std::string>& value_options,
-               const std::vector<std::string>& flag_options, ParsedArgs* out, std::string* error);
+// Reads ARGS (with platform::ArgCursor) into TAKES and *positional, in any
+// order. False with *error on an unknown option, a missing value or an
+// option given twice.
+bool readCommand(const std::vector<std::string>& args, const CommandOptions& takes,
+                 std::vector<std::string>* positional, std::string* error);
 
 int usageError(std::FILE* err, const std::string& why);
 

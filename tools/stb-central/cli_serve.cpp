@@ -1,53 +1,78 @@
 // stb-central serve: options, then the TLS server around CentralService.
+#include "platform/arg_values.h"
 #include "tools/stb-central/cli.h"
 #include "tools/stb-central/router.h"
 #include "tools/stb-central/tls_server.h"
 
 namespace tools::central {
 
-int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
-  ParsedArgs a;
-  std::string error;
-  if (!parseArgs(args,
-                 {"--db", "--cert", "--key", "--ca", "--listen", "--policy", "--hotline",
-                  "--refuse-with-retry-after"},
-                 {}, &a, &error))
-    return usageError(err, error);
-  if (!a.positional.empty()) return usageError(err, "unexpected argument " + a.positional[0]);
-  for (const char* required : {"--db", "--cert", "--key", "--ca"})
-    if (!a.option(required)) return usageError(err, std::string(required) + " is required");
+namespace {
 
+// serve's options, as given.
+struct ServeArgs {
+  std::optional<std::string> db, cert, key, ca, listen, policy, hotline, refuse;
+};
+
+// Reads ARGS into *s: "" or the usage error.
+std::string readServe(const std::vector<std::string>& args, ServeArgs* s) {
+  const CommandOptions takes{{{"--db", &s->db},
+                              {"--cert", &s->cert},
+                              {"--key", &s->key},
+                              {"--ca", &s->ca},
+                              {"--listen", &s->listen},
+                              {"--policy", &s->policy},
+                              {"--hotline", &s->hotline},
+                              {"--refuse-with-retry-after", &s->refuse}},
+                             {}};
+  std::vector<std::string> positional;
+  std::string why;
+  if (!readCommand(args, takes, &positional, &why)) return why;
+  if (!positional.empty()) return "unexpected argument " + positional[0];
+  for (size_t i = 0; i < 4; ++i)  // --db, --cert, --key, --ca
+    if (!*takes.options[i].second) return std::string(takes.options[i].first) + " is required";
+  return "";
+}
+
+// The server's and the service's settings from S: "" or the usage error.
+std::string configure(const ServeArgs& s, TlsServerConfig* config, ServiceOptions* options) {
+  config->cert_file = *s.cert;
+  config->key_file = *s.key;
+  config->ca_file = *s.ca;
+  if (s.listen && !parseListenAddress(*s.listen, &config->host, &config->port))
+    return "--listen must be IPV4:PORT, e.g. 127.0.0.1:8443";
+  if (s.hotline) {
+    if (s.hotline->empty() || s.hotline->size() > 20 ||
+        s.hotline->find_first_not_of("0123456789-+ ") != std::string::npos)
+      return "--hotline must be a phone number";
+    options->hotline = *s.hotline;
+  }
+  if (s.refuse) {
+    const auto seconds = platform::parseUnsigned(*s.refuse, 0, 999'999);
+    if (!seconds) return "--refuse-with-retry-after needs a number of seconds";
+    options->refuse_retry_after = static_cast<int>(*seconds);
+  }
+  return "";
+}
+
+}  // namespace
+
+int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
+  ServeArgs a;
   TlsServerConfig config;
-  config.cert_file = *a.option("--cert");
-  config.key_file = *a.option("--key");
-  config.ca_file = *a.option("--ca");
-  if (const std::string* listen = a.option("--listen")) {
-    if (!parseListenAddress(*listen, &config.host, &config.port))
-      return usageError(err, "--listen must be IPV4:PORT, e.g. 127.0.0.1:8443");
-  }
   ServiceOptions options;
-  if (const std::string* hotline = a.option("--hotline")) {
-    if (hotline->empty() || hotline->size() > 20 ||
-        hotline->find_first_not_of("0123456789-+ ") != std::string::npos)
-      return usageError(err, "--hotline must be a phone number");
-    options.hotline = *hotline;
-  }
-  if (const std::string* refuse = a.option("--refuse-with-retry-after")) {
-    if (refuse->empty() || refuse->size() > 6 ||
-        refuse->find_first_not_of("0123456789") != std::string::npos)
-      return usageError(err, "--refuse-with-retry-after needs a number of seconds");
-    options.refuse_retry_after = std::stoi(*refuse);
-  }
+  if (std::string why = readServe(args, &a); !why.empty()) return usageError(err, why);
+  if (std::string why = configure(a, &config, &options); !why.empty()) return usageError(err, why);
+  std::string error;
   DeadlinePolicy policy = DeadlinePolicy::defaults();
-  if (const std::string* path = a.option("--policy")) {
-    auto loaded = DeadlinePolicy::load(*path, &error);
+  if (a.policy) {
+    auto loaded = DeadlinePolicy::load(*a.policy, &error);
     if (!loaded) {
       std::fprintf(err, "stb-central: %s\n", error.c_str());
       return kExitFailure;
     }
     policy = std::move(*loaded);
   }
-  auto store = TicketStore::open(*a.option("--db"), &error);
+  auto store = TicketStore::open(*a.db, &error);
   if (!store) {
     std::fprintf(err, "stb-central: %s\n", error.c_str());
     return kExitFailure;

@@ -89,6 +89,13 @@ bool peerCommonName(SSL* ssl, std::string* cn, std::string* why) {
   return ok;
 }
 
+// One line of the request log, about CLIENT.
+void logLine(std::FILE* log, const ClientInfo& client, const std::string& what) {
+  std::fprintf(log, "%s %s cn=%s %s\n", dvb::formatIso8601(systemNow()).c_str(),
+               client.peer.c_str(), client.cn.empty() ? "-" : client.cn.c_str(), what.c_str());
+  std::fflush(log);
+}
+
 }  // namespace
 
 struct TlsServer::Connection {
@@ -239,131 +246,146 @@ void TlsServer::accept(std::FILE* log) {
   }
 }
 
+// Each step below runs the connection's current phase as far as it can go:
+// true to run the next phase now, false to wait for the socket (or when the
+// connection is closed).
 void TlsServer::drive(Connection& c, const RequestHandler& handler, std::FILE* log) {
   using Phase = Connection::Phase;
-  const auto logLine = [&](const std::string& what) {
-    std::fprintf(log, "%s %s cn=%s %s\n", dvb::formatIso8601(systemNow()).c_str(),
-                 c.client.peer.c_str(), c.client.cn.empty() ? "-" : c.client.cn.c_str(),
-                 what.c_str());
-    std::fflush(log);
-  };
-  // Records what the last SSL call waits for; false when the connection failed.
-  const auto waitOrFail = [&](int rc, const char* what) {
-    const int e = SSL_get_error(c.ssl, rc);
-    if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) {
-      c.wants_write = e == SSL_ERROR_WANT_WRITE;
-      ERR_clear_error();
-      return true;
-    }
-    if (e == SSL_ERROR_ZERO_RETURN || (e == SSL_ERROR_SYSCALL && ERR_peek_error() == 0)) {
-      if (c.phase == Phase::kReading && !c.in.empty()) logLine("closed during a request");
-      if (c.phase == Phase::kHandshake) logLine("tls handshake failed: connection closed");
-    } else if (c.phase != Phase::kDraining) {
-      std::string why = sslErrorText();
-      const long verify = SSL_get_verify_result(c.ssl);
-      if (verify != X509_V_OK)
-        why += " (" + std::string(X509_verify_cert_error_string(verify)) + ")";
-      logLine(std::string(what) + " failed: " + why);
-    }
-    closeConnection(c);
-    return false;
-  };
-
-  for (;;) {
+  for (bool more = true; more;) {
     ERR_clear_error();
     switch (c.phase) {
       case Phase::kClosed:
         return;
-      case Phase::kHandshake: {
-        const int rc = SSL_do_handshake(c.ssl);
-        if (rc != 1) {
-          if (waitOrFail(rc, "tls handshake")) return;
-          return;
-        }
-        std::string why;
-        if (!peerCommonName(c.ssl, &c.client.cn, &why)) {
-          logLine("tls refused: " + why);
-          closeConnection(c);
-          return;
-        }
-        c.phase = Phase::kReading;
-        c.deadline_ms = monotonicMs() + config_.idle_timeout_ms;
+      case Phase::kHandshake:
+        more = handshake(c, log);
         break;
-      }
-      case Phase::kReading: {
-        ParseResult p = parseHttpRequest(c.in, config_.limits);
-        if (p.state == ParseState::kComplete) {
-          c.in.erase(0, p.consumed);
-          c.sent_continue = false;
-          const HttpResponse r = handler(p.request, c.client);
-          logLine(p.request.method + " " + p.request.path + " " + std::to_string(r.status) +
-                  (r.log_note.empty() ? "" : " " + r.log_note));
-          c.out = serializeResponse(r, p.request.keep_alive);
-          c.close_after_write = !p.request.keep_alive || r.close;
-          c.phase = Phase::kWriting;
-          break;
-        }
-        if (p.state == ParseState::kError) {
-          HttpResponse r = HttpResponse::error(p.error_status, p.error_code, p.error_message);
-          r.close = true;
-          logLine("- - " + std::to_string(r.status) + " " + p.error_code);
-          c.in.clear();
-          c.out = serializeResponse(r, false);
-          c.close_after_write = true;
-          c.phase = Phase::kWriting;
-          break;
-        }
-        if (p.headers_complete && p.expect_continue && !c.sent_continue) {
-          c.sent_continue = true;
-          c.out = "HTTP/1.1 100 Continue\r\n\r\n";
-          c.close_after_write = false;
-          c.phase = Phase::kWriting;
-          break;
-        }
-        char buf[16384];
-        const int n = SSL_read(c.ssl, buf, sizeof buf);
-        if (n <= 0) {
-          waitOrFail(n, "read");
-          return;
-        }
-        c.in.append(buf, static_cast<size_t>(n));
-        c.deadline_ms = monotonicMs() + config_.idle_timeout_ms;
+      case Phase::kReading:
+        more = readRequest(c, handler, log);
         break;
-      }
-      case Phase::kWriting: {
-        const int n = SSL_write(c.ssl, c.out.data() + c.out_offset,
-                                static_cast<int>(c.out.size() - c.out_offset));
-        if (n <= 0) {
-          waitOrFail(n, "write");
-          return;
-        }
-        c.out_offset += static_cast<size_t>(n);
-        if (c.out_offset < c.out.size()) break;
-        c.out.clear();
-        c.out_offset = 0;
-        if (c.close_after_write) {
-          // close_notify, then read and drop what the client still sends (for
-          // a moment) so that it sees our answer rather than a reset.
-          SSL_shutdown(c.ssl);
-          c.phase = Phase::kDraining;
-          c.deadline_ms = monotonicMs() + 2000;
-        } else {
-          c.phase = Phase::kReading;
-          c.deadline_ms = monotonicMs() + config_.idle_timeout_ms;
-        }
+      case Phase::kWriting:
+        more = writeResponse(c, log);
         break;
-      }
-      case Phase::kDraining: {
-        char buf[16384];
-        const int n = SSL_read(c.ssl, buf, sizeof buf);
-        if (n <= 0) {
-          waitOrFail(n, "drain");
-          return;
-        }
+      case Phase::kDraining:
+        more = drain(c, log);
         break;
-      }
     }
   }
+}
+
+bool TlsServer::waitOrFail(Connection& c, int rc, const char* what, std::FILE* log) {
+  using Phase = Connection::Phase;
+  const int e = SSL_get_error(c.ssl, rc);
+  if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) {
+    c.wants_write = e == SSL_ERROR_WANT_WRITE;
+    ERR_clear_error();
+    return true;
+  }
+  if (e == SSL_ERROR_ZERO_RETURN || (e == SSL_ERROR_SYSCALL && ERR_peek_error() == 0)) {
+    if (c.phase == Phase::kReading && !c.in.empty())
+      logLine(log, c.client, "closed during a request");
+    if (c.phase == Phase::kHandshake)
+      logLine(log, c.client, "tls handshake failed: connection closed");
+  } else if (c.phase != Phase::kDraining) {
+    std::string why = sslErrorText();
+    const long verify = SSL_get_verify_result(c.ssl);
+    if (verify != X509_V_OK) why += " (" + std::string(X509_verify_cert_error_string(verify)) + ")";
+    logLine(log, c.client, std::string(what) + " failed: " + why);
+  }
+  closeConnection(c);
+  return false;
+}
+
+bool TlsServer::handshake(Connection& c, std::FILE* log) {
+  const int rc = SSL_do_handshake(c.ssl);
+  if (rc != 1) {
+    waitOrFail(c, rc, "tls handshake", log);
+    return false;
+  }
+  std::string why;
+  if (!peerCommonName(c.ssl, &c.client.cn, &why)) {
+    logLine(log, c.client, "tls refused: " + why);
+    closeConnection(c);
+    return false;
+  }
+  c.phase = Connection::Phase::kReading;
+  c.deadline_ms = monotonicMs() + config_.idle_timeout_ms;
+  return true;
+}
+
+bool TlsServer::readRequest(Connection& c, const RequestHandler& handler, std::FILE* log) {
+  ParseResult p = parseHttpRequest(c.in, config_.limits);
+  if (p.state == ParseState::kComplete) {
+    c.in.erase(0, p.consumed);
+    c.sent_continue = false;
+    const HttpResponse r = handler(p.request, c.client);
+    logLine(log, c.client,
+            p.request.method + " " + p.request.path + " " + std::to_string(r.status) +
+                (r.log_note.empty() ? "" : " " + r.log_note));
+    startWriting(c, serializeResponse(r, p.request.keep_alive), !p.request.keep_alive || r.close);
+    return true;
+  }
+  if (p.state == ParseState::kError) {
+    HttpResponse r = HttpResponse::error(p.error_status, p.error_code, p.error_message);
+    r.close = true;
+    logLine(log, c.client, "- - " + std::to_string(r.status) + " " + p.error_code);
+    c.in.clear();
+    startWriting(c, serializeResponse(r, false), true);
+    return true;
+  }
+  if (p.headers_complete && p.expect_continue && !c.sent_continue) {
+    c.sent_continue = true;
+    startWriting(c, "HTTP/1.1 100 Continue\r\n\r\n", false);
+    return true;
+  }
+  char buf[16384];
+  const int n = SSL_read(c.ssl, buf, sizeof buf);
+  if (n <= 0) {
+    waitOrFail(c, n, "read", log);
+    return false;
+  }
+  c.in.append(buf, static_cast<size_t>(n));
+  c.deadline_ms = monotonicMs() + config_.idle_timeout_ms;
+  return true;
+}
+
+void TlsServer::startWriting(Connection& c, std::string bytes, bool close_after) {
+  c.out = std::move(bytes);
+  c.close_after_write = close_after;
+  c.phase = Connection::Phase::kWriting;
+}
+
+bool TlsServer::writeResponse(Connection& c, std::FILE* log) {
+  const int n =
+      SSL_write(c.ssl, c.out.data() + c.out_offset, static_cast<int>(c.out.size() - c.out_offset));
+  if (n <= 0) {
+    waitOrFail(c, n, "write", log);
+    return false;
+  }
+  c.out_offset += static_cast<size_t>(n);
+  if (c.out_offset < c.out.size()) return true;
+  c.out.clear();
+  c.out_offset = 0;
+  if (c.close_after_write) {
+    // close_notify, then read and drop what the client still sends (for a
+    // moment) so that it sees our answer rather than a reset.
+    SSL_shutdown(c.ssl);
+    c.phase = Connection::Phase::kDraining;
+    c.deadline_ms = monotonicMs() + 2000;
+  } else {
+    c.phase = Connection::Phase::kReading;
+    c.deadline_ms = monotonicMs() + config_.idle_timeout_ms;
+  }
+  return true;
+}
+
+bool TlsServer::drain(Connection& c, std::FILE* log) {
+  char buf[16384];
+  const int n = SSL_read(c.ssl, buf, sizeof buf);
+  if (n <= 0) {
+    waitOrFail(c, n, "drain", log);
+    return false;
+  }
+  return true;
 }
 
 bool TlsServer::run(const RequestHandler& handler, std::FILE* log, std::string* error) {

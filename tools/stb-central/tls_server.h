@@ -62,7 +62,17 @@ class TlsServer {
   struct Connection;
   TlsServer() = default;
   void accept(std::FILE* log);
+  // Runs C's phases (handshake, read, write, drain) until the socket would block.
   void drive(Connection& c, const RequestHandler& handler, std::FILE* log);
+  bool handshake(Connection& c, std::FILE* log);
+  bool readRequest(Connection& c, const RequestHandler& handler, std::FILE* log);
+  bool writeResponse(Connection& c, std::FILE* log);
+  bool drain(Connection& c, std::FILE* log);
+  // Queues BYTES to send, then close or read the next request.
+  void startWriting(Connection& c, std::string bytes, bool close_after);
+  // After an SSL call returned RC: true when it only waits for the socket
+  // (recorded in c.wants_write); else logs WHAT failed, closes C, false.
+  bool waitOrFail(Connection& c, int rc, const char* what, std::FILE* log);
   void closeConnection(Connection& c);
 
   TlsServerConfig config_;

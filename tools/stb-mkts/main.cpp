@@ -1,8 +1,10 @@
 // stb-mkts: writes the project's sample transport stream (see sample_stream.h).
+#include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 
+#include "platform/arg_cursor.h"
+#include "platform/arg_values.h"
 #include "tools/stb-mkts/sample_stream.h"
 
 namespace {
@@ -25,29 +27,33 @@ int main(int argc, char** argv) {
   tools::SampleStreamOptions options;
   options.start_utc = *dvb::parseIso8601("2026-11-29T02:00:00Z");
   std::string out;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    const bool has_value = i + 1 < argc;
-    if (arg == "--help" || arg == "-h") {
+  platform::ArgCursor a(argc, argv);
+  while (!a.done()) {
+    std::string v;
+    if (a.flag("--help") || a.flag("-h")) {
       std::fputs(kUsage, stdout);
       return 0;
-    } else if (arg == "--out" && has_value) {
-      out = argv[++i];
-    } else if (arg == "--start" && has_value) {
-      const auto t = dvb::parseIso8601(argv[++i]);
+    } else if (a.option("--out", &out)) {
+      // the file name is in out
+    } else if (a.option("--start", &v)) {
+      const auto t = dvb::parseIso8601(v);
       if (!t) return usage("--start wants YYYY-MM-DDThh:mm:ssZ");
       options.start_utc = *t;
-    } else if (arg == "--duration" && has_value) {
-      const double seconds = std::strtod(argv[++i], nullptr);
-      if (seconds <= 0 || seconds > 86400) return usage("--duration must be 0 < s <= 86400");
-      options.duration_ms = static_cast<uint64_t>(seconds * 1000);
-    } else if (arg == "--bitrate" && has_value) {
-      options.bitrate_bps = std::strtoull(argv[++i], nullptr, 10);
-      if (options.bitrate_bps < 100'000) return usage("--bitrate must be at least 100000");
-    } else if (arg == "--packet-size" && has_value) {
-      options.packet_size = std::strtoul(argv[++i], nullptr, 10);
+    } else if (a.option("--duration", &v)) {
+      const auto seconds = platform::parseSeconds(v, 86400);
+      if (!seconds) return usage("--duration must be 0 < s <= 86400");
+      options.duration_ms = static_cast<uint64_t>(*seconds * 1000);
+    } else if (a.option("--bitrate", &v)) {
+      const auto bps = platform::parseUnsigned(v, 100'000, UINT64_MAX);
+      if (!bps) return usage("--bitrate must be at least 100000");
+      options.bitrate_bps = *bps;
+    } else if (a.option("--packet-size", &v)) {
+      const auto size = platform::parseUnsigned(v, 188, 204);
+      if (!size || (*size != 188 && *size != 192 && *size != 204))
+        return usage("--packet-size must be 188, 192 or 204");
+      options.packet_size = static_cast<size_t>(*size);
     } else {
-      return usage("unexpected argument " + arg);
+      return usage(a.unexpected());
     }
   }
   if (out.empty()) return usage("--out is required");

@@ -2,7 +2,8 @@
 
 #include <ctime>
 
-#include "tools/stb-notice/cli_args.h"
+#include "platform/arg_cursor.h"
+#include "platform/arg_values.h"
 #include "tools/stb-notice/cli_values.h"
 #include "tools/stb-notice/crossing_time.h"
 #include "tools/stb-notice/keygen.h"
@@ -11,6 +12,8 @@
 
 namespace tools::notice {
 namespace {
+
+using platform::ArgCursor;
 
 const char kUsage[] =
     "usage: stb-notice keygen --out DIR [--algorithm ed25519|p256] [--name NAME]\n"
@@ -42,6 +45,10 @@ const char kVerifyUsage[] =
     "  --crawl-speed PX   the boxes' crawl speed in pixels per second (default 120)\n"
     "  exit status: 0 everything verified, 1 something rejected (a notice that has ended too)\n"
     "  or nothing found, 2 usage\n";
+
+bool isPem(const std::string& s) {
+  return s.size() > 4 && s[0] != '-' && s.compare(s.size() - 4, 4, ".pem") == 0;
+}
 
 }  // namespace
 
@@ -114,14 +121,11 @@ int runVerifyCli(const std::vector<std::string>& args, std::FILE* out, std::FILE
       json = true;
     } else if (crawlOption(a, &crossing, &value)) {
       if (!value.empty()) return usageError(err, value, kVerifyUsage);
-    } else if (a.is("--trust") || a.is("--root")) {
-      const bool root = a.is("--root");
-      std::vector<std::string> files;
-      if (!a.pemList(&files)) return usageError(err, a.unexpected(), kVerifyUsage);
-      auto& list = root ? options.root : options.trust;
-      list.insert(list.end(), files.begin(), files.end());
+    } else if (a.list("--trust", isPem, "FILE.pem", &options.trust) ||
+               a.list("--root", isPem, "FILE.pem", &options.root)) {
+      // the files are in options.trust or options.root
     } else if (a.option("--pid", &value)) {
-      const auto pid = parseUnsigned(value, 0x0020, 0x1FFE);
+      const auto pid = platform::parseUnsigned(value, 0x0020, 0x1FFE);
       if (!pid) return usageError(err, "--pid must be 0x0020..0x1FFE", kVerifyUsage);
       options.pid = static_cast<uint16_t>(*pid);
     } else if (a.option("--now", &value)) {

@@ -3,12 +3,17 @@
 #include <ctime>
 #include <set>
 
+#include "platform/arg_cursor.h"
+#include "platform/arg_values.h"
 #include "tools/stb-notice/build.h"
 #include "tools/stb-notice/cli.h"
-#include "tools/stb-notice/cli_args.h"
+#include "tools/stb-notice/cli_values.h"
 
 namespace tools::notice {
 namespace {
+
+using platform::ArgCursor;
+using platform::parseUnsigned;
 
 const char kBuildUsage[] =
     "usage: stb-notice build INPUT.json... --key PRIV.pem --out TARGET [options]\n"

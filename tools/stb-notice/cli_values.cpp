@@ -18,19 +18,6 @@ bool allDigits(const std::string& s) {
 
 }  // namespace
 
-std::optional<uint64_t> parseUnsigned(const std::string& text, uint64_t min, uint64_t max) {
-  const bool hex = text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
-  const std::string digits = hex ? text.substr(2) : text;
-  if (digits.empty() || digits.size() > 16) return std::nullopt;
-  for (char c : digits)
-    if (!(hex ? std::isxdigit(static_cast<unsigned char>(c))
-              : std::isdigit(static_cast<unsigned char>(c))))
-      return std::nullopt;
-  const uint64_t v = std::strtoull(digits.c_str(), nullptr, hex ? 16 : 10);
-  if (v < min || v > max) return std::nullopt;
-  return v;
-}
-
 std::optional<int64_t> parseUtc(const std::string& text) {
   return dvb::parseIso8601(text);
 }

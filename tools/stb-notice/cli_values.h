@@ -1,6 +1,7 @@
 #pragma once
 // The value syntaxes of stb-notice's options, parsed strictly: a typo in a
-// bitrate or a duration is an error, never a silently different stream.
+// time or an offset is an error, never a silently different stream. Numbers
+// are platform/arg_values.h.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,8 +13,6 @@ namespace tools::notice {
 using dvb::formatDurationMs;
 using dvb::parseDurationMs;
 
-// Decimal or 0x-hex, in [min, max].
-std::optional<uint64_t> parseUnsigned(const std::string& text, uint64_t min, uint64_t max);
 // "YYYY-MM-DDThh:mm:ssZ" exactly.
 std::optional<int64_t> parseUtc(const std::string& text);
 // "+08:00", "-05:30" (also "+0800"): minutes east of UTC, at most 14 h.

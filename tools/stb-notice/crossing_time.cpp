@@ -4,8 +4,9 @@
 #include <utility>
 #include <variant>
 
+#include "dvb/duration.h"
 #include "dvb/notice/body_codec.h"
-#include "tools/stb-notice/cli_values.h"
+#include "platform/arg_values.h"
 
 namespace tools::notice {
 namespace {
@@ -116,7 +117,7 @@ std::string crossingReport(const VerifyReport& report, const CrossingLimit& limi
   return out;
 }
 
-bool crawlOption(ArgCursor& a, CrossingLimit* limit, std::string* why) {
+bool crawlOption(platform::ArgCursor& a, CrossingLimit* limit, std::string* why) {
   std::string v;
   why->clear();
   if (a.option("--crawl-limit", &v)) {
@@ -128,7 +129,7 @@ bool crawlOption(ArgCursor& a, CrossingLimit* limit, std::string* why) {
     return true;
   }
   if (a.option("--crawl-speed", &v)) {
-    const auto px = parseUnsigned(v, 10, 2000);  // stbd.conf's range
+    const auto px = platform::parseUnsigned(v, 10, 2000);  // stbd.conf's range
     if (!px)
       *why = "--crawl-speed must be 10..2000 pixels per second";
     else

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "dvb/notice/notice.h"
-#include "tools/stb-notice/cli_args.h"
+#include "platform/arg_cursor.h"
 #include "tools/stb-notice/sign_objects.h"
 #include "tools/stb-notice/verify.h"
 
@@ -51,6 +51,6 @@ std::string crossingReport(const VerifyReport& report, const CrossingLimit& limi
 // `--crawl-limit D` and `--crawl-speed PX`, for build and verify: true when
 // the current argument is one of them (consumed); *why says what is wrong
 // with its value, "" when it is right.
-bool crawlOption(ArgCursor& a, CrossingLimit* limit, std::string* why);
+bool crawlOption(platform::ArgCursor& a, CrossingLimit* limit, std::string* why);
 
 }  // namespace tools::notice

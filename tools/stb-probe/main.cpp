@@ -2,10 +2,11 @@
 // Usage and JSON keys: docs/stb-probe.md.
 #include <csignal>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
+#include <limits>
 #include <string>
 
+#include "platform/arg_cursor.h"
+#include "platform/arg_values.h"
 #include "platform/key_files.h"
 #include "tools/stb-probe/probe_format.h"
 #include "tools/stb-probe/probe_run.h"
@@ -36,6 +37,22 @@ int usage(const char* why) {
   return 2;
 }
 
+// Adds the public key in PATH to the probe's key ring; false after saying why.
+bool addKey(const std::string& path, bool root, tools::ProbeOptions* options) {
+  std::string error;
+  auto key = platform::loadPublicKey(path, &error);
+  if (!key) {
+    std::fprintf(stderr, "stb-probe: %s: %s\n", path.c_str(), error.c_str());
+    return false;
+  }
+  if (!options->keys) options->keys = std::make_shared<dvb::notice::KeyRing>();
+  if (root)
+    options->keys->addRoot(std::move(*key));
+  else
+    options->keys->addSigning(std::move(*key));
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -43,45 +60,35 @@ int main(int argc, char** argv) {
   std::string spec;
   tools::ProbeOptions options;
   bool duration_given = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--json") {
+  platform::ArgCursor a(argc, argv);
+  while (!a.done()) {
+    std::string v;
+    if (a.flag("--json")) {
       json = true;
-    } else if (arg == "--help" || arg == "-h") {
+    } else if (a.flag("--help") || a.flag("-h")) {
       std::fputs(kUsage, stdout);
       return 0;
-    } else if (arg == "--charset" && i + 1 < argc) {
-      const auto charset = dvb::text::charsetFromName(argv[++i]);
+    } else if (a.option("--charset", &v)) {
+      const auto charset = dvb::text::charsetFromName(v);
       if (!charset) return usage("unknown --charset");
       options.text.default_charset = *charset;
-    } else if (arg == "--duration" && i + 1 < argc) {
-      char* end = nullptr;
-      options.max_seconds = std::strtod(argv[++i], &end);
-      if (*end != '\0' || options.max_seconds <= 0) return usage("bad --duration");
+    } else if (a.option("--duration", &v)) {
+      const auto seconds = platform::parseSeconds(v, std::numeric_limits<double>::max());
+      if (!seconds) return usage("bad --duration");
+      options.max_seconds = *seconds;
       duration_given = true;
-    } else if (arg == "--pid" && i + 1 < argc) {
-      char* end = nullptr;
-      const unsigned long pid = std::strtoul(argv[++i], &end, 0);
-      if (*end != '\0' || pid > 0x1FFE) return usage("bad --pid (0..0x1FFE)");
-      options.extra_pids.push_back(static_cast<uint16_t>(pid));
-    } else if ((arg == "--trust" || arg == "--root") && i + 1 < argc) {
-      std::string error;
-      auto key = platform::loadPublicKey(argv[++i], &error);
-      if (!key) {
-        std::fprintf(stderr, "stb-probe: %s: %s\n", argv[i], error.c_str());
-        return 1;
-      }
-      if (!options.keys) options.keys = std::make_shared<dvb::notice::KeyRing>();
-      if (arg == "--trust")
-        options.keys->addSigning(std::move(*key));
-      else
-        options.keys->addRoot(std::move(*key));
-    } else if (!arg.empty() && arg[0] == '-') {
-      return usage(("unknown option " + arg).c_str());
-    } else if (spec.empty()) {
-      spec = arg;
-    } else {
+    } else if (a.option("--pid", &v)) {
+      const auto pid = platform::parseUnsigned(v, 0, 0x1FFE);
+      if (!pid) return usage("bad --pid (0..0x1FFE)");
+      options.extra_pids.push_back(static_cast<uint16_t>(*pid));
+    } else if (a.option("--trust", &v)) {
+      if (!addKey(v, false, &options)) return 1;
+    } else if (a.option("--root", &v)) {
+      if (!addKey(v, true, &options)) return 1;
+    } else if (!spec.empty() && a.positional(&v)) {
       return usage("only one SOURCE");
+    } else if (!a.positional(&spec)) {
+      return usage(a.unknownOption().c_str());
     }
   }
   if (spec.empty()) return usage("no SOURCE given");

@@ -5,13 +5,6 @@
 namespace tools::notice {
 namespace {
 
-TEST(CliValues, Numbers) {
-  EXPECT_EQ(parseUnsigned("0x1F00", 0, 0x1FFF), 0x1F00u);
-  EXPECT_EQ(parseUnsigned("7936", 0, 0x1FFF), 7936u);
-  for (const char* bad : {"", "0x", "-1", "12a", "0x2000", "1e3", " 12"})
-    EXPECT_FALSE(parseUnsigned(bad, 0, 0x1FFF)) << bad;
-}
-
 TEST(CliValues, UtcAndOffsets) {
   EXPECT_EQ(parseUtc("2026-11-30T02:00:00Z"), 1796004000);
   EXPECT_FALSE(parseUtc("2026-11-30T02:00:00"));
