@@ -172,6 +172,37 @@ TEST(Wording, AmountsAndDates) {
   EXPECT_EQ(formatDate("eng", mjd), "5 Dec 2026");
 }
 
+TEST(Wording, EveryMonthInEveryLanguage) {
+  const char* const eng[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  for (int m = 1; m <= 12; ++m) {
+    const int64_t mjd = dvb::mjdFromCivil({2026, m, 9});
+    const std::string n = std::to_string(m);
+    EXPECT_EQ(formatDate("zho", mjd), "2026年" + n + "月9日");
+    EXPECT_EQ(formatDate("spa", mjd), "9/" + n + "/2026");
+    EXPECT_EQ(formatDate("eng", mjd), std::string("9 ") + eng[m - 1] + " 2026");
+  }
+}
+
+TEST(Wording, FeeTextForAPackageOrTheSubscriptionBeforeAndAfterTheLastPaidDay) {
+  const int64_t mjd = dvb::mjdFromCivil({2026, 12, 5});
+  EXPECT_EQ(feeText("zho", "基本收视包", mjd, -1, "26.00元", ""),
+            "您的「基本收视包」已于2026年12月5日到期，应缴费用26.00元。");
+  EXPECT_EQ(feeText("zho", "", mjd, 0, "26.00元", "到营业厅缴费。"),
+            "您的收视套餐有效期至2026年12月5日，应缴费用26.00元。到营业厅缴费。");
+  EXPECT_EQ(feeText("spa", "Básico", mjd, -1, "26.00 CNY", ""),
+            "Su paquete «Básico» estaba pagado hasta el 5/12/2026. Importe a pagar: 26.00 CNY.");
+  EXPECT_EQ(feeText("spa", "", mjd, 2, "26.00 CNY", ""),
+            "Su suscripción está pagada hasta el 5/12/2026. Importe a pagar: 26.00 CNY.");
+  EXPECT_EQ(feeText("eng", "", mjd, 2, "26.00 CNY", ""),
+            "Your subscription is paid until 5 Dec 2026. Amount due: 26.00 CNY.");
+  EXPECT_EQ(feeText("eng", "", mjd, -5, "26.00 CNY", ""),
+            "Your subscription was paid until 5 Dec 2026. Amount due: 26.00 CNY.");
+  // A placeholder in a value is shown as it is, never filled in.
+  EXPECT_EQ(feeText("eng", "{date}", mjd, 2, "{amount}", "{how_to_pay}"),
+            "Your package \"{date}\" is paid until 5 Dec 2026. Amount due: {amount}. {how_to_pay}");
+}
+
 TEST(Wording, FeeTextInAllThreeLanguages) {
   const int64_t mjd = dvb::mjdFromCivil({2026, 12, 5});
   EXPECT_EQ(feeText("zho", "基本收视包", mjd, 3, "26.00元", defaultHowToPay("zho", "96123")),
