@@ -68,10 +68,10 @@ std::optional<dvb::UtcSeconds> feeNextDue(const FeePolicy& policy,
 }
 
 CrawlRequest feeRequest(const FeePolicy& policy, const dvb::notice::FeeRecord& record,
-                        const std::string& language, const std::string& hotline,
-                        dvb::UtcSeconds now, int local_offset_minutes) {
+                        Language language, const std::string& hotline, dvb::UtcSeconds now,
+                        int local_offset_minutes) {
   const int days_left = feeDaysLeft(record, now, local_offset_minutes);
-  const auto how = policy.how_to_pay.find(language);
+  const auto how = policy.how_to_pay.find(languageCode(language));
   const std::string how_to_pay =
       how != policy.how_to_pay.end() ? how->second : defaultHowToPay(language, hotline);
   const std::string package = record.package.undecodable ? "" : record.package.utf8;

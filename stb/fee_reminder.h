@@ -11,6 +11,7 @@
 #include "dvb/mjd_time.h"
 #include "dvb/notice/fee_batch.h"
 #include "stb/crawl_request.h"
+#include "stb/language.h"
 #include "stb/viewing_hours.h"
 
 namespace stb {
@@ -21,7 +22,7 @@ struct FeePolicy {
   int grace_days = 7;               // then every day for this many days after it
   int max_per_day = 3;              // passes per local day
   int min_gap_minutes = 120;        // from the end of one pass to the start of the next
-  std::map<std::string, std::string> how_to_pay;  // by catalogue language; default: the hotline
+  std::map<std::string, std::string> how_to_pay;  // by languageCode; default: the hotline
 };
 
 // Days from the box's local today to the record's last paid day: 3 = expires
@@ -52,11 +53,11 @@ std::optional<dvb::UtcSeconds> feeNextDue(const FeePolicy& policy,
                                           const FeePasses& passes, dvb::UtcSeconds now,
                                           int local_offset_minutes, const ViewingHours& hours);
 
-// The reminder as the bar shows it (key "fee", style kFee), in `language`
-// (a catalogue language). how_to_pay falls back to "call the hotline"; with
+// The reminder as the bar shows it (key "fee", style kFee), in `language`.
+// how_to_pay (by languageCode) falls back to "call the hotline"; with
 // neither, the sentence is left out.
 CrawlRequest feeRequest(const FeePolicy& policy, const dvb::notice::FeeRecord& record,
-                        const std::string& language, const std::string& hotline,
-                        dvb::UtcSeconds now, int local_offset_minutes);
+                        Language language, const std::string& hotline, dvb::UtcSeconds now,
+                        int local_offset_minutes);
 
 }  // namespace stb

@@ -125,7 +125,7 @@ bool Scheduler::stillValid(const Running& r, const SchedulerInputs& in) const {
 Scheduler::Running Scheduler::startNotice(const HeldNotice& held, const SchedulerInputs& in) const {
   const dvb::notice::Notice& n = held.notice;
   const dvb::notice::NoticeText* text = chooseText(n.texts, languages_);  // checked by the caller
-  const std::string language = catalogueLanguage(text->language, languages_);
+  const Language language = wordingLanguage(text->language, languages_);
   Running r;
   r.key = noticeKey(held.object_id);
   r.object_id = held.object_id;
@@ -157,8 +157,8 @@ std::optional<Scheduler::Running> Scheduler::bestDue(const SchedulerInputs& in,
   if (fee_due && (!best || ranksBefore(CrawlRank{CrawlClass::kFee, 0, 0, 0}, rankOf(*best)))) {
     Running r;
     r.key = "fee";
-    r.request = feeRequest(fee_policy_, *in.fee, catalogueLanguage("", languages_), in.hotline,
-                           in.now, in.local_offset_minutes);
+    r.request = feeRequest(fee_policy_, *in.fee, chooseLanguage(languages_), in.hotline, in.now,
+                           in.local_offset_minutes);
     return r;
   }
   if (!best) return std::nullopt;

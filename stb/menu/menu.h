@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "stb/menu/messages.h"
+#include "stb/catalogue.h"
 #include "stb/ports/menu_view.h"
 #include "stb/ports/remote_key.h"
 

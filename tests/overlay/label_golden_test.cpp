@@ -42,7 +42,7 @@ const NoticeKind kKinds[] = {NoticeKind::kPlannedMaintenance, NoticeKind::kUnpla
                              NoticeKind::kInformation};
 
 // Starting in 1 minute, 24 hours and 12 days.
-std::vector<Label> scheduledLabels(const std::string& lang) {
+std::vector<Label> scheduledLabels(stb::Language lang) {
   std::vector<Label> out;
   for (NoticeKind kind : kKinds)
     for (int64_t ahead : {int64_t{60}, int64_t{24 * 3600}, int64_t{12 * 86400}}) {
@@ -59,7 +59,7 @@ std::vector<Label> scheduledLabels(const std::string& lang) {
 }
 
 // Ending at 06:00 today, and at 06:00 on 13 December.
-std::vector<Label> inProgressLabels(const std::string& lang) {
+std::vector<Label> inProgressLabels(stb::Language lang) {
   std::vector<Label> out;
   for (NoticeKind kind : kKinds)
     for (dvb::UtcSeconds end : {kNow + 2 * 3600, kNow + 13 * 86400 + 2 * 3600}) {
@@ -75,7 +75,7 @@ std::vector<Label> inProgressLabels(const std::string& lang) {
   return out;
 }
 
-std::vector<Label> feeLabels(const std::string& lang) {
+std::vector<Label> feeLabels(stb::Language lang) {
   std::vector<Label> out;
   for (int days : {30, 1, 0, -1, -30}) {
     const std::string label = stb::feeLabel(lang, days);
@@ -150,15 +150,15 @@ class LabelTest : public ::testing::TestWithParam<Case> {
 };
 
 TEST_P(LabelTest, ScheduledLabelsAreWhole) {
-  checkSheet("scheduled", scheduledLabels(GetParam().language));
+  checkSheet("scheduled", scheduledLabels(*stb::languageOf(GetParam().language)));
 }
 
 TEST_P(LabelTest, InProgressLabelsAreWhole) {
-  checkSheet("in_progress", inProgressLabels(GetParam().language));
+  checkSheet("in_progress", inProgressLabels(*stb::languageOf(GetParam().language)));
 }
 
 TEST_P(LabelTest, FeeLabelsAreWhole) {
-  checkSheet("fee", feeLabels(GetParam().language));
+  checkSheet("fee", feeLabels(*stb::languageOf(GetParam().language)));
 }
 
 INSTANTIATE_TEST_SUITE_P(Catalogue, LabelTest,

@@ -163,8 +163,8 @@ TEST_F(DaemonTest, NothingShowsBeforeTheFirstTdtThenTheNoticeDoes) {
   EXPECT_EQ(view.style, Style::kMaintenance);
   // languages {"spa", "eng"}: the Spanish text, with the Spanish catalogue's label.
   EXPECT_EQ(view.label, "Mantenimiento programado · empieza en 18 h");
-  EXPECT_EQ(view.label, noticeLabel("spa", n.kind, NoticePhase::kScheduled, n, kT0, 480));
-  EXPECT_EQ(view.text, noticeCrawlText("spa", n.texts[1], n.contact));
+  EXPECT_EQ(view.label, noticeLabel(Language::kSpa, n.kind, NoticePhase::kScheduled, n, kT0, 480));
+  EXPECT_EQ(view.text, noticeCrawlText(Language::kSpa, n.texts[1], n.contact));
   EXPECT_NE(view.text.find("Corte de servicio por mantenimiento de línea."), std::string::npos);
   EXPECT_NE(view.text.find("96123"), std::string::npos);
   EXPECT_TRUE(daemon_->crawling());
@@ -180,7 +180,8 @@ TEST_F(DaemonTest, TheDefaultLanguagesChooseTheChineseText) {
   bootWith(maintenanceNotice(), 1001, kT0);
   ASSERT_EQ(bar_.shows.size(), 1u) << log_.dump();
   const Notice n = maintenanceNotice();
-  EXPECT_EQ(bar_.last().label, noticeLabel("zho", n.kind, NoticePhase::kScheduled, n, kT0, 480));
+  EXPECT_EQ(bar_.last().label,
+            noticeLabel(Language::kZho, n.kind, NoticePhase::kScheduled, n, kT0, 480));
   EXPECT_EQ(bar_.last().label.rfind("计划维护", 0), 0u) << bar_.last().label;
   EXPECT_EQ(bar_.last().text.rfind("线路维护", 0), 0u) << bar_.last().text;
 }

@@ -142,19 +142,20 @@ TEST(FeeReminder, RequestInTheBoxsLanguage) {
   FeePolicy p;
   const auto r = record();
   const dvb::UtcSeconds day3 = at("2026-12-02T01:00:00Z");
-  CrawlRequest zho = feeRequest(p, r, "zho", "96123", day3, kBeijing);
+  CrawlRequest zho = feeRequest(p, r, Language::kZho, "96123", day3, kBeijing);
   EXPECT_EQ(zho.key, "fee");
   EXPECT_FALSE(zho.emergency);
   EXPECT_EQ(zho.view.style, stb::SubtitleBarView::Style::kFee);
   EXPECT_EQ(zho.view.label, "缴费提醒 · 3天后到期");
   EXPECT_EQ(zho.view.text,
             "您的「基本收视包」有效期至2026年12月5日，应缴费用26.00元。请拨打客服热线96123缴费。");
-  const CrawlRequest eng = feeRequest(p, r, "eng", "", day3, kBeijing);
+  const CrawlRequest eng = feeRequest(p, r, Language::kEng, "", day3, kBeijing);
   EXPECT_EQ(eng.view.label, "Fee reminder · expires in 3 days");
   EXPECT_EQ(eng.view.text,
             "Your package \"基本收视包\" is paid until 5 Dec 2026. Amount due: 26.00 CNY.");
   p.how_to_pay["spa"] = "Pague en cualquier oficina o en la app.";
-  const CrawlRequest spa = feeRequest(p, r, "spa", "96123", at("2026-12-07T01:00:00Z"), kBeijing);
+  const CrawlRequest spa =
+      feeRequest(p, r, Language::kSpa, "96123", at("2026-12-07T01:00:00Z"), kBeijing);
   EXPECT_EQ(spa.view.label, "Aviso de pago · venció hace 2 días");
   EXPECT_EQ(spa.view.text,
             "Su paquete «基本收视包» estaba pagado hasta el 5/12/2026. Importe a pagar: 26.00 CNY. "

@@ -3,16 +3,16 @@
 // stay as they were.
 #include <gtest/gtest.h>
 
+#include "stb/catalogue.h"
 #include "stb/menu/menu.h"
-#include "stb/menu/messages.h"
 
 namespace {
 
+using stb::Language;
+using stb::Msg;
 using stb::menu::Key;
-using stb::menu::Language;
 using stb::menu::Menu;
 using stb::menu::MenuConfig;
-using stb::menu::Msg;
 using Page = Menu::Page;
 
 Menu menuIn(const std::string& language) {
@@ -23,8 +23,8 @@ Menu menuIn(const std::string& language) {
 
 // The warning paragraph is there and the title bar turns amber.
 bool hasWarning(const stb::MenuView& v) {
-  const std::string w = stb::menu::text(Language::kZho, Msg::kStorageWarning);
-  const std::string w_es = stb::menu::text(Language::kSpa, Msg::kStorageWarning);
+  const std::string w = stb::text(Language::kZho, Msg::kStorageWarning);
+  const std::string w_es = stb::text(Language::kSpa, Msg::kStorageWarning);
   for (const std::string& p : v.body)
     if (p == w || p == w_es) return v.accent == stb::MenuView::Accent::kWarning;
   return false;
@@ -68,7 +68,7 @@ TEST(MenuStorageWarning, NoWarningWhileFlashWorks) {
 
 TEST(MenuStorageWarning, EveryLanguageHasTheWarning) {
   for (Language l : {Language::kZho, Language::kSpa, Language::kEng})
-    EXPECT_FALSE(stb::menu::text(l, Msg::kStorageWarning).empty());
+    EXPECT_FALSE(stb::text(l, Msg::kStorageWarning).empty());
 }
 
 }  // namespace

@@ -1,23 +1,17 @@
 // The viewer's menu: every path through the pages, the timeout, the callback
-// number's validation, the report and return-visit actions, and the message
-// catalogue (every id in every language, placeholders alike).
+// number's validation, the report and return-visit actions, and its language.
 #include "stb/menu/menu.h"
 
 #include <gtest/gtest.h>
 
-#include <set>
-
-#include "stb/menu/messages.h"
-
 namespace {
 
+using stb::Language;
 using stb::menu::Action;
 using stb::menu::Category;
 using stb::menu::Key;
-using stb::menu::Language;
 using stb::menu::Menu;
 using stb::menu::MenuConfig;
-using stb::menu::Msg;
 using stb::menu::ReportStatus;
 using stb::menu::ReportSummary;
 using stb::menu::Severity;
@@ -617,17 +611,6 @@ TEST(MenuLanguageTest, ServiceInfoInChinese) {
 // ---------------------------------------------------------------------------
 // Language
 
-TEST(MenuLanguageTest, FirstCatalogueLanguageInThePreferenceList) {
-  using stb::menu::chooseLanguage;
-  EXPECT_EQ(chooseLanguage({}), Language::kEng);
-  EXPECT_EQ(chooseLanguage({"fra", "deu"}), Language::kEng);
-  EXPECT_EQ(chooseLanguage({"fra", "spa", "zho"}), Language::kSpa);
-  EXPECT_EQ(chooseLanguage({"CHI", "eng"}), Language::kZho);
-  EXPECT_EQ(chooseLanguage({"zh"}), Language::kZho);
-  EXPECT_EQ(chooseLanguage({"es"}), Language::kSpa);
-  EXPECT_EQ(chooseLanguage({"eng", "zho"}), Language::kEng);
-}
-
 TEST(MenuLanguageTest, MainMenuInEachLanguage) {
   struct Case {
     std::vector<std::string> prefs;
@@ -684,45 +667,6 @@ TEST(MenuLanguageTest, ChineseOutageAndResultWording) {
   EXPECT_EQ(v.title, "报修已受理");
   EXPECT_EQ(v.body.at(0), "工单号：A123");
   EXPECT_EQ(v.body.at(2), "客服热线：96123");
-}
-
-// ---------------------------------------------------------------------------
-// The catalogue
-
-TEST(MenuCatalogueTest, EveryMessageExistsInEveryLanguage) {
-  EXPECT_TRUE(stb::menu::catalogueInOrder()) << "one row per Msg, in the enum's order";
-  for (int i = 0; i < stb::menu::kMsgCount; ++i) {
-    const Msg id = static_cast<Msg>(i);
-    for (Language l : {Language::kZho, Language::kSpa, Language::kEng}) {
-      const char* s = stb::menu::rawText(l, id);
-      ASSERT_NE(s, nullptr) << "message " << i << " missing in " << stb::menu::languageCode(l);
-      EXPECT_STRNE(s, "") << "message " << i << " empty in " << stb::menu::languageCode(l);
-    }
-  }
-}
-
-TEST(MenuCatalogueTest, EveryLanguageHasTheSamePlaceholders) {
-  for (int i = 0; i < stb::menu::kMsgCount; ++i) {
-    const Msg id = static_cast<Msg>(i);
-    auto names = [id](Language l) {
-      std::vector<std::string> v = stb::menu::placeholders(stb::menu::text(l, id));
-      return std::multiset<std::string>(v.begin(), v.end());
-    };
-    EXPECT_EQ(names(Language::kZho), names(Language::kEng)) << "message " << i;
-    EXPECT_EQ(names(Language::kSpa), names(Language::kEng)) << "message " << i;
-  }
-}
-
-TEST(MenuCatalogueTest, SubstitutionIsLiteral) {
-  using stb::menu::substitute;
-  EXPECT_EQ(substitute("Ticket {ticket}.", {{"ticket", "A1"}}), "Ticket A1.");
-  EXPECT_EQ(substitute("{a}{b}{a}", {{"a", "1"}, {"b", "2"}}), "121");
-  // A value holding a placeholder is not expanded again; unknown ones stay.
-  EXPECT_EQ(substitute("{a} {zzz}", {{"a", "{a}"}}), "{a} {zzz}");
-  EXPECT_EQ(substitute("{unclosed", {{"unclosed", "x"}}), "{unclosed");
-  EXPECT_EQ(substitute("100% {x} %s %d", {{"x", "%n"}}), "100% %n %s %d");
-  EXPECT_EQ(stb::menu::format(Language::kSpa, Msg::kQueuedCall, {{"hotline", "96123"}}),
-            "Si es urgente, llame al 96123.");
 }
 
 }  // namespace

@@ -1,9 +1,8 @@
-#include "stb/menu/messages.h"
+#include "stb/catalogue.h"
 
 #include <algorithm>
-#include <cctype>
 
-namespace stb::menu {
+namespace stb {
 
 namespace {
 
@@ -16,11 +15,79 @@ struct Entry {
 
 // One row per message, in the order of Msg (catalogueInOrder() checks it).
 // Written for native readers: Chinese uses full-width punctuation and no
-// spaces around numbers; Spanish uses the remote's own key names (OK, BACK,
-// EXIT are printed in English on the operator's remotes), usted, and "aviso"
-// for a fault report as Spanish operators do. Chinese hints name the keys as
-// Chinese remotes label them (确定, 返回, 退出).
+// spaces around numbers, and puts the time first; Spanish uses "la" for one
+// o'clock, the remote's own key names (OK, BACK, EXIT are printed in English
+// on the operator's remotes), usted, and "aviso" for a fault report as
+// Spanish operators do. Chinese hints name the keys as Chinese remotes label
+// them (确定, 返回, 退出).
 const Entry kCatalogue[] = {
+    // the bar
+    {Msg::kLabel, "{kind} · {when}", "{kind} · {when}", "{kind} · {when}"},
+    {Msg::kScheduledMaintenance, "计划维护", "Mantenimiento programado", "Planned maintenance"},
+    {Msg::kScheduledOutage, "临时中断", "Corte de servicio", "Service outage"},
+    {Msg::kScheduledServiceChange, "业务调整", "Cambio de servicio", "Service change"},
+    {Msg::kScheduledEmergency, "紧急通知", "Emergencia", "Emergency"},
+    {Msg::kScheduledInformation, "公告", "Aviso", "Notice"},
+    {Msg::kInProgressMaintenance, "维护进行中", "Mantenimiento en curso",
+     "Maintenance in progress"},
+    {Msg::kInProgressOutage, "服务中断", "Corte de servicio en curso", "Outage in progress"},
+    {Msg::kInProgressServiceChange, "业务调整中", "Cambio de servicio en curso",
+     "Service change in progress"},
+    {Msg::kInProgressEmergency, "紧急通知", "Emergencia en curso", "Emergency in progress"},
+    {Msg::kInProgressInformation, "公告", "Aviso", "Notice"},
+    {Msg::kStartsInMinutes, "{count}分钟后开始", "empieza en {count} min", "starts in {count} min"},
+    {Msg::kStartsInHours, "{count}小时后开始", "empieza en {count} h", "starts in {count} h"},
+    {Msg::kStartsInDays, "{count}天后开始", "empieza en {count} días", "starts in {count} days"},
+    {Msg::kUntil, "至{time}", "hasta las {time}", "until {time}"},
+    {Msg::kUntilOneOClock, "至{time}", "hasta la {time}", "until {time}"},
+    {Msg::kUntilDate, "至{month_name}{day}日{time}", "hasta el {day}/{month} a las {time}",
+     "until {time}, {day} {month_name}"},
+    {Msg::kUntilDateOneOClock, "至{month_name}{day}日{time}", "hasta el {day}/{month} a la {time}",
+     "until {time}, {day} {month_name}"},
+    {Msg::kDate, "{year}年{month_name}{day}日", "{day}/{month}/{year}",
+     "{day} {month_name} {year}"},
+    {Msg::kMonth1, "1月", "ene", "Jan"},
+    {Msg::kMonth2, "2月", "feb", "Feb"},
+    {Msg::kMonth3, "3月", "mar", "Mar"},
+    {Msg::kMonth4, "4月", "abr", "Apr"},
+    {Msg::kMonth5, "5月", "may", "May"},
+    {Msg::kMonth6, "6月", "jun", "Jun"},
+    {Msg::kMonth7, "7月", "jul", "Jul"},
+    {Msg::kMonth8, "8月", "ago", "Aug"},
+    {Msg::kMonth9, "9月", "sept", "Sep"},
+    {Msg::kMonth10, "10月", "oct", "Oct"},
+    {Msg::kMonth11, "11月", "nov", "Nov"},
+    {Msg::kMonth12, "12月", "dic", "Dec"},
+    {Msg::kTitledText, "{title}：{body}", "{title}: {body}", "{title}: {body}"},
+    {Msg::kSentenceEnd, "{text}。", "{text}.", "{text}."},
+    {Msg::kContactPhone, "{text}咨询电话 {phone}", "{text} Información: {phone}",
+     "{text} Info: {phone}"},
+    {Msg::kFeeReminder, "缴费提醒", "Aviso de pago", "Fee reminder"},
+    {Msg::kFeeInDays, "{count}天后到期", "vence en {count} días", "expires in {count} days"},
+    {Msg::kFeeTomorrow, "明天到期", "vence mañana", "expires tomorrow"},
+    {Msg::kFeeToday, "今天到期", "vence hoy", "expires today"},
+    {Msg::kFeeYesterday, "已于昨天到期", "venció ayer", "expired yesterday"},
+    {Msg::kFeeDaysAgo, "已过期{count}天", "venció hace {count} días", "expired {count} days ago"},
+    {Msg::kAmount, "{amount} {currency}", "{amount} {currency}", "{amount} {currency}"},
+    {Msg::kAmountYuan, "{amount}元", "{amount} CNY", "{amount} CNY"},
+    {Msg::kHowToPay, "请拨打客服热线{hotline}缴费。", "Para pagar, llame al {hotline}.",
+     "To pay, call the hotline {hotline}."},
+    {Msg::kFeePackagePaid, "您的「{package}」有效期至{date}，应缴费用{amount}。",
+     "Su paquete «{package}» está pagado hasta el {date}. Importe a pagar: {amount}.",
+     "Your package \"{package}\" is paid until {date}. Amount due: {amount}."},
+    {Msg::kFeePackageOver, "您的「{package}」已于{date}到期，应缴费用{amount}。",
+     "Su paquete «{package}» estaba pagado hasta el {date}. Importe a pagar: {amount}.",
+     "Your package \"{package}\" was paid until {date}. Amount due: {amount}."},
+    {Msg::kSubscriptionPaid, "您的收视套餐有效期至{date}，应缴费用{amount}。",
+     "Su suscripción está pagada hasta el {date}. Importe a pagar: {amount}.",
+     "Your subscription is paid until {date}. Amount due: {amount}."},
+    {Msg::kSubscriptionOver, "您的收视套餐已于{date}到期，应缴费用{amount}。",
+     "Su suscripción estaba pagada hasta el {date}. Importe a pagar: {amount}.",
+     "Your subscription was paid until {date}. Amount due: {amount}."},
+    {Msg::kFeeWithHowToPay, "{reminder}{how_to_pay}", "{reminder} {how_to_pay}",
+     "{reminder} {how_to_pay}"},
+
+    // the menu
     {Msg::kMainTitle, "服务菜单", "Menú de servicio", "Service menu"},
     {Msg::kMainReport, "报修", "Informar de una avería", "Report a fault"},
     {Msg::kMainMyReports, "我的报修", "Mis avisos", "My reports"},
@@ -164,34 +231,7 @@ const Entry kCatalogue[] = {
 
 constexpr int kEntries = static_cast<int>(sizeof kCatalogue / sizeof kCatalogue[0]);
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 }  // namespace
-
-const char* languageCode(Language language) {
-  switch (language) {
-    case Language::kZho:
-      return "zho";
-    case Language::kSpa:
-      return "spa";
-    case Language::kEng:
-      return "eng";
-  }
-  return "eng";
-}
-
-Language chooseLanguage(const std::vector<std::string>& preferred) {
-  for (const std::string& code : preferred) {
-    const std::string c = lower(code);
-    if (c == "zho" || c == "chi" || c == "zh") return Language::kZho;
-    if (c == "spa" || c == "es") return Language::kSpa;
-    if (c == "eng" || c == "en") return Language::kEng;
-  }
-  return Language::kEng;
-}
 
 const char* rawText(Language language, Msg id) {
   const int i = static_cast<int>(id);
@@ -257,4 +297,4 @@ std::vector<std::string> placeholders(const std::string& templ) {
   return names;
 }
 
-}  // namespace stb::menu
+}  // namespace stb

@@ -1,26 +1,72 @@
 #pragma once
-// The menu's message catalogue: every text the viewer's menu shows, in
-// Chinese (zho), Spanish (spa) and English (eng), by message id, with named
-// placeholders ("{ticket}") filled in without printf. UTF-8 throughout.
+// The box's one message catalogue: every text the subtitle bar (through
+// stb/wording.h) and the viewer's menu show, in Chinese (zho), Spanish (spa)
+// and English (eng), by message id, with named placeholders ("{ticket}")
+// filled in without printf. UTF-8 throughout.
 #include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
 
-namespace stb::menu {
+#include "stb/language.h"
 
-enum class Language { kZho, kSpa, kEng };
-inline constexpr int kLanguageCount = 3;
-
-// "zho", "spa", "eng".
-const char* languageCode(Language language);
-
-// The first language of PREFERRED the catalogue has (ISO 639-2/B and /T and
-// 639-1 codes, any case: "chi", "zho", "zh", "spa", "es", "eng", "en"), else
-// English.
-Language chooseLanguage(const std::vector<std::string>& preferred);
+namespace stb {
 
 enum class Msg {
+  // the bar's label: kind wording + time phrase
+  kLabel,  // {kind} {when}
+  kScheduledMaintenance,
+  kScheduledOutage,
+  kScheduledServiceChange,
+  kScheduledEmergency,
+  kScheduledInformation,
+  kInProgressMaintenance,
+  kInProgressOutage,
+  kInProgressServiceChange,
+  kInProgressEmergency,
+  kInProgressInformation,
+  kStartsInMinutes,  // {count}
+  kStartsInHours,    // {count}
+  kStartsInDays,     // {count}
+  kUntil,            // {time}
+  kUntilOneOClock,   // {time}
+  kUntilDate,        // {time} {day} {month} or {month_name}
+  kUntilDateOneOClock,
+  // dates: a month as a number ({month}) or by name ({month_name})
+  kDate,  // {year} {month} or {month_name} {day}
+  kMonth1,
+  kMonth2,
+  kMonth3,
+  kMonth4,
+  kMonth5,
+  kMonth6,
+  kMonth7,
+  kMonth8,
+  kMonth9,
+  kMonth10,
+  kMonth11,
+  kMonth12,
+  // the bar's crawl text
+  kTitledText,    // {title} {body}
+  kSentenceEnd,   // {text}: a text that does not end a sentence, ended
+  kContactPhone,  // {text} {phone}
+  // fee reminders
+  kFeeReminder,
+  kFeeInDays,  // {count}
+  kFeeTomorrow,
+  kFeeToday,
+  kFeeYesterday,
+  kFeeDaysAgo,        // {count}
+  kAmount,            // {amount} {currency}
+  kAmountYuan,        // {amount}: an amount in CNY
+  kHowToPay,          // {hotline}
+  kFeePackagePaid,    // {package} {date} {amount}
+  kFeePackageOver,    // {package} {date} {amount}
+  kSubscriptionPaid,  // {date} {amount}
+  kSubscriptionOver,  // {date} {amount}
+  kFeeWithHowToPay,   // {reminder} {how_to_pay}
+
+  // the menu
   // main menu
   kMainTitle,
   kMainReport,
@@ -147,4 +193,4 @@ std::vector<std::string> placeholders(const std::string& templ);
 const char* rawText(Language language, Msg id);
 bool catalogueInOrder();
 
-}  // namespace stb::menu
+}  // namespace stb
