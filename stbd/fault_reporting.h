@@ -5,11 +5,8 @@
 // the menu's handlers: a confirmed report is written to the outbox before the
 // viewer is told anything, then posted; My reports shows the outbox.
 //
-// Return visits: a ticket the central system calls resolved whose answer
-// has not been given yet is handed to the menu, which asks at a calm
-// moment. Once the viewer answers, the answer's outbox row "rv:TICKET" (kept
-// as "sent" after delivery) says so for good, so the box never asks about
-// that ticket again.
+// Only wiring: what My reports shows and which return visits are due is
+// stb's policy (stb/menu/report_summary.h, stb/return_visits.h).
 #include <sys/types.h>
 
 #include <deque>
@@ -107,7 +104,9 @@ class FaultReporting {
   RecentLog& log_;
   stb::menu::MenuController* menu_ = nullptr;
   platform::box::Tuner* tuner_ = nullptr;
-  std::set<std::string> answered_;  // tickets whose return visit was answered
+  // Tickets answered while this runs, even when the answer could not be
+  // stored: never asked again in this run.
+  std::set<std::string> answered_;
   int64_t started_ms_;
   stb::OutboxStore& store_;
   std::unique_ptr<stb::RandomSource> random_;
