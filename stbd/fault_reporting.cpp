@@ -94,9 +94,9 @@ void RecentLog::write(stb::LogLevel level, const std::string& message) {
 }
 
 FaultReporting::FaultReporting(const StbdConfig& config, stb::OutboxStore& store,
-                               platform::EventLoop& loop, stb::Daemon& daemon, RecentLog& log)
+                               platform::EventLoop& loop, const stb::BoxStatus& box, RecentLog& log)
     : loop_(loop),
-      daemon_(daemon),
+      box_(box),
       log_(log),
       started_ms_(loop.clock().nowMs()),
       store_(store),
@@ -185,28 +185,25 @@ void FaultReporting::start() {
 
 void FaultReporting::refreshReports() {
   if (!menu_) return;
-  const int offset =
-      daemon_.clock().localOffsetMinutes().value_or(daemon_.options().fallback_offset_minutes);
-  menu_->menu().setReports(stb::menu::reportSummaries(outbox_->items(), offset));
+  menu_->menu().setReports(stb::menu::reportSummaries(outbox_->items(), box_.localOffsetMinutes()));
   menu_->setReturnVisitsDue(stb::returnVisitsDue(outbox_->items(), answered_));
 }
 
 void FaultReporting::onReport(const stb::menu::ReportRequest& request) {
-  const std::string hotline =
-      daemon_.intake().directory() ? daemon_.intake().directory()->hotline : "";
+  const std::string hotline = box_.directory() ? box_.directory()->hotline : "";
   stb::menu::Diagnostics d;
   d.software_version = STB_VERSION;
   d.uptime_s = (loop_.clock().nowMs() - started_ms_) / 1000;
   d.tuner = tunerFigures();
-  const dvb::PidHealth health = daemon_.demux().health().total();
+  const stb::StreamHealthFigures health = box_.streamHealth();
   d.packets = health.packets;
   d.continuity_errors = health.continuity_errors;
-  d.crc_errors = daemon_.demux().sectionErrors().crc_errors;
-  d.service = stb::menu::serviceOnScreen(daemon_.pat(), daemon_.sdt());
-  for (const auto& [id, held] : daemon_.intake().notices()) d.active_notices.push_back(id);
+  d.crc_errors = health.crc_errors;
+  d.service = stb::menu::serviceOnScreen(box_.pat(), box_.sdt());
+  for (const auto& [id, held] : box_.heldNotices()) d.active_notices.push_back(id);
   d.last_errors = log_.recent();
-  const dvb::UtcSeconds created = daemon_.clock().utc().value_or(0);
-  const std::string body = stb::menu::reportBodyJson(request, daemon_.options().box, created, d);
+  const dvb::UtcSeconds created = box_.utcNow().value_or(0);
+  const std::string body = stb::menu::reportBodyJson(request, box_.boxIdentity(), created, d);
 
   std::string error;
   const std::optional<std::string> id = outbox_->enqueue(
@@ -255,9 +252,7 @@ void FaultReporting::awaitAnswer(const std::string& report_id, int64_t give_up,
   refreshReports();
   for (const stb::OutboxReport& r : outbox_->items()) {
     if (r.report_id != report_id || r.state != "sent") continue;
-    const int offset =
-        daemon_.clock().localOffsetMinutes().value_or(daemon_.options().fallback_offset_minutes);
-    const std::string deadline = stb::menu::localDeadline(r.deadline, offset);
+    const std::string deadline = stb::menu::localDeadline(r.deadline, box_.localOffsetMinutes());
     const std::string shown_hotline = r.hotline.empty() ? hotline : r.hotline;
     if (menu_->menu().onReportAccepted(r.ticket, deadline, shown_hotline, stb::menu::severityOf(r)))
       log_.info("menu: result page: ticket " + r.ticket + ", " +
