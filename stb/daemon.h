@@ -18,6 +18,8 @@
 #include "dvb/notice/key_ring.h"
 #include "dvb/si_demux.h"
 #include "dvb/table_gatherer.h"
+#include "stb/bar_under_menu.h"
+#include "stb/box_status.h"
 #include "stb/crawl_policy.h"
 #include "stb/crawl_request.h"
 #include "stb/fee_reminder.h"
@@ -53,7 +55,9 @@ struct DaemonStats {
   std::optional<dvb::UtcSeconds> last_stream_utc;  // of the latest TDT/TOT
 };
 
-class Daemon : private dvb::SiListener {
+// The menu and fault reporting see it only as a BoxStatus and a
+// BarUnderMenu.
+class Daemon : private dvb::SiListener, public BoxStatus, public BarUnderMenu {
  public:
   // With REPLAY set (fast replay), every TDT/TOT first moves REPLAY to the
   // stream's time, and MONO must be REPLAY.
@@ -83,26 +87,41 @@ class Daemon : private dvb::SiListener {
   bool dismiss();
   // A key from the remote (or a key script): BACK and EXIT dismiss the
   // running crawl; the rest wait for the menu.
-  void onKey(RemoteKey key);
-  void setMenuOpen(bool open);
+  void onKey(RemoteKey key) override;
+  void setMenuOpen(bool open) override;
 
-  bool crawling() const { return current_.has_value(); }
+  bool crawling() const override { return current_.has_value(); }
   const std::optional<CrawlRequest>& currentCrawl() const { return current_; }
   int64_t crawlStartMs() const { return crawl_start_ms_; }
   // The monotonic time at which update() is next needed if nothing arrives:
   // the scheduler's next change, or the end of the running pass is checked
   // by the frame loop. nullopt: nothing scheduled.
-  std::optional<int64_t> nextUpdateMs() const;
+  std::optional<int64_t> nextUpdateMs() const override;
 
   const DaemonOptions& options() const { return options_; }
   const StreamClock& clock() const { return clock_; }
   const NoticeIntake& intake() const { return intake_; }
   const dvb::SiDemux& demux() const { return demux_; }
   // The latest PAT (the service on screen, for a fault report's diagnostics).
-  const std::optional<dvb::Pat>& pat() const { return pat_; }
+  const std::optional<dvb::Pat>& pat() const override { return pat_; }
   // The latest SDT of this transport stream (table 0x42): the service's name.
-  const std::optional<dvb::Sdt>& sdt() const { return sdt_; }
+  const std::optional<dvb::Sdt>& sdt() const override { return sdt_; }
   const DaemonStats& stats() const { return stats_; }
+
+  // BoxStatus: what the menu and a fault report read.
+  std::optional<dvb::UtcSeconds> utcNow() const override { return clock_.utc(); }
+  int localOffsetMinutes() const override {
+    return clock_.localOffsetMinutes().value_or(options_.fallback_offset_minutes);
+  }
+  const std::map<uint32_t, HeldNotice>& heldNotices() const override { return intake_.notices(); }
+  const std::optional<dvb::notice::Directory>& directory() const override {
+    return intake_.directory();
+  }
+  const dvb::notice::BoxIdentity& boxIdentity() const override { return options_.box; }
+  StreamHealthFigures streamHealth() const override {
+    return {demux_.health().total().packets, demux_.health().total().continuity_errors,
+            demux_.sectionErrors().crc_errors};
+  }
 
  private:
   void onPat(const dvb::Pat& pat) override;

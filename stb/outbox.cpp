@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "stb/central_reply.h"
+
 namespace stb {
 
 // ---- MemoryOutboxStore ----
@@ -107,6 +109,9 @@ bool Outbox::load(std::string* error) {
     return false;
   }
   items_ = std::move(rows);
+  for (OutboxReport& r : items_)
+    if (r.kind == OutboxKind::kReport && r.category.empty())
+      r.category = jsonStringMember(r.body_json, "category").value_or("");
   loaded_ = true;
   return true;
 }
@@ -199,7 +204,8 @@ bool Outbox::save(const OutboxReport& r, std::string* error) {
   return store_->update(r, error);
 }
 
-std::optional<std::string> Outbox::enqueue(const std::string& body_json, int64_t now_ms,
+std::optional<std::string> Outbox::enqueue(const std::string& body_json,
+                                           const std::string& category, int64_t now_ms,
                                            std::string* error) {
   if (!loaded_) {
     if (error) *error = "outbox not available (its store could not be read); call the hotline";
@@ -237,6 +243,7 @@ std::optional<std::string> Outbox::enqueue(const std::string& body_json, int64_t
   }
   r.kind = OutboxKind::kReport;
   r.body_json = *body;
+  r.category = category;
   r.created_ms = now_ms;
   r.next_attempt_ms = now_ms;
   r.state = "waiting";
@@ -336,7 +343,8 @@ bool Outbox::onDelivered(const std::string& report_id, const TicketInfo& info, i
       r.deadline = info.deadline;
       r.hotline = info.hotline;
       r.severity = info.severity;
-      r.category = info.category;
+      // An answer without a category keeps the one the report was sent with.
+      if (!info.category.empty()) r.category = info.category;
       r.poll_attempts = 0;
       r.next_poll_ms = now_ms + pollDelayMs(0);
     }

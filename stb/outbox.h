@@ -83,6 +83,9 @@ class Outbox {
 
   // Reads the store (at start). False and *error when it cannot be read; the
   // outbox then holds nothing and refuses new reports until load succeeds.
+  // A report row stored before rows kept their category (its column empty)
+  // gets the category its body was sent with, read once here with the JSON
+  // reader; a body without one leaves it empty (shown as "other").
   bool load(std::string* error);
   // After load at a (re)start: everything waiting is due at NOW_MS, open
   // tickets are polled from NOW_MS on.
@@ -90,11 +93,13 @@ class Outbox {
 
   // A report the viewer confirmed. BODY_JSON is the report without its
   // report_id; the outbox makes the id and inserts it as the first member
-  // (BODY_JSON must be a JSON object). Returns the report_id once the row is
+  // (BODY_JSON must be a JSON object). CATEGORY is the report's category
+  // code as in the body ("no_picture"), kept on the row until the central
+  // system answers with its own. Returns the report_id once the row is
   // committed; nullopt and *error when the outbox is full ("outbox full: 50
   // reports waiting; call the hotline") or the store failed.
-  std::optional<std::string> enqueue(const std::string& body_json, int64_t now_ms,
-                                     std::string* error);
+  std::optional<std::string> enqueue(const std::string& body_json, const std::string& category,
+                                     int64_t now_ms, std::string* error);
   // A return-visit answer for TICKET, queued and retried the same way.
   // Returns its row id ("rv:" + ticket).
   std::optional<std::string> enqueueReturnVisit(const std::string& ticket, bool fixed, int score,

@@ -12,53 +12,15 @@
 
 #include "platform/box/simulated_tuner.h"
 #include "stb/menu/report_body.h"
+#include "stb/menu/report_summary.h"
 #include "stb/menu/service_on_screen.h"
+#include "stb/return_visits.h"
 
 namespace stbd {
 namespace {
 
 constexpr int64_t kAnswerWaitMs = 5000;  // then "waiting to send"
 constexpr int64_t kAnswerCheckMs = 200;
-
-// "12-01 10:00" in local time, from the API's UTC "2026-12-01T02:00:00Z".
-std::string localDeadline(const std::string& utc_text, int offset_minutes) {
-  // A row stored before deadlines were kept in whole seconds may have a fraction.
-  const std::optional<dvb::UtcSeconds> t =
-      dvb::parseIso8601(stb::wholeSecondUtc(utc_text).value_or(utc_text));
-  if (!t) return utc_text;
-  const std::string iso = dvb::formatIso8601(*t + offset_minutes * 60);
-  return iso.substr(5, 5) + " " + iso.substr(11, 5);
-}
-
-// The ticket's category of fault as the central system answered it.
-std::optional<stb::menu::Severity> severityOf(const stb::OutboxReport& r) {
-  if (r.severity == "major") return stb::menu::Severity::kMajor;
-  if (r.severity == "general") return stb::menu::Severity::kGeneral;
-  return std::nullopt;
-}
-
-// The report's category: the ticket's when the answer gave one, else the
-// one the report was sent with.
-stb::menu::Category categoryOf(const stb::OutboxReport& r) {
-  stb::menu::Category found = stb::menu::Category::kOther;
-  for (int c = 0; c < stb::menu::kCategoryCount; ++c) {
-    const auto cat = static_cast<stb::menu::Category>(c);
-    const std::string code = stb::menu::categoryCode(cat);
-    if (r.category == code) return cat;
-    if (r.body_json.find("\"category\":\"" + code + "\"") != std::string::npos) found = cat;
-  }
-  return found;
-}
-
-stb::menu::ReportStatus statusOf(const stb::OutboxReport& r) {
-  using S = stb::menu::ReportStatus;
-  if (r.state == "waiting") return S::kWaitingToSend;
-  if (r.status == "technician_assigned") return S::kTechnicianAssigned;
-  if (r.status == "resolved") return S::kResolved;
-  if (r.status == "closed") return S::kClosed;
-  if (r.status == "accepted") return S::kAccepted;
-  return S::kSent;
-}
 
 ssize_t systemGetrandom(void* buf, size_t len) {
   return getrandom(buf, len, 0);
@@ -132,9 +94,9 @@ void RecentLog::write(stb::LogLevel level, const std::string& message) {
 }
 
 FaultReporting::FaultReporting(const StbdConfig& config, stb::OutboxStore& store,
-                               platform::EventLoop& loop, stb::Daemon& daemon, RecentLog& log)
+                               platform::EventLoop& loop, const stb::BoxStatus& box, RecentLog& log)
     : loop_(loop),
-      daemon_(daemon),
+      box_(box),
       log_(log),
       started_ms_(loop.clock().nowMs()),
       store_(store),
@@ -191,21 +153,8 @@ void FaultReporting::attach(stb::menu::MenuController& menu) {
   menu.menu().setSeverityPolicy(unknown);
   menu.setReportHandler([this](const stb::menu::ReportRequest& r) { onReport(r); });
   menu.setReturnVisitHandler([this](const stb::menu::ReturnVisitAnswer& a) { onReturnVisit(a); });
-  // Answers given before, queued or delivered ("rv:" rows). One whose
-  // report is gone has nothing left to guard.
-  std::set<std::string> reported;
-  for (const stb::OutboxReport& r : outbox_->items())
-    if (r.kind == stb::OutboxKind::kReport && !r.ticket.empty()) reported.insert(r.ticket);
-  std::vector<std::string> stale;
-  for (const stb::OutboxReport& r : outbox_->items()) {
-    if (r.kind != stb::OutboxKind::kReturnVisit) continue;
-    if (r.state == "sent" && !reported.count(r.ticket))
-      stale.push_back(r.report_id);
-    else
-      answered_.insert(r.ticket);
-  }
   std::string error;
-  for (const std::string& id : stale)
+  for (const std::string& id : stb::staleReturnVisits(outbox_->items()))
     if (!outbox_->forget(id, &error)) log_.warning("fault outbox: " + id + ": " + error);
   refreshReports();
 }
@@ -236,46 +185,29 @@ void FaultReporting::start() {
 
 void FaultReporting::refreshReports() {
   if (!menu_) return;
-  std::vector<stb::menu::ReportSummary> list;
-  std::vector<std::string> due;
-  const int offset =
-      daemon_.clock().localOffsetMinutes().value_or(daemon_.options().fallback_offset_minutes);
-  for (const stb::OutboxReport& r : outbox_->items()) {
-    if (r.kind != stb::OutboxKind::kReport) continue;
-    stb::menu::ReportSummary s;
-    s.ticket = r.ticket;
-    s.status = statusOf(r);
-    if (!r.deadline.empty()) s.deadline_text = localDeadline(r.deadline, offset);
-    s.severity = severityOf(r);
-    s.category = categoryOf(r);
-    list.push_back(s);
-    // The central system accepts a return visit only for a resolved ticket.
-    if (r.status == "resolved" && !r.ticket.empty() && !answered_.count(r.ticket))
-      due.push_back(r.ticket);
-  }
-  menu_->menu().setReports(std::move(list));
-  menu_->setReturnVisitsDue(std::move(due));
+  menu_->menu().setReports(stb::menu::reportSummaries(outbox_->items(), box_.localOffsetMinutes()));
+  menu_->setReturnVisitsDue(stb::returnVisitsDue(outbox_->items(), answered_));
 }
 
 void FaultReporting::onReport(const stb::menu::ReportRequest& request) {
-  const std::string hotline =
-      daemon_.intake().directory() ? daemon_.intake().directory()->hotline : "";
+  const std::string hotline = box_.directory() ? box_.directory()->hotline : "";
   stb::menu::Diagnostics d;
   d.software_version = STB_VERSION;
   d.uptime_s = (loop_.clock().nowMs() - started_ms_) / 1000;
   d.tuner = tunerFigures();
-  const dvb::PidHealth health = daemon_.demux().health().total();
+  const stb::StreamHealthFigures health = box_.streamHealth();
   d.packets = health.packets;
   d.continuity_errors = health.continuity_errors;
-  d.crc_errors = daemon_.demux().sectionErrors().crc_errors;
-  d.service = stb::menu::serviceOnScreen(daemon_.pat(), daemon_.sdt());
-  for (const auto& [id, held] : daemon_.intake().notices()) d.active_notices.push_back(id);
+  d.crc_errors = health.crc_errors;
+  d.service = stb::menu::serviceOnScreen(box_.pat(), box_.sdt());
+  for (const auto& [id, held] : box_.heldNotices()) d.active_notices.push_back(id);
   d.last_errors = log_.recent();
-  const dvb::UtcSeconds created = daemon_.clock().utc().value_or(0);
-  const std::string body = stb::menu::reportBodyJson(request, daemon_.options().box, created, d);
+  const dvb::UtcSeconds created = box_.utcNow().value_or(0);
+  const std::string body = stb::menu::reportBodyJson(request, box_.boxIdentity(), created, d);
 
   std::string error;
-  const std::optional<std::string> id = outbox_->enqueue(body, loop_.clock().nowMs(), &error);
+  const std::optional<std::string> id = outbox_->enqueue(
+      body, stb::menu::categoryCode(request.category), loop_.clock().nowMs(), &error);
   if (!id) {
     // Not stored: the viewer must not be told it will be sent.
     log_.error("fault report not accepted: " + error);
@@ -320,11 +252,9 @@ void FaultReporting::awaitAnswer(const std::string& report_id, int64_t give_up,
   refreshReports();
   for (const stb::OutboxReport& r : outbox_->items()) {
     if (r.report_id != report_id || r.state != "sent") continue;
-    const int offset =
-        daemon_.clock().localOffsetMinutes().value_or(daemon_.options().fallback_offset_minutes);
-    const std::string deadline = localDeadline(r.deadline, offset);
+    const std::string deadline = stb::menu::localDeadline(r.deadline, box_.localOffsetMinutes());
     const std::string shown_hotline = r.hotline.empty() ? hotline : r.hotline;
-    if (menu_->menu().onReportAccepted(r.ticket, deadline, shown_hotline, severityOf(r)))
+    if (menu_->menu().onReportAccepted(r.ticket, deadline, shown_hotline, stb::menu::severityOf(r)))
       log_.info("menu: result page: ticket " + r.ticket + ", " +
                 (r.severity.empty() ? "severity not given" : r.severity) + ", fixed by " +
                 deadline + ", hotline " + shown_hotline);

@@ -5,11 +5,9 @@
 // the menu's handlers: a confirmed report is written to the outbox before the
 // viewer is told anything, then posted; My reports shows the outbox.
 //
-// Return visits: a ticket the central system calls resolved whose answer
-// has not been given yet is handed to the menu, which asks at a calm
-// moment. Once the viewer answers, the answer's outbox row "rv:TICKET" (kept
-// as "sent" after delivery) says so for good, so the box never asks about
-// that ticket again.
+// Only wiring: what My reports shows and which return visits are due is
+// stb's policy (stb/menu/report_summary.h, stb/return_visits.h); what a
+// report says about the box comes from stb/box_status.h.
 #include <sys/types.h>
 
 #include <deque>
@@ -24,7 +22,7 @@
 #include "platform/event_loop.h"
 #include "platform/sqlite_outbox_store.h"
 #include "platform/sqlite_state_store.h"
-#include "stb/daemon.h"
+#include "stb/box_status.h"
 #include "stb/menu/menu_controller.h"
 #include "stb/menu/report_body.h"
 #include "stb/outbox.h"
@@ -75,7 +73,7 @@ class FaultReporting {
   // STORE holds the outbox's rows (stbd's FlashStorage: flash when it
   // works, memory when not); it must outlive this.
   FaultReporting(const StbdConfig& config, stb::OutboxStore& store, platform::EventLoop& loop,
-                 stb::Daemon& daemon, RecentLog& log);
+                 const stb::BoxStatus& box, RecentLog& log);
   ~FaultReporting();
 
   // Hooks the menu's report and return-visit answers to the outbox.
@@ -103,11 +101,13 @@ class FaultReporting {
   void awaitAnswer(const std::string& report_id, int64_t give_up, const std::string& hotline);
 
   platform::EventLoop& loop_;
-  stb::Daemon& daemon_;
+  const stb::BoxStatus& box_;
   RecentLog& log_;
   stb::menu::MenuController* menu_ = nullptr;
   platform::box::Tuner* tuner_ = nullptr;
-  std::set<std::string> answered_;  // tickets whose return visit was answered
+  // Tickets answered while this runs, even when the answer could not be
+  // stored: never asked again in this run.
+  std::set<std::string> answered_;
   int64_t started_ms_;
   stb::OutboxStore& store_;
   std::unique_ptr<stb::RandomSource> random_;

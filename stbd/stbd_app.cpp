@@ -272,7 +272,7 @@ int serveViewer(const Machinery& m, stb::Daemon& daemon, const stb::MonotonicClo
   MenuPanelOutput menu_panel(display, screen);
   stb::menu::MenuConfig menu_config;
   menu_config.languages = m.config.languages;
-  stb::menu::MenuController menu(daemon, menu_panel, log, menu_config);
+  stb::menu::MenuController menu(daemon, daemon, menu_panel, log, menu_config);
   // A report carries the tuner's reading: the DVB adapter's frontend, or
   // plausible simulated figures for a file or UDP source.
   platform::box::SimulatedTuner simulated_tuner(platform::box::plausibleTunerStatus(),

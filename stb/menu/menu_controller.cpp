@@ -7,20 +7,19 @@
 
 namespace stb::menu {
 
-std::optional<KnownOutage> knownOutage(const Daemon& daemon, int fallback_offset_minutes) {
-  const std::optional<dvb::UtcSeconds> now = daemon.clock().utc();
+std::optional<KnownOutage> knownOutage(const BoxStatus& box) {
+  const std::optional<dvb::UtcSeconds> now = box.utcNow();
   if (!now) return std::nullopt;
-  const int offset = daemon.clock().localOffsetMinutes().value_or(fallback_offset_minutes);
   // Held notices already target this box; an outage is "known" while it runs.
   std::optional<dvb::UtcSeconds> until;
-  for (const auto& [id, held] : daemon.intake().notices()) {
+  for (const auto& [id, held] : box.heldNotices()) {
     const dvb::notice::Notice& n = held.notice;
     if (n.kind != dvb::notice::NoticeKind::kUnplannedOutage || n.start > *now || n.end <= *now)
       continue;
     if (!until || n.end > *until) until = n.end;
   }
   if (!until) return std::nullopt;
-  const int64_t local = *until + static_cast<int64_t>(offset) * 60;
+  const int64_t local = *until + static_cast<int64_t>(box.localOffsetMinutes()) * 60;
   const int64_t minute_of_day = ((local % 86400) + 86400) % 86400 / 60;
   char text[8];
   std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(minute_of_day / 60),
@@ -28,13 +27,14 @@ std::optional<KnownOutage> knownOutage(const Daemon& daemon, int fallback_offset
   return KnownOutage{text};
 }
 
-MenuController::MenuController(Daemon& daemon, MenuOutput& output, Log& log, MenuConfig config)
-    : daemon_(daemon), output_(output), log_(log), menu_(std::move(config)) {}
+MenuController::MenuController(const BoxStatus& box, BarUnderMenu& bar, MenuOutput& output,
+                               Log& log, MenuConfig config)
+    : box_(box), bar_(bar), output_(output), log_(log), menu_(std::move(config)) {}
 
 void MenuController::refreshFacts() {
-  menu_.setKnownOutage(knownOutage(daemon_, daemon_.options().fallback_offset_minutes));
+  menu_.setKnownOutage(knownOutage(box_));
   ServiceInfo info;
-  if (const auto& d = daemon_.intake().directory()) {
+  if (const auto& d = box_.directory()) {
     info.hotline = d->hotline;
     info.supervision = d->supervision_phone;
     info.office_phone = d->office_phone;
@@ -50,7 +50,7 @@ void MenuController::onKey(RemoteKey key, int64_t now_ms) {
   if (!menu_.isOpen()) refreshFacts();
   const Action action = menu_.handleKey(key, now_ms);
   if (!action.consumed) {
-    daemon_.onKey(key);
+    bar_.onKey(key);
     return;
   }
   apply(action);
@@ -68,11 +68,11 @@ void MenuController::setReturnVisitsDue(std::vector<std::string> tickets) {
 
 bool MenuController::calmAt(int64_t now_ms) const {
   // Without the time the box cannot tell which crawl is due.
-  if (!quiet_since_ms_ || !daemon_.clock().utc()) return false;
+  if (!quiet_since_ms_ || !box_.utcNow()) return false;
   CalmFacts facts;
   facts.menu_open = menu_.isOpen();
-  facts.crawl_on_screen = daemon_.crawling();
-  facts.next_crawl_ms = daemon_.nextUpdateMs();
+  facts.crawl_on_screen = bar_.crawling();
+  facts.next_crawl_ms = bar_.nextUpdateMs();
   facts.quiet_since_ms = *quiet_since_ms_;
   return isCalmMoment(facts, now_ms);
 }
@@ -101,9 +101,9 @@ void MenuController::apply(const Action& action) {
     } else {
       output_.hide();
     }
-    // The daemon hides non-emergency crawls while the menu is open and
-    // redraws the bar when it closes.
-    daemon_.setMenuOpen(menu_.isOpen());
+    // The bar hides non-emergency crawls while the menu is open and is
+    // redrawn when it closes.
+    bar_.setMenuOpen(menu_.isOpen());
   }
   if (action.report) {
     log_.info("menu: the viewer confirmed a fault report");

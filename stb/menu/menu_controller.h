@@ -1,10 +1,10 @@
 #pragma once
 // The menu in the running box: remote keys go to the menu first (MENU or
 // HELP opens it; while it is open it takes every key), and what it does not
-// take goes to the daemon (BACK/EXIT dismiss a crawl). While the menu is
-// open the daemon shows only emergencies. The menu is told what the box
-// knows: an active outage covering the box (from the held notices), the
-// service directory of its area, the viewer's languages. A confirmed report
+// take goes down to the subtitle bar (BACK/EXIT dismiss a crawl). While the
+// menu is open the bar shows only emergencies. The menu is told what the box
+// knows (stb/box_status.h): an active outage covering the box (from the held
+// notices), the service directory of its area, the viewer's languages. A confirmed report
 // goes to the host's report handler, which answers with onReportAccepted or
 // onReportQueued.
 //
@@ -19,7 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "stb/daemon.h"
+#include "stb/bar_under_menu.h"
+#include "stb/box_status.h"
 #include "stb/menu/menu.h"
 #include "stb/ports/log.h"
 #include "stb/ports/menu_output.h"
@@ -31,7 +32,10 @@ class MenuController {
   using ReportHandler = std::function<void(const ReportRequest&)>;
   using ReturnVisitHandler = std::function<void(const ReturnVisitAnswer&)>;
 
-  MenuController(Daemon& daemon, MenuOutput& output, Log& log, MenuConfig config);
+  // BOX and BAR are read and driven for as long as this lives (stbd: both
+  // the Daemon).
+  MenuController(const BoxStatus& box, BarUnderMenu& bar, MenuOutput& output, Log& log,
+                 MenuConfig config);
 
   void setReportHandler(ReportHandler h) { on_report_ = std::move(h); }
   void setReturnVisitHandler(ReturnVisitHandler h) { on_return_visit_ = std::move(h); }
@@ -59,7 +63,8 @@ class MenuController {
   void apply(const Action& action);
   void askDueReturnVisit(int64_t now_ms);
 
-  Daemon& daemon_;
+  const BoxStatus& box_;
+  BarUnderMenu& bar_;
   MenuOutput& output_;
   Log& log_;
   Menu menu_;
@@ -74,6 +79,6 @@ class MenuController {
 
 // The held outage that covers the box now, as the menu words it ("06:00",
 // the local end time), if any.
-std::optional<KnownOutage> knownOutage(const Daemon& daemon, int fallback_offset_minutes);
+std::optional<KnownOutage> knownOutage(const BoxStatus& box);
 
 }  // namespace stb::menu

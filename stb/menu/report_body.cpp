@@ -72,6 +72,12 @@ const char* categoryCode(Category c) {
   return "other";
 }
 
+std::optional<Category> categoryFromCode(std::string_view code) {
+  for (int c = 0; c < kCategoryCount; ++c)
+    if (code == categoryCode(static_cast<Category>(c))) return static_cast<Category>(c);
+  return std::nullopt;
+}
+
 const char* visitCode(VisitPeriod v) {
   switch (v) {
     case VisitPeriod::kMorning:

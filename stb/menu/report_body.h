@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dvb/mjd_time.h"
@@ -16,6 +17,8 @@ namespace stb::menu {
 
 // API names: "no_picture", "mosaic_freezing", ...; "morning", ..., "any".
 const char* categoryCode(Category c);
+// The category an API name stands for; nullopt for a name the box does not know.
+std::optional<Category> categoryFromCode(std::string_view code);
 const char* visitCode(VisitPeriod v);
 
 // The tuner's reading as the report carries it: a measure the tuner cannot

@@ -23,9 +23,11 @@ struct OutboxReport {
   // failed: refused for good (409/400/403), kept so it stays visible.
   std::string state = "waiting";
   std::string ticket, status, deadline, hotline;  // from the central system
-  // The ticket's category of fault ("general", "major") and report category
-  // ("no_picture", ...) as the central system answered: what the viewer is
-  // shown. Empty until it answered (or when an older server did not say).
+  // The ticket's category of fault ("general", "major") as the central
+  // system answered: empty until it answered (or when an older server did
+  // not say). The report's category ("no_picture", ...): the viewer's
+  // choice from enqueue, then the central system's answer when it gives
+  // one; what the viewer is shown. Empty for return visits.
   std::string severity, category;
   std::string last_error;
   // Ticket polling (state sent, kind report, status not resolved/closed).

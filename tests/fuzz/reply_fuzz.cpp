@@ -66,7 +66,7 @@ void throughSender(long status, const std::string& body) {
   Api api;
   stb::NullLog log;
   stb::ReportSender sender(&outbox, &api, &clock, &log, [](std::optional<int64_t>) {});
-  const auto id = outbox.enqueue(R"({"category":"no_picture"})", 0, &error);
+  const auto id = outbox.enqueue(R"({"category":"no_picture"})", "no_picture", 0, &error);
   if (!id) std::abort();
   sender.run();
   api.answer(status, body);  // the report's answer

@@ -104,7 +104,7 @@ struct Box {
   }
   std::string enqueue() {
     std::string error;
-    const auto id = outbox->enqueue(reportBody(), loop.clock().nowMs(), &error);
+    const auto id = outbox->enqueue(reportBody(), "no_picture", loop.clock().nowMs(), &error);
     EXPECT_TRUE(id) << error;
     sender->run();
     return id.value_or("");

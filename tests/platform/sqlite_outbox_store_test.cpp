@@ -201,7 +201,7 @@ TEST_F(SqliteOutbox, AnEnqueuedReportSurvivesTheProcessBeingKilled) {
     Random random;
     stb::Outbox outbox(store.get(), &random);
     if (!outbox.load(&error)) _exit(3);
-    const auto id = outbox.enqueue(R"({"box_id":"STB-TEST-0001"})", 0, &error);
+    const auto id = outbox.enqueue(R"({"box_id":"STB-TEST-0001"})", "other", 0, &error);
     if (!id) _exit(4);
     // "The viewer is told accepted" = the id reaches the parent; then death.
     if (write(pipe_fds[1], id->data(), id->size()) != static_cast<ssize_t>(id->size())) _exit(5);
@@ -247,7 +247,7 @@ TEST_F(SqliteOutbox, AFullDiskIsAnErrorAndLosesNothingStoredBefore) {
             SQLITE_OK);
   std::vector<std::string> accepted;
   std::optional<std::string> id;
-  while ((id = outbox.enqueue(big, 0, &error))) {
+  while ((id = outbox.enqueue(big, "other", 0, &error))) {
     accepted.push_back(*id);
     ASSERT_LT(accepted.size(), 50u) << "the limit never bit";
   }

@@ -176,19 +176,39 @@ TEST(ReportBodyTest, ServiceAndTunerFigures) {
       << unreadable;
 }
 
-// ------------------------------------------------------------ return visit
+// ------------------------------------------------------------ fakes
 
-struct FakeBar : BarOutput {
-  bool show(const stb::SubtitleBarView&, int64_t start_ms, std::string*) override {
-    ++shows;
-    start_ms_ = start_ms;
-    return true;
-  }
-  void render(int64_t) override {}
-  bool finishedPass(int64_t now_ms) const override { return now_ms >= start_ms_ + 30'000; }
-  void hide() override {}
-  int shows = 0;
-  int64_t start_ms_ = 0;
+// What the box knows, set by the test.
+struct FakeBox : BoxStatus {
+  std::optional<dvb::UtcSeconds> utcNow() const override { return utc; }
+  int localOffsetMinutes() const override { return offset_minutes; }
+  const std::map<uint32_t, HeldNotice>& heldNotices() const override { return notices; }
+  const std::optional<dvb::notice::Directory>& directory() const override { return dir; }
+  const dvb::notice::BoxIdentity& boxIdentity() const override { return box; }
+  const std::optional<dvb::Pat>& pat() const override { return pat_table; }
+  const std::optional<dvb::Sdt>& sdt() const override { return sdt_table; }
+  StreamHealthFigures streamHealth() const override { return {}; }
+
+  std::optional<dvb::UtcSeconds> utc;
+  int offset_minutes = 480;
+  std::map<uint32_t, HeldNotice> notices;
+  std::optional<dvb::notice::Directory> dir;
+  dvb::notice::BoxIdentity box{"360102", 17, "STB-1", "8610012345678"};
+  std::optional<dvb::Pat> pat_table;
+  std::optional<dvb::Sdt> sdt_table;
+};
+
+// The subtitle bar under the menu: records what the menu hands down.
+struct FakeBarUnderMenu : BarUnderMenu {
+  void onKey(RemoteKey key) override { keys.push_back(key); }
+  void setMenuOpen(bool open) override { menu_open = open; }
+  bool crawling() const override { return crawl; }
+  std::optional<int64_t> nextUpdateMs() const override { return next_ms; }
+
+  std::vector<RemoteKey> keys;
+  bool menu_open = false;
+  bool crawl = false;
+  std::optional<int64_t> next_ms;
 };
 
 struct FakePanel : MenuOutput {
@@ -204,54 +224,97 @@ struct FakePanel : MenuOutput {
 
 const dvb::UtcSeconds kT0 = *dvb::parseIso8601("2026-12-01T10:00:00Z");
 
-// A daemon in fast replay (its monotonic clock is the stream's time) with a
-// menu controller on top; time moves with the TDTs the test pushes.
-class ReturnVisitTest : public ::testing::Test {
+HeldNotice outage(uint32_t id, dvb::UtcSeconds start, dvb::UtcSeconds end) {
+  HeldNotice h;
+  h.object_id = id;
+  h.notice.kind = NoticeKind::kUnplannedOutage;
+  h.notice.start = start;
+  h.notice.end = end;
+  return h;
+}
+
+// ------------------------------------------------------------ known outage
+
+TEST(KnownOutageTest, TheLatestEndOfARunningOutageInLocalTime) {
+  FakeBox box;
+  box.notices[1] = outage(1, kT0 - 3600, kT0 + 2 * 3600);  // 20:00 local (+08:00)
+  box.notices[2] = outage(2, kT0 - 60, kT0 + 12 * 3600);   // 06:00 the next day
+  box.notices[3] = outage(3, kT0 + 60, kT0 + 24 * 3600);   // not begun yet
+  box.notices[4] = outage(4, kT0 - 7200, kT0);             // over
+  HeldNotice maintenance = outage(5, kT0 - 60, kT0 + 20 * 3600);
+  maintenance.notice.kind = NoticeKind::kPlannedMaintenance;
+  box.notices[5] = maintenance;
+  EXPECT_EQ(knownOutage(box), std::nullopt);  // the time is not known yet
+  box.utc = kT0;
+  ASSERT_TRUE(knownOutage(box));
+  EXPECT_EQ(knownOutage(box)->until_text, "06:00");
+  box.offset_minutes = -300;  // the TOT's offset
+  EXPECT_EQ(knownOutage(box)->until_text, "17:00");
+  box.notices.erase(2);
+  box.offset_minutes = 480;
+  EXPECT_EQ(knownOutage(box)->until_text, "20:00");
+  box.notices.erase(1);
+  EXPECT_EQ(knownOutage(box), std::nullopt);
+}
+
+// ------------------------------------------------------------ the menu on the box
+
+// A menu controller on a fake box and bar; the test moves time.
+class ControllerTest : public ::testing::Test {
  protected:
-  ReturnVisitTest() : key_(newKey()), root_(newKey()) {
-    ring_.addRoot(root_.publicKey());
-    ring_.addSigning(key_.publicKey());
-    DaemonOptions options;
-    options.box = dvb::notice::BoxIdentity{"360102", 17, "STB-1", "8610012345678"};
-    options.languages = {"eng"};
-    daemon_ = std::make_unique<Daemon>(replay_, ring_, store_, bar_, log_, options, &replay_);
-    daemon_->start(0, false);
+  ControllerTest() {
     MenuConfig config;
     config.languages = {"eng"};
-    menu_ = std::make_unique<MenuController>(*daemon_, panel_, log_, config);
+    menu_ = std::make_unique<MenuController>(box_, bar_, panel_, log_, config);
     menu_->setReturnVisitHandler([this](const ReturnVisitAnswer& a) { answers_.push_back(a); });
-    push(stream_.psi());
   }
 
-  void push(const Packets& packets) {
-    ASSERT_EQ(packets.size() % dvb::kTsPacketSize, 0u);
-    for (size_t i = 0; i < packets.size(); i += dvb::kTsPacketSize)
-      daemon_->pushPacket(packets.data() + i);
-  }
-  // The stream reaches T0 + SECONDS; the loop turns.
+  // T0 + SECONDS on the stream, the same on the monotonic clock; the loop
+  // turns.
   void at(double seconds) {
-    push(stream_.tdt(kT0 + static_cast<dvb::UtcSeconds>(seconds)));
-    daemon_->update();
-    menu_->tick(replay_.nowMs());
+    now_ms_ = static_cast<int64_t>(seconds * 1000);
+    box_.utc = kT0 + static_cast<dvb::UtcSeconds>(seconds);
+    menu_->tick(now_ms_);
   }
-  void press(RemoteKey key) { menu_->onKey(key, replay_.nowMs()); }
-  void notice(const Notice& n, uint32_t id) { push(stream_.object(sign(n, id, 1, key_))); }
+  void press(RemoteKey key) { menu_->onKey(key, now_ms_); }
   bool asking() const { return menu_->menu().page() == Menu::Page::kReturnFixed && panel_.visible; }
 
-  PrivateKey key_, root_;
-  KeyRing ring_;
-  MemoryStateStore store_;
-  RecordingLog log_;
-  FakeBar bar_;
+  FakeBox box_;
+  FakeBarUnderMenu bar_;
   FakePanel panel_;
-  ReplayClock replay_;
-  DaemonStream stream_;
-  std::unique_ptr<Daemon> daemon_;
+  RecordingLog log_;
+  int64_t now_ms_ = 0;
   std::unique_ptr<MenuController> menu_;
   std::vector<ReturnVisitAnswer> answers_;
 };
 
-TEST_F(ReturnVisitTest, AskedOnceAfterAQuietPeriodAndTheAnswerGoesToTheHost) {
+TEST_F(ControllerTest, KeysTheMenuDoesNotTakeGoDownToTheBar) {
+  at(0);
+  press(RemoteKey::kBack);  // dismisses a crawl
+  press(RemoteKey::kInfo);
+  EXPECT_EQ(bar_.keys, (std::vector<RemoteKey>{RemoteKey::kBack, RemoteKey::kInfo}));
+  EXPECT_FALSE(bar_.menu_open);
+  press(RemoteKey::kMenu);
+  ASSERT_TRUE(menu_->isOpen());
+  EXPECT_TRUE(bar_.menu_open);  // only emergencies on the bar now
+  press(RemoteKey::kBack);      // the menu's own
+  EXPECT_EQ(bar_.keys.size(), 2u);
+  EXPECT_FALSE(menu_->isOpen());
+  EXPECT_FALSE(bar_.menu_open);
+}
+
+TEST_F(ControllerTest, TheReportPagesKnowTheOutageTheBoxHolds) {
+  box_.notices[1] = outage(1, kT0 - 60, kT0 + 12 * 3600);
+  at(0);
+  press(RemoteKey::kMenu);
+  press(RemoteKey::kOk);  // Report a fault
+  EXPECT_EQ(menu_->menu().page(), Menu::Page::kOutage);
+  std::string body;
+  for (const std::string& line : panel_.shown.body) body += line + "\n";
+  EXPECT_NE(body.find("06:00"), std::string::npos) << body;
+}
+
+TEST_F(ControllerTest, AskedOnceAfterAQuietPeriodAndTheAnswerGoesToTheHost) {
   menu_->setReturnVisitsDue({"T20261201-000001"});
   at(0);  // the box's start: the quiet period counts from here
   EXPECT_FALSE(menu_->isOpen());
@@ -261,6 +324,7 @@ TEST_F(ReturnVisitTest, AskedOnceAfterAQuietPeriodAndTheAnswerGoesToTheHost) {
   ASSERT_TRUE(asking()) << log_.dump();
   EXPECT_NE(panel_.shown.title.find("T20261201-000001"), std::string::npos) << panel_.shown.title;
   EXPECT_TRUE(log_.has(LogLevel::kInfo, {"asking the viewer about ticket T20261201-000001"}));
+  EXPECT_TRUE(bar_.menu_open);
 
   press(RemoteKey::kOk);  // "Yes, fixed"
   EXPECT_EQ(menu_->menu().page(), Menu::Page::kReturnScore);
@@ -272,6 +336,7 @@ TEST_F(ReturnVisitTest, AskedOnceAfterAQuietPeriodAndTheAnswerGoesToTheHost) {
   press(RemoteKey::kOk);  // thanks
   EXPECT_FALSE(menu_->isOpen());
   EXPECT_FALSE(panel_.visible);
+  EXPECT_FALSE(bar_.menu_open);
 
   // The host has not caught up yet and still names the ticket: not again.
   at(30);
@@ -280,7 +345,7 @@ TEST_F(ReturnVisitTest, AskedOnceAfterAQuietPeriodAndTheAnswerGoesToTheHost) {
   EXPECT_EQ(answers_.size(), 1u);
 }
 
-TEST_F(ReturnVisitTest, AQuestionClosedUnansweredIsNotAskedAgainInThisRun) {
+TEST_F(ControllerTest, AQuestionClosedUnansweredIsNotAskedAgainInThisRun) {
   menu_->setReturnVisitsDue({"T1", "T2"});
   at(0);
   at(10);
@@ -301,7 +366,7 @@ TEST_F(ReturnVisitTest, AQuestionClosedUnansweredIsNotAskedAgainInThisRun) {
   EXPECT_TRUE(answers_.empty());
 }
 
-TEST_F(ReturnVisitTest, ARemoteKeyRestartsTheQuietPeriod) {
+TEST_F(ControllerTest, ARemoteKeyRestartsTheQuietPeriod) {
   menu_->setReturnVisitsDue({"T1"});
   at(0);
   at(8);
@@ -313,7 +378,7 @@ TEST_F(ReturnVisitTest, ARemoteKeyRestartsTheQuietPeriod) {
   EXPECT_TRUE(asking());
 }
 
-TEST_F(ReturnVisitTest, NeverWhileTheMenuIsOpen) {
+TEST_F(ControllerTest, NeverWhileTheMenuIsOpen) {
   menu_->setReturnVisitsDue({"T1"});
   at(0);
   press(RemoteKey::kMenu);
@@ -321,8 +386,90 @@ TEST_F(ReturnVisitTest, NeverWhileTheMenuIsOpen) {
   at(20);
   at(40);
   EXPECT_EQ(menu_->menu().page(), Menu::Page::kMain);
-  EXPECT_FALSE(menu_->calmAt(replay_.nowMs()));
+  EXPECT_FALSE(menu_->calmAt(now_ms_));
 }
+
+TEST_F(ControllerTest, NeverOverACrawlNorJustBeforeOne) {
+  menu_->setReturnVisitsDue({"T1"});
+  at(0);
+  bar_.crawl = true;
+  at(20);
+  EXPECT_FALSE(menu_->isOpen());
+  bar_.crawl = false;
+  bar_.next_ms = 80'000;  // a crawl due within a minute
+  at(30);
+  EXPECT_FALSE(menu_->isOpen());
+  bar_.next_ms = 100'000;
+  at(40);
+  EXPECT_TRUE(asking());
+}
+
+TEST_F(ControllerTest, NothingIsAskedWithoutTheTime) {
+  menu_->setReturnVisitsDue({"T1"});
+  menu_->tick(0);
+  menu_->tick(60'000);
+  EXPECT_FALSE(menu_->isOpen());
+}
+
+// ------------------------------------------------------------ on the daemon
+
+struct FakeBar : BarOutput {
+  bool show(const stb::SubtitleBarView&, int64_t start_ms, std::string*) override {
+    ++shows;
+    start_ms_ = start_ms;
+    return true;
+  }
+  void render(int64_t) override {}
+  bool finishedPass(int64_t now_ms) const override { return now_ms >= start_ms_ + 30'000; }
+  void hide() override {}
+  int shows = 0;
+  int64_t start_ms_ = 0;
+};
+
+// A daemon in fast replay (its monotonic clock is the stream's time) with a
+// menu controller on top, the daemon as its box and bar; time moves with
+// the TDTs the test pushes.
+class ReturnVisitTest : public ::testing::Test {
+ protected:
+  ReturnVisitTest() : key_(newKey()), root_(newKey()) {
+    ring_.addRoot(root_.publicKey());
+    ring_.addSigning(key_.publicKey());
+    DaemonOptions options;
+    options.box = dvb::notice::BoxIdentity{"360102", 17, "STB-1", "8610012345678"};
+    options.languages = {"eng"};
+    daemon_ = std::make_unique<Daemon>(replay_, ring_, store_, bar_, log_, options, &replay_);
+    daemon_->start(0, false);
+    MenuConfig config;
+    config.languages = {"eng"};
+    menu_ = std::make_unique<MenuController>(*daemon_, *daemon_, panel_, log_, config);
+    push(stream_.psi());
+  }
+
+  void push(const Packets& packets) {
+    ASSERT_EQ(packets.size() % dvb::kTsPacketSize, 0u);
+    for (size_t i = 0; i < packets.size(); i += dvb::kTsPacketSize)
+      daemon_->pushPacket(packets.data() + i);
+  }
+  // The stream reaches T0 + SECONDS; the loop turns.
+  void at(double seconds) {
+    push(stream_.tdt(kT0 + static_cast<dvb::UtcSeconds>(seconds)));
+    daemon_->update();
+    menu_->tick(replay_.nowMs());
+  }
+  void notice(const Notice& n, uint32_t id) { push(stream_.object(sign(n, id, 1, key_))); }
+  bool asking() const { return menu_->menu().page() == Menu::Page::kReturnFixed && panel_.visible; }
+
+  PrivateKey key_, root_;
+  KeyRing ring_;
+  MemoryStateStore store_;
+  RecordingLog log_;
+  FakeBar bar_;
+  FakePanel panel_;
+  ReplayClock replay_;
+  DaemonStream stream_;
+  std::unique_ptr<Daemon> daemon_;
+  std::unique_ptr<MenuController> menu_;
+};
 
 TEST_F(ReturnVisitTest, NeverOverACrawlNorWhenOneIsDueWithinAMinute) {
   // An emergency for the box from T0 + 30 s to T0 + 70 s, then a
@@ -360,13 +507,6 @@ TEST_F(ReturnVisitTest, NeverOverACrawlNorWhenOneIsDueWithinAMinute) {
   at(131);  // its pass is over; the next one is an hour away
   EXPECT_FALSE(daemon_->crawling());
   EXPECT_TRUE(asking()) << log_.dump();
-}
-
-TEST_F(ReturnVisitTest, NothingIsAskedWithoutTheTime) {
-  menu_->setReturnVisitsDue({"T1"});
-  menu_->tick(0);
-  menu_->tick(60'000);
-  EXPECT_FALSE(menu_->isOpen());
 }
 
 }  // namespace

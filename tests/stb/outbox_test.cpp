@@ -26,7 +26,7 @@ class OutboxTest : public ::testing::Test {
   }
   std::string enqueue(int64_t now = 0) {
     std::string error;
-    const auto id = outbox.enqueue(kBody, now, &error);
+    const auto id = outbox.enqueue(kBody, "no_picture", now, &error);
     EXPECT_TRUE(id) << error;
     return id.value_or("");
   }
@@ -55,10 +55,64 @@ TEST_F(OutboxTest, AReportIsStoredBeforeEnqueueSucceeds) {
   EXPECT_EQ(rows[0].body_json, "{\"report_id\":\"" + id + "\"," + std::string(kBody + 1));
 }
 
+// The report's category is a column: the viewer's choice from enqueue, the
+// central system's once it answers with one, never read back out of the body.
+TEST_F(OutboxTest, TheCategoryIsStoredOnTheRowAndTheAnswerMayReplaceIt) {
+  std::string error;
+  const auto a = outbox.enqueue(R"({"category":"no_picture"})", "no_sound", 0, &error);
+  const auto b = outbox.enqueue(kBody, "no_picture", 0, &error);
+  ASSERT_TRUE(a && b) << error;
+  auto rows = stored();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].category, "no_sound");  // the column, not the body
+  EXPECT_EQ(rows[1].category, "no_picture");
+
+  TicketInfo silent{"T1", "accepted", "2026-12-03T08:15:00Z", "96123"};
+  ASSERT_TRUE(outbox.onDelivered(*a, silent, 10, &error)) << error;
+  TicketInfo refiled = silent;
+  refiled.ticket = "T2";
+  refiled.category = "smartcard_message";
+  ASSERT_TRUE(outbox.onDelivered(*b, refiled, 10, &error)) << error;
+  rows = stored();
+  EXPECT_EQ(rows[0].category, "no_sound");  // an answer without one keeps it
+  EXPECT_EQ(rows[1].category, "smartcard_message");
+}
+
+// A row stored by an older stbd has an empty category column: load reads
+// the top-level "category" of its body once, with the JSON reader.
+TEST_F(OutboxTest, ARowFromBeforeTheCategoryColumnGetsItsBodysCategoryAtLoad) {
+  std::string error;
+  OutboxReport old;
+  old.report_id = "old";
+  old.body_json = R"({"report_id":"old","diagnostics":{"x":{"category":"billing_question"}},)"
+                  R"("category":"no_sound","last_errors":["\"category\":\"box_fault\""]})";
+  ASSERT_TRUE(store.put(old, &error)) << error;
+  OutboxReport unreadable = old;
+  unreadable.report_id = "cut";
+  unreadable.body_json = R"({"category":"no_sou)";
+  ASSERT_TRUE(store.put(unreadable, &error)) << error;
+  OutboxReport answered = old;
+  answered.report_id = "answered";
+  answered.category = "remote_control";
+  ASSERT_TRUE(store.put(answered, &error)) << error;
+  OutboxReport visit;
+  visit.report_id = "rv:T1";
+  visit.kind = OutboxKind::kReturnVisit;
+  visit.body_json = R"({"fixed":true,"score":5,"category":"other"})";
+  ASSERT_TRUE(store.put(visit, &error)) << error;
+
+  Outbox reloaded(&store, &random, policy);
+  ASSERT_TRUE(reloaded.load(&error)) << error;
+  EXPECT_EQ(reloaded.find("old")->category, "no_sound");
+  EXPECT_EQ(reloaded.find("cut")->category, "");  // shown as "other"
+  EXPECT_EQ(reloaded.find("answered")->category, "remote_control");
+  EXPECT_EQ(reloaded.find("rv:T1")->category, "");
+}
+
 TEST_F(OutboxTest, AStoreFailureIsAnErrorAndNothingIsQueued) {
   store.failWrites(true);
   std::string error;
-  EXPECT_FALSE(outbox.enqueue(kBody, 0, &error));
+  EXPECT_FALSE(outbox.enqueue(kBody, "no_picture", 0, &error));
   EXPECT_NE(error.find("write refused"), std::string::npos) << error;
   EXPECT_TRUE(outbox.items().empty());
   EXPECT_FALSE(outbox.nextDue(0));
@@ -66,9 +120,9 @@ TEST_F(OutboxTest, AStoreFailureIsAnErrorAndNothingIsQueued) {
 
 TEST_F(OutboxTest, ABodyThatIsNotAnObjectIsRefused) {
   std::string error;
-  EXPECT_FALSE(outbox.enqueue("[1,2]", 0, &error));
+  EXPECT_FALSE(outbox.enqueue("[1,2]", "other", 0, &error));
   EXPECT_FALSE(error.empty());
-  const auto id = outbox.enqueue("  { } ", 0, &error);
+  const auto id = outbox.enqueue("  { } ", "other", 0, &error);
   ASSERT_TRUE(id);
   EXPECT_EQ(outbox.find(*id)->body_json, "{\"report_id\":\"" + *id + "\" } ");
 }
@@ -79,8 +133,8 @@ TEST_F(OutboxTest, AFullOutboxRefusesWithAClearErrorAndKeepsEveryOlderReport) {
   std::string error;
   ASSERT_TRUE(small.load(&error));
   std::vector<std::string> ids;
-  for (int i = 0; i < 3; ++i) ids.push_back(*small.enqueue(kBody, i, &error));
-  EXPECT_FALSE(small.enqueue(kBody, 10, &error));
+  for (int i = 0; i < 3; ++i) ids.push_back(*small.enqueue(kBody, "no_picture", i, &error));
+  EXPECT_FALSE(small.enqueue(kBody, "no_picture", 10, &error));
   EXPECT_EQ(error, "outbox full: 3 reports waiting; call the hotline");
   const auto rows = stored();
   ASSERT_EQ(rows.size(), 3u);
@@ -89,14 +143,15 @@ TEST_F(OutboxTest, AFullOutboxRefusesWithAClearErrorAndKeepsEveryOlderReport) {
   // A delivered report frees its place; a refused one keeps it (still shown).
   ASSERT_TRUE(small.onDelivered(ids[0], {"T1", "accepted", "", ""}, 20, &error));
   ASSERT_TRUE(small.onRejected(ids[1], "HTTP 400", &error));
-  EXPECT_TRUE(small.enqueue(kBody, 30, &error)) << error;
-  EXPECT_FALSE(small.enqueue(kBody, 31, &error));
+  EXPECT_TRUE(small.enqueue(kBody, "no_picture", 30, &error)) << error;
+  EXPECT_FALSE(small.enqueue(kBody, "no_picture", 31, &error));
 }
 
 TEST_F(OutboxTest, TheDefaultLimitIsFifty) {
   std::string error;
-  for (int i = 0; i < 50; ++i) ASSERT_TRUE(outbox.enqueue(kBody, i, &error)) << i << error;
-  EXPECT_FALSE(outbox.enqueue(kBody, 50, &error));
+  for (int i = 0; i < 50; ++i)
+    ASSERT_TRUE(outbox.enqueue(kBody, "no_picture", i, &error)) << i << error;
+  EXPECT_FALSE(outbox.enqueue(kBody, "no_picture", 50, &error));
   EXPECT_EQ(error, "outbox full: 50 reports waiting; call the hotline");
   EXPECT_EQ(stored().size(), 50u);
 }
@@ -305,7 +360,7 @@ TEST_F(OutboxTest, AnUnreadableStoreRefusesNewReports) {
   Outbox broken(&store, &random);
   std::string error;
   EXPECT_FALSE(broken.load(&error));
-  EXPECT_FALSE(broken.enqueue(kBody, 0, &error));
+  EXPECT_FALSE(broken.enqueue(kBody, "no_picture", 0, &error));
   EXPECT_NE(error.find("call the hotline"), std::string::npos) << error;
 }
 

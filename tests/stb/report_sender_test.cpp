@@ -21,7 +21,7 @@ class ReportSenderTest : public ::testing::Test {
   void SetUp() override {
     std::string error;
     ASSERT_TRUE(outbox.load(&error)) << error;
-    id = outbox.enqueue(kBody, clock.now, &error).value_or("");
+    id = outbox.enqueue(kBody, "no_picture", clock.now, &error).value_or("");
     ASSERT_FALSE(id.empty()) << error;
     sender.run();
     ASSERT_EQ(api.calls.size(), 1u);

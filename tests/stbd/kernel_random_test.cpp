@@ -69,7 +69,7 @@ TEST(KernelRandom, WithoutKernelRandomnessAReportIsRefusedNotGivenAWeakId) {
   stb::Outbox outbox(&store, &random);
   std::string error;
   ASSERT_TRUE(outbox.load(&error)) << error;
-  EXPECT_FALSE(outbox.enqueue(R"({"category":"no_picture"})", 0, &error));
+  EXPECT_FALSE(outbox.enqueue(R"({"category":"no_picture"})", "no_picture", 0, &error));
   EXPECT_NE(error.find("no kernel randomness"), std::string::npos) << error;
   EXPECT_NE(error.find("call the hotline"), std::string::npos) << error;
   EXPECT_TRUE(outbox.items().empty());
@@ -85,8 +85,8 @@ TEST(KernelRandom, ARepeatedIdIsRefusedNotFiledTwice) {
   stb::Outbox outbox(&store, &random);
   std::string error;
   ASSERT_TRUE(outbox.load(&error)) << error;
-  ASSERT_TRUE(outbox.enqueue("{}", 0, &error)) << error;
-  EXPECT_FALSE(outbox.enqueue("{}", 0, &error));
+  ASSERT_TRUE(outbox.enqueue("{}", "other", 0, &error)) << error;
+  EXPECT_FALSE(outbox.enqueue("{}", "other", 0, &error));
   EXPECT_NE(error.find("repeats"), std::string::npos) << error;
   EXPECT_EQ(outbox.items().size(), 1u);
 }

@@ -86,7 +86,7 @@ class KeyPathTest : public ::testing::Test {
  protected:
   KeyPathTest()
       : daemon_(loop_.clock(), ring_, store_, bar_, log_, stb::DaemonOptions{}),
-        menu_(daemon_, output_, log_, stb::menu::MenuConfig{}),
+        menu_(daemon_, daemon_, output_, log_, stb::menu::MenuConfig{}),
         path_(daemon_, &menu_, log_, loop_.clock()) {
     daemon_.start(0, false);
   }
