@@ -17,7 +17,6 @@
 
 #include "dvb/notice/key_ring.h"
 #include "dvb/si_demux.h"
-#include "dvb/table_gatherer.h"
 #include "stb/crawl_policy.h"
 #include "stb/crawl_request.h"
 #include "stb/fee_reminder.h"
@@ -110,10 +109,10 @@ class Daemon : private dvb::SiListener {
   void onPmt(uint16_t pid, const dvb::Pmt& pmt) override;
   void onTdt(const dvb::Tdt& tdt) override;
   void onTot(const dvb::Tot& tot) override;
-  void onOtherSection(uint16_t pid, const dvb::Section& section) override;
+  // A notice table, gathered by the demux as the intake's wantsTable() allows.
+  void onPrivateTable(uint16_t pid, const std::vector<dvb::Section>& sections) override;
   void onTableError(uint16_t pid, uint8_t table_id, const std::string& why) override;
 
-  void onNoticeTable(const std::vector<dvb::Section>& sections);
   SchedulerInputs inputs(dvb::UtcSeconds now) const;
   // The PAT (or, without one, this stream's SDT) names a program: the one
   // stb/menu/service_on_screen.h reports. Without it only urgent crawls show.
@@ -130,7 +129,6 @@ class Daemon : private dvb::SiListener {
   NoticeIntake intake_;
   Scheduler scheduler_;
   dvb::SiDemux demux_;
-  dvb::TableGatherer notice_tables_;
   std::optional<dvb::Pat> pat_;
   std::optional<dvb::Sdt> sdt_;
   std::optional<CrawlRequest> current_;
