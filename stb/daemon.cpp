@@ -107,6 +107,7 @@ void Daemon::onPmt(uint16_t pid, const dvb::Pmt& pmt) {
 }
 
 void Daemon::onTdt(const dvb::Tdt& tdt) {
+  if (before_stream_time_) before_stream_time_(tdt.utc);
   ++stats_.tdts;
   if (replay_) replay_->advanceTo(tdt.utc * 1000);
   clock_.onStreamTime(tdt.utc);
@@ -116,6 +117,7 @@ void Daemon::onTdt(const dvb::Tdt& tdt) {
 }
 
 void Daemon::onTot(const dvb::Tot& tot) {
+  if (before_stream_time_) before_stream_time_(tot.utc);
   ++stats_.tots;
   if (replay_) replay_->advanceTo(tot.utc * 1000);
   size_t malformed = 0;

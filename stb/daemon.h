@@ -70,6 +70,11 @@ class Daemon : private dvb::SiListener {
   void pushSection(uint16_t pid, dvb::Section section);
   // Called after every TDT/TOT has been applied (screenshots on stream time).
   void setOnStreamTime(std::function<void(dvb::UtcSeconds)> cb) { on_stream_time_ = std::move(cb); }
+  // Called for every TDT/TOT before it is applied: the last moment the box
+  // shows the stream as it stood before that time (a screenshot settles).
+  void setBeforeStreamTime(std::function<void(dvb::UtcSeconds)> cb) {
+    before_stream_time_ = std::move(cb);
+  }
 
   // Re-decides what the bar shows at the current time.
   void update();
@@ -139,6 +144,7 @@ class Daemon : private dvb::SiListener {
   bool warned_unregistered_ = false;
   DaemonStats stats_;
   std::function<void(dvb::UtcSeconds)> on_stream_time_;
+  std::function<void(dvb::UtcSeconds)> before_stream_time_;
 };
 
 }  // namespace stb

@@ -204,6 +204,39 @@ TEST_F(DaemonTest, ASynchronisedSystemClockIsUsedBeforeAnyTdt) {
   EXPECT_FALSE(daemon_->clock().fromStream());
 }
 
+// Screenshots settle on the decoded time, whatever the source: each TDT/TOT
+// is announced before anything moves to its time (the replay clock
+// included), then reported after.
+TEST_F(DaemonTest, StreamTimeIsAnnouncedBeforeItIsAppliedAndReportedAfter) {
+  boot();
+  psi();
+  struct Seen {
+    dvb::UtcSeconds utc;
+    std::optional<dvb::UtcSeconds> clock;
+    int64_t replay_ms;
+  };
+  std::vector<Seen> before, after;
+  daemon_->setBeforeStreamTime([&](dvb::UtcSeconds utc) {
+    before.push_back({utc, daemon_->clock().utc(), replay_->nowMs()});
+  });
+  daemon_->setOnStreamTime([&](dvb::UtcSeconds utc) {
+    after.push_back({utc, daemon_->clock().utc(), replay_->nowMs()});
+  });
+  tdt(kT0);
+  notice(maintenanceNotice(), 1001, 1);
+  tdt(kT0 + 5);
+  ASSERT_EQ(before.size(), 2u);
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(before[0].utc, kT0);
+  EXPECT_FALSE(before[0].clock);  // nothing known yet
+  EXPECT_EQ(after[0].clock, kT0);
+  EXPECT_EQ(before[1].utc, kT0 + 5);
+  EXPECT_EQ(before[1].clock, kT0);  // still the stream as it stood at kT0
+  EXPECT_EQ(before[1].replay_ms, after[0].replay_ms);
+  EXPECT_EQ(after[1].clock, kT0 + 5);
+  EXPECT_EQ(after[1].replay_ms, (kT0 + 5) * 1000);
+}
+
 TEST_F(DaemonTest, AnUnsynchronisedSystemClockIsNotTrusted) {
   boot();
   notice(maintenanceNotice(), 1001, 1);  // no PMT yet: the notice PID is not followed
