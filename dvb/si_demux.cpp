@@ -111,10 +111,8 @@ void SiDemux::pushSection(uint16_t pid, Section section) {
 void SiDemux::onSection(uint16_t pid, Section section) {
   const uint8_t tid = section.tableId();
   std::string error;
-  if (other_pids_.count(pid) || (pid == pid::kEit && options_.eit)) {
-    listener_.onOtherSection(pid, section);
-    return;
-  }
+  if (other_pids_.count(pid)) return onPrivateSection(pid, std::move(section));
+  if (pid == pid::kEit && options_.eit) return listener_.onOtherSection(pid, section);
   if (pid == pid::kTdt) {
     if (tid == table_id::kTdt) {
       health_.onTable(RepeatedTable::kTdt, pid);
@@ -132,8 +130,20 @@ void SiDemux::onSection(uint16_t pid, Section section) {
   gatherer_.push(pid, std::move(section));
 }
 
+// The owner's filter says which tables to gather; the gatherer keeps the
+// same rules as for the PSI (one delivery per version, current sections only).
+void SiDemux::onPrivateSection(uint16_t pid, Section section) {
+  const uint8_t tid = section.tableId();
+  if (!options_.gather || !options_.gather(pid, tid, section.extension()))
+    return listener_.onOtherSection(pid, section);
+  if (!section.longSyntax())
+    return listener_.onTableError(pid, tid, "short-syntax section where a table is gathered");
+  gatherer_.push(pid, std::move(section));
+}
+
 void SiDemux::onTable(uint16_t pid, const std::vector<Section>& sections) {
   const uint8_t tid = sections[0].tableId();
+  if (other_pids_.count(pid)) return listener_.onPrivateTable(pid, sections);
   std::string error = "unexpected table on this PID";
   if (pid == pid::kPat && tid == table_id::kPat) {
     if (auto pat = Pat::decode(sections, &error)) {

@@ -8,11 +8,16 @@
 // to decode is reported and dropped; nothing from the stream is trusted before
 // its decoder has checked it. No I/O, no clock.
 //
+// On private-section PIDs the demux decodes nothing: the tables its owner's
+// filter (SiDemuxOptions::gather) accepts are gathered by the same
+// TableGatherer and handed over whole, the other sections one by one.
+//
 // A box whose hardware demux hands over whole sections (Linux DVB section
 // filters) feeds pushSection instead of pushPacket, and asks sectionWants()
 // which filters to run: the answer changes (wantsGeneration) when the PAT
 // names other PMTs or a PMT registers a stream to follow.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -40,8 +45,12 @@ class SiListener {
   virtual void onSdt(const Sdt&) {}
   virtual void onTdt(const Tdt&) {}
   virtual void onTot(const Tot&) {}
-  // Sections on PIDs added with addSectionPid (and EIT when enabled), every
-  // repetition, CRC already checked for long syntax.
+  // A whole table on a private-section PID that SiDemuxOptions::gather
+  // accepted: every section of one version, in order; once per version, as
+  // the PSI are.
+  virtual void onPrivateTable(uint16_t /*pid*/, const std::vector<Section>& /*sections*/) {}
+  // Sections on private-section PIDs that are not gathered (and EIT when
+  // enabled), every repetition, CRC already checked for long syntax.
   virtual void onOtherSection(uint16_t /*pid*/, const Section&) {}
   // A complete table or section that does not decode.
   virtual void onTableError(uint16_t /*pid*/, uint8_t /*table_id*/, const std::string& /*why*/) {}
@@ -52,9 +61,18 @@ struct SiDemuxOptions {
   bool sdt = true;
   bool eit = false;  // assemble (and CRC-check) EIT sections; delivered raw
   // Streams a PMT announces with a registration_descriptor of this
-  // format_identifier get their sections assembled and delivered through
-  // onOtherSection (the notice protocol's "STBN").
+  // format_identifier are read as private-section PIDs (the notice
+  // protocol's "STBN"), as if added with addSectionPid.
   std::optional<uint32_t> follow_registration;
+  // Which tables on private-section PIDs to gather and hand over whole
+  // through onPrivateTable; the sections it refuses (all of them, without a
+  // filter) go to onOtherSection. Asked for every section, so the answer may
+  // follow what the owner learns: a refused section never reaches the
+  // gatherer, and a version already delivered is not delivered again for
+  // being refused and then accepted. table_id_extension is 0 for a
+  // short-syntax section, which no table can hold: one the filter accepts is
+  // reported through onTableError and dropped.
+  std::function<bool(uint16_t pid, uint8_t table_id, uint16_t table_id_extension)> gather;
 };
 
 // One section filter's worth of what the demux wants: sections on PID whose
@@ -83,7 +101,8 @@ class SiDemux {
   // (not every demux checks CRCs).
   void pushSection(uint16_t pid, Section section);
 
-  // Also assemble sections on PID and deliver them through onOtherSection.
+  // Also assemble sections on PID (a private-section PID) and deliver them
+  // through onPrivateTable or onOtherSection, as SiDemuxOptions::gather says.
   void addSectionPid(uint16_t pid, size_t max_section_size = kMaxPrivateSectionSize);
 
   // The filters that deliver everything this demux wants now, by PID.
@@ -101,6 +120,7 @@ class SiDemux {
 
  private:
   void onSection(uint16_t pid, Section section);
+  void onPrivateSection(uint16_t pid, Section section);
   void onTable(uint16_t pid, const std::vector<Section>& sections);
   void updatePmtPids(const Pat& pat);
   void want(uint16_t pid, size_t max_section_size);

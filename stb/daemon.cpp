@@ -13,13 +13,18 @@ std::string hexPid(uint16_t pid) {
   return buf;
 }
 
-dvb::SiDemuxOptions demuxOptions(const DaemonOptions& o) {
+dvb::SiDemuxOptions demuxOptions(const DaemonOptions& o, const NoticeIntake& intake) {
   dvb::SiDemuxOptions d;
   d.nit = false;
   // The SDT names the service on screen for a fault report; it is decoded
   // only when its version changes.
   d.sdt = true;
   if (!o.notice_pid) d.follow_registration = dvb::notice::kRegistrationFormat;
+  // The notice PID carries nothing else the box reads: intake says which of
+  // its tables (object table_ids, this box's fee bucket) are worth gathering.
+  d.gather = [&intake](uint16_t, uint8_t table_id, uint16_t extension) {
+    return intake.wantsTable(table_id, extension);
+  };
   return d;
 }
 
@@ -35,10 +40,7 @@ Daemon::Daemon(const MonotonicClock& mono, dvb::notice::KeyRing& keys, StateStor
       clock_(mono, options_.country, options_.region),
       intake_(keys, store, options_.box, log),
       scheduler_(options_.schedule, options_.fee, options_.languages),
-      demux_(*this, demuxOptions(options_)),
-      notice_tables_([this](uint16_t, const std::vector<dvb::Section>& sections) {
-        onNoticeTable(sections);
-      }) {
+      demux_(*this, demuxOptions(options_, intake_)) {
   if (options_.notice_pid) demux_.addSectionPid(*options_.notice_pid);
 }
 
@@ -105,6 +107,7 @@ void Daemon::onPmt(uint16_t pid, const dvb::Pmt& pmt) {
 }
 
 void Daemon::onTdt(const dvb::Tdt& tdt) {
+  if (before_stream_time_) before_stream_time_(tdt.utc);
   ++stats_.tdts;
   if (replay_) replay_->advanceTo(tdt.utc * 1000);
   clock_.onStreamTime(tdt.utc);
@@ -114,6 +117,7 @@ void Daemon::onTdt(const dvb::Tdt& tdt) {
 }
 
 void Daemon::onTot(const dvb::Tot& tot) {
+  if (before_stream_time_) before_stream_time_(tot.utc);
   ++stats_.tots;
   if (replay_) replay_->advanceTo(tot.utc * 1000);
   size_t malformed = 0;
@@ -125,22 +129,11 @@ void Daemon::onTot(const dvb::Tot& tot) {
   if (on_stream_time_) on_stream_time_(tot.utc);
 }
 
-void Daemon::onOtherSection(uint16_t pid, const dvb::Section& section) {
-  if (!dvb::notice::isObjectTableId(section.tableId())) return;
-  if (!section.longSyntax()) {
-    log_.warning("notice PID " + hexPid(pid) + ": short-syntax section on table " +
-                 std::to_string(section.tableId()) + " dropped");
-    return;
-  }
-  if (!intake_.wantsTable(section.tableId(), section.extension())) return;
-  notice_tables_.push(pid, section);
-}
-
 void Daemon::onTableError(uint16_t pid, uint8_t table_id, const std::string& why) {
   log_.warning("PID " + hexPid(pid) + " table " + std::to_string(table_id) + ": " + why);
 }
 
-void Daemon::onNoticeTable(const std::vector<dvb::Section>& sections) {
+void Daemon::onPrivateTable(uint16_t, const std::vector<dvb::Section>& sections) {
   ++stats_.notice_tables;
   intake_.onTable(sections, clock_.utc());
   if (intake_.generation() != seen_generation_) {

@@ -17,7 +17,6 @@
 
 #include "dvb/notice/key_ring.h"
 #include "dvb/si_demux.h"
-#include "dvb/table_gatherer.h"
 #include "stb/bar_under_menu.h"
 #include "stb/box_status.h"
 #include "stb/crawl_policy.h"
@@ -75,6 +74,11 @@ class Daemon : private dvb::SiListener, public BoxStatus, public BarUnderMenu {
   void pushSection(uint16_t pid, dvb::Section section);
   // Called after every TDT/TOT has been applied (screenshots on stream time).
   void setOnStreamTime(std::function<void(dvb::UtcSeconds)> cb) { on_stream_time_ = std::move(cb); }
+  // Called for every TDT/TOT before it is applied: the last moment the box
+  // shows the stream as it stood before that time (a screenshot settles).
+  void setBeforeStreamTime(std::function<void(dvb::UtcSeconds)> cb) {
+    before_stream_time_ = std::move(cb);
+  }
 
   // Re-decides what the bar shows at the current time.
   void update();
@@ -129,10 +133,10 @@ class Daemon : private dvb::SiListener, public BoxStatus, public BarUnderMenu {
   void onPmt(uint16_t pid, const dvb::Pmt& pmt) override;
   void onTdt(const dvb::Tdt& tdt) override;
   void onTot(const dvb::Tot& tot) override;
-  void onOtherSection(uint16_t pid, const dvb::Section& section) override;
+  // A notice table, gathered by the demux as the intake's wantsTable() allows.
+  void onPrivateTable(uint16_t pid, const std::vector<dvb::Section>& sections) override;
   void onTableError(uint16_t pid, uint8_t table_id, const std::string& why) override;
 
-  void onNoticeTable(const std::vector<dvb::Section>& sections);
   SchedulerInputs inputs(dvb::UtcSeconds now) const;
   // The PAT (or, without one, this stream's SDT) names a program: the one
   // stb/menu/service_on_screen.h reports. Without it only urgent crawls show.
@@ -149,7 +153,6 @@ class Daemon : private dvb::SiListener, public BoxStatus, public BarUnderMenu {
   NoticeIntake intake_;
   Scheduler scheduler_;
   dvb::SiDemux demux_;
-  dvb::TableGatherer notice_tables_;
   std::optional<dvb::Pat> pat_;
   std::optional<dvb::Sdt> sdt_;
   std::optional<CrawlRequest> current_;
@@ -160,6 +163,7 @@ class Daemon : private dvb::SiListener, public BoxStatus, public BarUnderMenu {
   bool warned_unregistered_ = false;
   DaemonStats stats_;
   std::function<void(dvb::UtcSeconds)> on_stream_time_;
+  std::function<void(dvb::UtcSeconds)> before_stream_time_;
 };
 
 }  // namespace stb

@@ -138,12 +138,11 @@ void NoticeIntake::take(const std::vector<dvb::Section>& sections,
                         std::optional<dvb::UtcSeconds> now) {
   std::string why;
   dvb::notice::Rejection reason{};
-  auto verified = verifier_.verify(sections, &why, &reason);
+  std::optional<SignedObject> object;  // a refused object whose envelope parsed
+  auto verified = verifier_.verify(sections, &why, &reason, &object);
   if (!verified) {
     // Name the object as well as the sections allow: the full id when the
     // envelope parses, else the table_id_extension.
-    std::string error;
-    const auto object = SignedObject::fromSections(sections, &error);
     const bool waits =
         object && dvb::notice::curableByKeyList(reason, object->type) && wait(*object);
     log_.warning((object ? describe(*object)

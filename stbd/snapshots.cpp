@@ -23,8 +23,12 @@ Snapshots::Snapshots(overlay::Display& display, std::string dir, uint64_t every_
       log_(log),
       picture_(overlay::makeTestPicture(display.width(), display.height())) {}
 
-void Snapshots::onTime(dvb::UtcSeconds utc, stb::Daemon& daemon, int64_t mono_ms) {
+void Snapshots::beforeTime(dvb::UtcSeconds utc, stb::Daemon& daemon, int64_t mono_ms) {
   if (pending_ && utc > *pending_) settle(daemon, mono_ms);
+}
+
+void Snapshots::onTime(dvb::UtcSeconds utc, stb::Daemon& daemon, int64_t mono_ms) {
+  beforeTime(utc, daemon, mono_ms);
   // The first one falls on the interval's grid (every hour on the hour).
   if (!next_) next_ = (utc + every_s_ - 1) / every_s_ * every_s_;
   if (utc < *next_) return;

@@ -6,8 +6,9 @@
 // The one for time T is taken once everything the stream carries at T has
 // been read: a TDT comes first in the stream and the notices follow it, so a
 // screenshot taken on the TDT itself would miss a notice sent at that time.
-// The loop calls settle() before the next TDT/TOT with a later time (and at
-// the end of the stream, and after each live turn's read).
+// It is taken just before a TDT/TOT with a later time is applied
+// (beforeTime, from the daemon, whatever the source), and at the end of the
+// stream and after each live turn's read (settle).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ class Snapshots {
 
   Snapshots(overlay::Display& display, std::string dir, uint64_t every_ms, stb::Log& log);
 
+  // A TDT/TOT at UTC is about to be applied: the screenshot waiting for an
+  // earlier time is taken now.
+  void beforeTime(dvb::UtcSeconds utc, stb::Daemon& daemon, int64_t mono_ms);
   // Stream time is now UTC: the screenshot that fell due (one, named by UTC,
   // when the stream jumped over several) waits for settle(). One still
   // waiting from an earlier time is taken first.

@@ -4,9 +4,6 @@
 #include <vector>
 
 #include "dvb/framing/ts_framer.h"
-#include "dvb/mjd_time.h"
-#include "dvb/table_ids.h"
-#include "dvb/ts_packet.h"
 #include "platform/systemd_notify.h"
 
 namespace stbd {
@@ -28,30 +25,6 @@ int64_t idleTurnMs(uint64_t bytes, int64_t elapsed_ms) {
   if (bytes == 0 || elapsed_ms <= 0) return kMaxIdleTurnMs;
   const double ms = static_cast<double>(kIdleBatchBytes) * elapsed_ms / bytes;
   return std::clamp(static_cast<int64_t>(ms), kMinIdleTurnMs, kMaxIdleTurnMs);
-}
-
-// The time a TDT or TOT starting in PACKET carries; nullopt for any other
-// packet (or one too short to say).
-std::optional<dvb::UtcSeconds> streamTimeIn(const uint8_t* packet) {
-  if (dvb::tsPid(packet) != dvb::pid::kTdt) return std::nullopt;
-  const std::optional<dvb::TsHeader> h = dvb::parseTsHeader(packet);
-  if (!h || !h->payload_unit_start || !h->has_payload || h->payload_offset >= dvb::kTsPacketSize)
-    return std::nullopt;
-  const size_t start = h->payload_offset + 1u + packet[h->payload_offset];  // pointer_field
-  if (start + 8 > dvb::kTsPacketSize) return std::nullopt;
-  const uint8_t table_id = packet[start];
-  if (table_id != dvb::table_id::kTdt && table_id != dvb::table_id::kTot) return std::nullopt;
-  return dvb::decodeUtcTime(packet + start + 3);
-}
-
-// A screenshot waiting for stream time T is taken just before a TDT/TOT
-// later than T goes in: by then every packet the stream carried at T (the
-// notices that follow the TDT) has been read.
-void settleBefore(Snapshots* snapshots, const uint8_t* packet, stb::Daemon& daemon,
-                  int64_t mono_ms) {
-  if (!snapshots || !snapshots->pending()) return;
-  const std::optional<dvb::UtcSeconds> t = streamTimeIn(packet);
-  if (t && *t > *snapshots->pending()) snapshots->settle(daemon, mono_ms);
 }
 
 bool isArrow(stb::RemoteKey key) {
@@ -82,7 +55,7 @@ void KeyPath::press(const stb::RemoteKeyEvent& key, int64_t mono_ms, const std::
 
 // Keys whose stream time has come, then the screenshot due (so that it
 // shows what the keys did; it is taken once the stream at that time has been
-// read, see settleBefore).
+// read, see Snapshots).
 static void atStreamTime(const RunExtras& extras, stb::Daemon& daemon, int64_t utc_ms,
                          int64_t mono_ms) {
   if (extras.keys) {
@@ -104,10 +77,12 @@ bool runFastReplay(platform::TsSource& source, stb::Daemon& daemon, stb::ReplayC
                    RunStats* stats, std::string* error) {
   daemon.setOnStreamTime(
       [&](dvb::UtcSeconds utc) { atStreamTime(extras, daemon, utc * 1000, clock.nowMs()); });
+  if (extras.snapshots)
+    daemon.setBeforeStreamTime(
+        [&](dvb::UtcSeconds utc) { extras.snapshots->beforeTime(utc, daemon, clock.nowMs()); });
   dvb::TsFramer framer;
   const auto feed = [&](const uint8_t* packet) {
     ++stats->packets;
-    settleBefore(extras.snapshots, packet, daemon, clock.nowMs());
     daemon.pushPacket(packet);
   };
   std::vector<uint8_t> buf(kFastChunk);
@@ -133,6 +108,7 @@ bool runFastReplay(platform::TsSource& source, stb::Daemon& daemon, stb::ReplayC
   framer.finish(feed);  // a capture of fewer than five whole packets arrives only here
   if (extras.snapshots) extras.snapshots->settle(daemon, clock.nowMs());
   daemon.setOnStreamTime(nullptr);
+  daemon.setBeforeStreamTime(nullptr);
   log.info("replay: end of " + source.describe());
   return true;
 }
@@ -166,15 +142,23 @@ class PacedReader : public LiveFeed {
         pace_(pace),
         snapshots_(snapshots),
         stats_(stats),
-        buf_(kFastChunk) {}
+        buf_(kFastChunk) {
+    // Packets go in only during a turn's drain: a screenshot settles at the turn's time.
+    if (snapshots_)
+      daemon_.setBeforeStreamTime(
+          [this](dvb::UtcSeconds utc) { snapshots_->beforeTime(utc, daemon_, drain_ms_); });
+  }
+  ~PacedReader() override {
+    if (snapshots_) daemon_.setBeforeStreamTime(nullptr);
+  }
 
   bool drain(int64_t now_ms, bool* ended, std::string* error) override {
     bytes_before_ = stats_->bytes;
     stopped_ahead_ = false;
+    drain_ms_ = now_ms;
     const size_t chunk = pace_ ? kPacedChunk : buf_.size();
     const auto feed = [&](const uint8_t* packet) {
       ++stats_->packets;
-      settleBefore(snapshots_, packet, daemon_, now_ms);
       daemon_.pushPacket(packet);
     };
     for (;;) {
@@ -228,6 +212,7 @@ class PacedReader : public LiveFeed {
   std::vector<uint8_t> buf_;
   std::optional<dvb::UtcSeconds> origin_utc_;
   int64_t origin_ms_ = 0;
+  int64_t drain_ms_ = 0;
   uint64_t bytes_before_ = 0;
   bool stopped_ahead_ = false;
 };
@@ -349,8 +334,14 @@ bool runSections(platform::box::SectionFeed& feed, stb::Daemon& daemon, platform
   feed.setOnSections([&]() {
     if (wake) wake();
   });
+  // Sections arrive between turns, as the filters become readable.
+  if (extras.snapshots)
+    daemon.setBeforeStreamTime([&](dvb::UtcSeconds utc) {
+      extras.snapshots->beforeTime(utc, daemon, loop.clock().nowMs());
+    });
   const bool ok =
       runTurns(turns, daemon, loop, frames_per_second, extras, log, stats, error, &wake);
+  daemon.setBeforeStreamTime(nullptr);
   feed.setOnSections(nullptr);
   if (extras.key_path) extras.key_path->setOnKey(nullptr);
   stats->sections = feed.stats().sections;

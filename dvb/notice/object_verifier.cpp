@@ -72,11 +72,15 @@ std::optional<VerifiedObject> ObjectVerifier::reject(Rejection r, const std::str
 }
 
 std::optional<VerifiedObject> ObjectVerifier::verify(const std::vector<Section>& sections,
-                                                     std::string* why, Rejection* reason) {
+                                                     std::string* why, Rejection* reason,
+                                                     std::optional<SignedObject>* refused) {
+  if (refused) refused->reset();
   std::string error;
   auto object = SignedObject::fromSections(sections, &error);
   if (!object) return reject(Rejection::kMalformed, error, why, reason);
-  return verify(*object, why, reason);
+  auto verified = verify(*object, why, reason);
+  if (!verified && refused) *refused = std::move(*object);
+  return verified;
 }
 
 std::optional<VerifiedObject> ObjectVerifier::verify(const SignedObject& o, std::string* why,

@@ -47,9 +47,12 @@ class ObjectVerifier {
   // A verified key list is applied to the key ring here (rotation and
   // revocation) before it is returned. A revision equal to the last accepted
   // one is returned again (a restart, a re-sent carousel) and not counted.
-  // On a refusal *reason (when given) says which.
+  // On a refusal *reason (when given) says which, and *refused (when given)
+  // holds the object if its envelope parsed: enough to name it in a log
+  // line, or to keep it for a key list, without parsing the sections again.
   std::optional<VerifiedObject> verify(const std::vector<Section>& sections, std::string* why,
-                                       Rejection* reason = nullptr);
+                                       Rejection* reason = nullptr,
+                                       std::optional<SignedObject>* refused = nullptr);
   // The same for an object already joined (e.g. read back from storage).
   std::optional<VerifiedObject> verify(const SignedObject& object, std::string* why,
                                        Rejection* reason = nullptr);

@@ -17,6 +17,7 @@ struct Recorder : SiListener {
   std::vector<Tdt> tdts;
   std::vector<Tot> tots;
   std::vector<std::pair<uint16_t, std::vector<uint8_t>>> others;
+  std::vector<std::pair<uint16_t, std::vector<Section>>> tables;  // gathered private tables
   std::vector<std::string> errors;
   void onPat(const Pat& p) override { pats.push_back(p); }
   void onPmt(uint16_t pid, const Pmt& p) override { pmts.push_back({pid, p}); }
@@ -25,6 +26,9 @@ struct Recorder : SiListener {
   void onTot(const Tot& t) override { tots.push_back(t); }
   void onOtherSection(uint16_t pid, const Section& s) override {
     others.push_back({pid, s.bytes()});
+  }
+  void onPrivateTable(uint16_t pid, const std::vector<Section>& t) override {
+    tables.push_back({pid, t});
   }
   void onTableError(uint16_t, uint8_t, const std::string& why) override { errors.push_back(why); }
 };
@@ -202,6 +206,156 @@ TEST(SiDemux, TdtTotAndPrivateSectionsAreDelivered) {
   EXPECT_EQ(rec.tots[0].utc, tot.utc);
   ASSERT_EQ(rec.others.size(), 2u);  // every repetition of a private section
   EXPECT_EQ(rec.others[0].second, priv.bytes());
+}
+
+// ------------------------------------------------------------ gathered private tables
+
+constexpr uint16_t kPrivatePid = 0x1F00;
+
+// Section NUMBER of LAST+1 of table TABLE_ID/EXTENSION, version VERSION.
+Section privateSection(uint8_t table_id, uint16_t extension, uint8_t version, uint8_t number = 0,
+                       uint8_t last = 0) {
+  std::vector<uint8_t> payload(200, static_cast<uint8_t>(number));
+  return Section::makeLong(table_id, extension, version, number, last, payload, true);
+}
+
+// Gathers table 0xC0 (any extension) and 0xC1 only while `fee` is set.
+struct PrivateDemux {
+  Recorder rec;
+  bool fee = false;
+  std::vector<std::pair<uint16_t, uint8_t>> asked;  // (pid, table_id) the filter was asked about
+  SiDemux demux{rec, options()};
+  SectionPacketizer out{kPrivatePid};
+
+  PrivateDemux() { demux.addSectionPid(kPrivatePid); }
+  SiDemuxOptions options() {
+    SiDemuxOptions o;
+    o.gather = [this](uint16_t pid, uint8_t table_id, uint16_t) {
+      asked.push_back({pid, table_id});
+      return table_id == 0xC0 || (table_id == 0xC1 && fee);
+    };
+    return o;
+  }
+  void send(const std::vector<Section>& sections) {
+    std::vector<uint8_t> ts;
+    out.packetize(sections, &ts);
+    feed(demux, ts);
+  }
+};
+
+TEST(SiDemuxPrivateTables, OnlyTablesTheFilterAcceptsArriveGathered) {
+  PrivateDemux d;
+  const Section wanted = privateSection(0xC0, 7, 1);
+  const Section other = privateSection(0xC3, 7, 1);
+  d.send({wanted, other, wanted, other});
+  ASSERT_EQ(d.rec.tables.size(), 1u);  // once, not per repetition
+  EXPECT_EQ(d.rec.tables[0].first, kPrivatePid);
+  ASSERT_EQ(d.rec.tables[0].second.size(), 1u);
+  EXPECT_EQ(d.rec.tables[0].second[0].bytes(), wanted.bytes());
+  // What the filter refuses still arrives, section by section, every time.
+  ASSERT_EQ(d.rec.others.size(), 2u);
+  EXPECT_EQ(d.rec.others[0].second, other.bytes());
+  EXPECT_EQ(d.asked.size(), 4u);
+  EXPECT_EQ(d.asked[0], std::make_pair(kPrivatePid, uint8_t{0xC0}));
+  EXPECT_TRUE(d.rec.errors.empty());
+}
+
+TEST(SiDemuxPrivateTables, ANewVersionIsDeliveredAgainAndSoIsTheOldOneAfterIt) {
+  PrivateDemux d;
+  d.send({privateSection(0xC0, 7, 1), privateSection(0xC0, 7, 1)});
+  d.send({privateSection(0xC0, 7, 2), privateSection(0xC0, 7, 2)});
+  d.send({privateSection(0xC0, 7, 1)});  // a headend rolled back
+  d.send({privateSection(0xC0, 8, 1)});  // another extension: another table
+  ASSERT_EQ(d.rec.tables.size(), 4u);
+  EXPECT_EQ(d.rec.tables[0].second[0].version(), 1);
+  EXPECT_EQ(d.rec.tables[1].second[0].version(), 2);
+  EXPECT_EQ(d.rec.tables[2].second[0].version(), 1);
+  EXPECT_EQ(d.rec.tables[3].second[0].extension(), 8);
+}
+
+TEST(SiDemuxPrivateTables, AMultiSectionTableIsDeliveredOnceWholeAndInOrder) {
+  PrivateDemux d;
+  const Section s0 = privateSection(0xC0, 7, 1, 0, 2), s1 = privateSection(0xC0, 7, 1, 1, 2),
+                s2 = privateSection(0xC0, 7, 1, 2, 2);
+  d.send({s2, s0});  // a carousel joined in the middle
+  EXPECT_TRUE(d.rec.tables.empty());
+  d.send({s1, s2, s0, s1});
+  ASSERT_EQ(d.rec.tables.size(), 1u);
+  ASSERT_EQ(d.rec.tables[0].second.size(), 3u);
+  for (uint8_t i = 0; i < 3; ++i) EXPECT_EQ(d.rec.tables[0].second[i].number(), i);
+  EXPECT_TRUE(d.rec.others.empty());
+}
+
+TEST(SiDemuxPrivateTables, ATableRefusedUntilNowIsGatheredOnceAccepted) {
+  PrivateDemux d;
+  const Section s0 = privateSection(0xC1, 3, 1, 0, 1), s1 = privateSection(0xC1, 3, 1, 1, 1);
+  d.send({s0});  // refused: not gathered, so not waiting for its second half
+  d.fee = true;
+  d.send({s1});
+  EXPECT_TRUE(d.rec.tables.empty());
+  d.send({s0});
+  ASSERT_EQ(d.rec.tables.size(), 1u);
+  EXPECT_EQ(d.rec.tables[0].second.size(), 2u);
+  // Refused and accepted again, the version already delivered is not again.
+  d.fee = false;
+  d.send({s0, s1});
+  d.fee = true;
+  d.send({s0, s1});
+  EXPECT_EQ(d.rec.tables.size(), 1u);
+}
+
+TEST(SiDemuxPrivateTables, ABadCrcIsCountedAndTheNextRepetitionCompletesTheTable) {
+  PrivateDemux d;
+  const Section s0 = privateSection(0xC0, 7, 1, 0, 1), s1 = privateSection(0xC0, 7, 1, 1, 1);
+  std::vector<uint8_t> bytes = s1.bytes();
+  bytes[20] ^= 0x01;  // CRC_32 left as it was
+  std::string error;
+  d.send({s0, *Section::fromBytes(bytes, &error)});
+  EXPECT_TRUE(d.rec.tables.empty());
+  EXPECT_EQ(d.demux.sectionErrors(kPrivatePid).crc_errors, 1u);
+  d.send({s1});
+  ASSERT_EQ(d.rec.tables.size(), 1u);
+  EXPECT_EQ(d.rec.tables[0].second[1].bytes(), s1.bytes());
+}
+
+TEST(SiDemuxPrivateTables, AShortSectionOnAGatheredTableIdIsAnError) {
+  PrivateDemux d;
+  d.send({Section::makeShort(0xC0, std::vector<uint8_t>(20, 1), false)});
+  EXPECT_TRUE(d.rec.tables.empty());
+  EXPECT_TRUE(d.rec.others.empty());
+  ASSERT_EQ(d.rec.errors.size(), 1u);
+  EXPECT_NE(d.rec.errors[0].find("short-syntax"), std::string::npos);
+}
+
+TEST(SiDemuxPrivateTables, PushedSectionsAreGatheredTheSameWay) {
+  PrivateDemux d;
+  d.demux.pushSection(kPrivatePid, privateSection(0xC0, 7, 1, 1, 1));
+  d.demux.pushSection(kPrivatePid, privateSection(0xC0, 7, 1, 0, 1));
+  d.demux.pushSection(kPrivatePid, privateSection(0xC0, 7, 1, 0, 1));
+  d.demux.pushSection(kPrivatePid, privateSection(0xC3, 7, 1));
+  ASSERT_EQ(d.rec.tables.size(), 1u);
+  EXPECT_EQ(d.rec.tables[0].second.size(), 2u);
+  EXPECT_EQ(d.rec.others.size(), 1u);
+}
+
+TEST(SiDemuxPrivateTables, ARegisteredStreamIsGatheredToo) {
+  Recorder rec;
+  SiDemuxOptions o;
+  o.follow_registration = 0x5354424E;  // "STBN"
+  o.gather = [](uint16_t, uint8_t table_id, uint16_t) { return table_id == 0xC0; };
+  SiDemux demux(rec, o);
+  Pmt pmt;
+  pmt.program_number = 1;
+  pmt.streams.push_back({0x05, kPrivatePid, {Descriptor{0x05, {'S', 'T', 'B', 'N'}}}});
+  SectionPacketizer pat_out(pid::kPat), pmt_out(0x100), private_out(kPrivatePid);
+  std::vector<uint8_t> ts;
+  private_out.packetize({privateSection(0xC0, 7, 1)}, &ts);  // before the PMT: not read
+  pat_out.packetize(samplePat().encode(), &ts);
+  pmt_out.packetize(pmt.encode(), &ts);
+  private_out.packetize({privateSection(0xC0, 7, 1), privateSection(0xC0, 7, 1)}, &ts);
+  feed(demux, ts);
+  ASSERT_EQ(rec.tables.size(), 1u) << (rec.errors.empty() ? "" : rec.errors[0]);
+  EXPECT_EQ(rec.tables[0].first, kPrivatePid);
 }
 
 // Packets carrying only a PCR on PID 0x100, at `ms` of stream time.

@@ -205,6 +205,39 @@ TEST_F(DaemonTest, ASynchronisedSystemClockIsUsedBeforeAnyTdt) {
   EXPECT_FALSE(daemon_->clock().fromStream());
 }
 
+// Screenshots settle on the decoded time, whatever the source: each TDT/TOT
+// is announced before anything moves to its time (the replay clock
+// included), then reported after.
+TEST_F(DaemonTest, StreamTimeIsAnnouncedBeforeItIsAppliedAndReportedAfter) {
+  boot();
+  psi();
+  struct Seen {
+    dvb::UtcSeconds utc;
+    std::optional<dvb::UtcSeconds> clock;
+    int64_t replay_ms;
+  };
+  std::vector<Seen> before, after;
+  daemon_->setBeforeStreamTime([&](dvb::UtcSeconds utc) {
+    before.push_back({utc, daemon_->clock().utc(), replay_->nowMs()});
+  });
+  daemon_->setOnStreamTime([&](dvb::UtcSeconds utc) {
+    after.push_back({utc, daemon_->clock().utc(), replay_->nowMs()});
+  });
+  tdt(kT0);
+  notice(maintenanceNotice(), 1001, 1);
+  tdt(kT0 + 5);
+  ASSERT_EQ(before.size(), 2u);
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(before[0].utc, kT0);
+  EXPECT_FALSE(before[0].clock);  // nothing known yet
+  EXPECT_EQ(after[0].clock, kT0);
+  EXPECT_EQ(before[1].utc, kT0 + 5);
+  EXPECT_EQ(before[1].clock, kT0);  // still the stream as it stood at kT0
+  EXPECT_EQ(before[1].replay_ms, after[0].replay_ms);
+  EXPECT_EQ(after[1].clock, kT0 + 5);
+  EXPECT_EQ(after[1].replay_ms, (kT0 + 5) * 1000);
+}
+
 TEST_F(DaemonTest, AnUnsynchronisedSystemClockIsNotTrusted) {
   boot();
   notice(maintenanceNotice(), 1001, 1);  // no PMT yet: the notice PID is not followed
@@ -510,6 +543,73 @@ TEST_F(DaemonTest, AForgedObjectIsRefusedAndNeverShown) {
   EXPECT_TRUE(daemon_->intake().notices().empty());
   EXPECT_TRUE(bar_.shows.empty());
   EXPECT_TRUE(log_.has(LogLevel::kWarning, {"notice 1001", "unknown_key"})) << log_.dump();
+}
+
+// ------------------------------------------------------------ the notice PID
+
+// The demux gathers the notice tables: intake sees each version once,
+// however often the carousel repeats it.
+TEST_F(DaemonTest, EachNoticeTableReachesIntakeOncePerVersion) {
+  boot();
+  psi();
+  tdt(kT0);
+  for (int i = 0; i < 3; ++i) notice(maintenanceNotice(), 1001, 1);
+  EXPECT_EQ(daemon_->stats().notice_tables, 1u);
+  notice(maintenanceNotice(), 1001, 2);
+  notice(maintenanceNotice(), 1001, 2);
+  EXPECT_EQ(daemon_->stats().notice_tables, 2u);
+  EXPECT_EQ(daemon_->intake().notices().at(1001).revision, 2u);
+}
+
+// Intake's wantsTable() is the demux's filter: once the bucket count is
+// known, other boxes' fee buckets are not even gathered.
+TEST_F(DaemonTest, OnlyTheFeeBucketsIntakeWantsAreGathered) {
+  constexpr uint16_t kBuckets = 8;
+  const std::string me = options_.box.smartcard_id;
+  const uint16_t mine = dvb::notice::feeBucketOf(me, kBuckets);
+  std::vector<uint16_t> others;
+  for (uint16_t b = 1; others.size() < 2; ++b)
+    if (b != mine) others.push_back(b);
+  // A batch listing someone in BUCKET (the box itself in its own).
+  const auto batch = [&](uint16_t bucket) {
+    std::string subscriber = me;
+    for (int i = 0; dvb::notice::feeBucketOf(subscriber, kBuckets) != bucket; ++i)
+      subscriber = "86100" + std::to_string(20000000 + i);
+    dvb::notice::FeeBatch b;
+    b.bucket_count = kBuckets;
+    b.bucket = bucket;
+    dvb::notice::FeeRecord r;
+    r.subscriber_id = subscriber;
+    r.paid_until = at("2026-12-05T00:00:00Z");
+    r.amount_due = 2600;
+    r.currency = "CNY";
+    r.package = text("Basic");
+    b.records = {r};
+    return sign(b, bucket, 1, key_);
+  };
+  boot();
+  psi();
+  tdt(kT0);
+  push(stream_.object(batch(others[0])));  // teaches the bucket count
+  EXPECT_EQ(daemon_->stats().notice_tables, 1u);
+  push(stream_.object(batch(others[1])));
+  EXPECT_EQ(daemon_->stats().notice_tables, 1u);
+  push(stream_.object(batch(mine)));
+  EXPECT_EQ(daemon_->stats().notice_tables, 2u);
+  ASSERT_TRUE(daemon_->intake().feeRecord()) << log_.dump();
+  EXPECT_EQ(daemon_->intake().feeRecord()->amount_due, 2600u);
+}
+
+TEST_F(DaemonTest, AShortSectionOnANoticeTableIsSaidAndDropped) {
+  boot();
+  psi();
+  tdt(kT0);
+  push(stream_.noticeSections({dvb::Section::makeShort(0xC0, Packets(40, 0x55), false)}));
+  EXPECT_EQ(daemon_->stats().notice_tables, 0u);
+  EXPECT_TRUE(log_.has(LogLevel::kWarning, {"PID 0x0101", "table 192", "short-syntax"}))
+      << log_.dump();
+  notice(maintenanceNotice(), 1001, 1);  // the next genuine table still gets through
+  EXPECT_EQ(daemon_->stats().notice_tables, 1u);
 }
 
 // A carousel whose key list comes after the notice it authorises, in every

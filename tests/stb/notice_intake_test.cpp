@@ -283,6 +283,33 @@ TEST_F(Intake, ANoticeFromAnUnknownKeyIsRefused) {
   EXPECT_TRUE(log_.has(LogLevel::kWarning, {"notice 1001", "unknown_key"}));
 }
 
+// The refusal's log line names the object from the one parse of its
+// envelope that verification made: type, id and revision, which only the
+// envelope holds (the table_id_extension is the id's low 16 bits).
+TEST_F(Intake, ARefusedObjectIsNamedByItsEnvelopeOnceAndCountedOnce) {
+  feed(sign(maintenanceNotice(), 0x12345, 4, newKey()));
+  EXPECT_EQ(intake_->verifier().rejected(Rejection::kUnknownKey), 1u);
+  ASSERT_EQ(log_.count(LogLevel::kWarning), 1u) << log_.dump();
+  EXPECT_TRUE(log_.has("warning: notice 74565 revision 4 refused: unknown_key"));
+  EXPECT_EQ(intake_->waitingForKeys(), 1u);  // the same parse waits for a key list
+}
+
+TEST_F(Intake, AnEnvelopeThatDoesNotParseIsNamedByItsTable) {
+  // The message of object 1001 on the table of object 1002: the header
+  // inside disagrees with the table it came on.
+  const auto sections = sectionsOf(sign(maintenanceNotice(), 1001, 1, key_));
+  std::vector<uint8_t> message(sections[0].payload(),
+                               sections[0].payload() + sections[0].payloadSize());
+  intake_->onTable({dvb::Section::makeLong(kNoticeTable, 1002, 1, 0, 0, message, true)}, now_);
+  EXPECT_FALSE(holds(1001));
+  EXPECT_FALSE(holds(1002));
+  EXPECT_EQ(intake_->verifier().rejected(Rejection::kMalformed), 1u);
+  ASSERT_EQ(log_.count(LogLevel::kWarning), 1u) << log_.dump();
+  EXPECT_TRUE(log_.has(LogLevel::kWarning, {"notice 1002 (table_id_extension) refused: malformed"}))
+      << log_.dump();
+  EXPECT_EQ(intake_->waitingForKeys(), 0u);
+}
+
 TEST_F(Intake, WantsEveryObjectTableButNothingElse) {
   EXPECT_FALSE(intake_->wantsTable(0x00, 0));
   EXPECT_FALSE(intake_->wantsTable(0x80, 0));

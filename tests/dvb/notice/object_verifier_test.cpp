@@ -97,6 +97,33 @@ TEST_F(Verifier, UnknownKeyIsRejectedAndCounted) {
   EXPECT_EQ(why.rfind("unknown_key", 0), 0u) << why;
 }
 
+TEST_F(Verifier, ARefusalHandsBackTheEnvelopeItParsed) {
+  std::string why;
+  Rejection reason{};
+  std::optional<SignedObject> refused;
+  const auto sections = sectionsOf(sign(maintenanceNotice(), 1001, 3, newKey()));
+  EXPECT_FALSE(verifier_.verify(sections, &why, &reason, &refused));
+  EXPECT_EQ(reason, Rejection::kUnknownKey);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->type, ObjectType::kNotice);
+  EXPECT_EQ(refused->object_id, 1001u);
+  EXPECT_EQ(refused->revision, 3u);
+
+  // No envelope to hand back: the sections do not join into one.
+  const std::vector<uint8_t> message(sections[0].payload(),
+                                     sections[0].payload() + sections[0].payloadSize());
+  const auto moved = Section::makeLong(0xC0, 1002, 3, 0, 0, message, true);
+  EXPECT_FALSE(verifier_.verify({moved}, &why, &reason, &refused));
+  EXPECT_EQ(reason, Rejection::kMalformed);
+  EXPECT_FALSE(refused);
+  EXPECT_EQ(verifier_.rejected(Rejection::kMalformed), 1u);
+
+  // Accepted: the envelope is in the verified object.
+  EXPECT_TRUE(
+      verifier_.verify(sectionsOf(sign(maintenanceNotice(), 7, 1, key_)), &why, &reason, &refused));
+  EXPECT_FALSE(refused);
+}
+
 TEST_F(Verifier, RevokedKeyIsRejected) {
   ring_.revoke(key_.publicKey().id());
   std::string why;
