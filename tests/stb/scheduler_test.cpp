@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/dvb/notice/notice_test_util.h"
 #include "tests/support/utc_time.h"
 
 namespace stb {
@@ -18,14 +19,8 @@ constexpr int64_t kMin = 60;
 constexpr int64_t kHour = 3600;
 constexpr int kBeijing = 8 * 60;
 
+using dvb::notice::testing_util::text;
 using testing_support::at;
-
-dvb::DvbText text(const std::string& utf8) {
-  dvb::DvbText t;
-  t.raw.assign(utf8.begin(), utf8.end());
-  t.utf8 = utf8;
-  return t;
-}
 
 dvb::notice::NoticeText zho() {
   return {"zho", text("线路维护"), text("凌晨1点至6点暂停信号")};

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/dvb/notice/notice_test_util.h"
 #include "tests/support/utc_time.h"
 
 namespace stb {
@@ -10,14 +11,8 @@ namespace {
 
 using dvb::notice::NoticeKind;
 
+using dvb::notice::testing_util::text;
 using testing_support::at;
-
-dvb::DvbText text(const std::string& utf8) {
-  dvb::DvbText t;
-  t.raw.assign(utf8.begin(), utf8.end());
-  t.utf8 = utf8;
-  return t;
-}
 
 dvb::notice::NoticeText noticeText(const std::string& language, const std::string& title,
                                    const std::string& body) {
