@@ -22,7 +22,7 @@
 
 namespace stb::menu {
 
-// The remote's keys (stb/remote_key.h); the menu uses the arrows, OK,
+// The remote's keys (stb/ports/remote_key.h); the menu uses the arrows, OK,
 // BACK, EXIT, MENU/HELP and the digits, and ignores the rest.
 using Key = RemoteKey;
 // kDigit0 + D for D in 0..9.
