@@ -59,6 +59,8 @@ TEST(StbProbeNotices, ListsObjectsWithTheirVerificationStatus) {
   const auto forged = testing_util::sectionsOf(
       testing_util::sign(testing_util::maintenanceNotice(), 1002, 1, stranger));
   sections.insert(sections.end(), forged.begin(), forged.end());
+  // Not a table: counted with the PID's sections, not reported as an error.
+  sections.push_back(dvb::Section::makeShort(0xC0, {1, 2, 3}, false));
   const std::string path = writeStream(sections);
 
   auto keys = std::make_shared<KeyRing>();
@@ -74,6 +76,9 @@ TEST(StbProbeNotices, ListsObjectsWithTheirVerificationStatus) {
             "planned_maintenance 2026-11-30T02:00:00Z .. 2026-11-30T06:00:00Z \"线路维护\"");
   EXPECT_EQ(r.objects[1].object_id, 1002u);
   EXPECT_EQ(r.objects[1].status.rfind("rejected: unknown_key", 0), 0u) << r.objects[1].status;
+  // Every section on the PID, each repetition: 10 of 3 sections.
+  EXPECT_EQ(r.extra_pid_sections, (std::map<uint16_t, uint64_t>{{0x1F00, 30}}));
+  EXPECT_TRUE(r.table_errors.empty());
 
   const ProbeReport without_keys = probe(path, nullptr);
   ASSERT_EQ(without_keys.objects.size(), 2u);
@@ -85,8 +90,9 @@ TEST(StbProbeNotices, ListsObjectsWithTheirVerificationStatus) {
 // as sections: before, it was 0 packets and nothing else, with success.
 TEST(StbProbeNotices, AFileOfSectionsIsVerifiedToo) {
   PrivateKey key = testing_util::newKey();
-  const std::vector<dvb::Section> sections =
+  std::vector<dvb::Section> sections =
       testing_util::sectionsOf(testing_util::sign(testing_util::maintenanceNotice(), 1001, 2, key));
+  sections.push_back(dvb::Section::makeShort(0xC0, {1, 2, 3}, false));  // read, not a table
   std::vector<uint8_t> bin;
   for (const dvb::Section& s : sections) bin.insert(bin.end(), s.bytes().begin(), s.bytes().end());
   const std::string path = testing::TempDir() + "notice-probe.bin";
@@ -99,8 +105,11 @@ TEST(StbProbeNotices, AFileOfSectionsIsVerifiedToo) {
   EXPECT_EQ(r.packets, 0u);
   EXPECT_EQ(r.file_sections, sections.size());
   ASSERT_EQ(r.objects.size(), 1u);
+  EXPECT_EQ(r.objects[0].pid, 0);  // a file has no PIDs
   EXPECT_EQ(r.objects[0].object_id, 1001u);
   EXPECT_EQ(r.objects[0].status, "verified");
+  EXPECT_TRUE(r.extra_pid_sections.empty());
+  EXPECT_TRUE(r.table_errors.empty());
 
   // One byte off and it is not a file of sections any more.
   bin[bin.size() / 2] ^= 0x01;

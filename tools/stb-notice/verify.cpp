@@ -44,14 +44,13 @@ ObjectResult verifyOne(const GatheredTable& table, dvb::notice::ObjectVerifier& 
   r.extension = first.extension();
   r.version = first.version();
   r.section_count = table.sections.size();
-  std::string ignored;
-  r.envelope = dvb::notice::SignedObject::fromSections(table.sections, &ignored);
   std::string why;
-  auto v = verifier.verify(table.sections, &why);
+  auto v = verifier.verify(table.sections, &why, nullptr, &r.envelope);  // parsed once
   if (!v) {
     r.rejection = why;
     return r;
   }
+  r.envelope = std::move(v->envelope);
   // The box's rule (stb/notice_intake.cpp): a notice, unless a cancellation,
   // whose end has passed when it arrives is refused.
   const auto* notice = std::get_if<dvb::notice::Notice>(&v->body);

@@ -9,12 +9,15 @@ namespace tools {
 
 ProbeCollector::ProbeCollector(const dvb::text::DecodeOptions& text,
                                std::shared_ptr<dvb::notice::KeyRing> keys)
-    : text_(text),
-      keys_(std::move(keys)),
-      objects_([this](uint16_t pid, const std::vector<dvb::Section>& sections) {
-        onObjectTable(pid, sections);
-      }) {
+    : text_(text), keys_(std::move(keys)) {
   if (keys_) verifier_ = std::make_unique<dvb::notice::ObjectVerifier>(*keys_);
+}
+
+// A section the filter takes never reaches onOtherSection: counted here.
+bool ProbeCollector::gathers(uint16_t pid, uint8_t table_id) {
+  if (!dvb::notice::isObjectTableId(table_id)) return false;
+  if (pid != kFileObjectPid) countSection(pid, table_id);
+  return true;
 }
 
 void ProbeCollector::onPat(const dvb::Pat& pat) {
@@ -63,37 +66,46 @@ void ProbeCollector::onTot(const dvb::Tot& tot) {
 }
 
 void ProbeCollector::onOtherSection(uint16_t pid, const dvb::Section& section) {
-  if (dvb::notice::isObjectTableId(section.tableId())) objects_.push(pid, section);
+  countSection(pid, section.tableId());
+}
+
+// Every repetition of every section on a --pid (or registered) PID, and the
+// EIT's.
+void ProbeCollector::countSection(uint16_t pid, uint8_t table_id) {
   if (pid != dvb::pid::kEit)
     ++report_.extra_pid_sections[pid];
-  else if (section.tableId() >= dvb::table_id::kEitFirst &&
-           section.tableId() <= dvb::table_id::kEitLast)
+  else if (table_id >= dvb::table_id::kEitFirst && table_id <= dvb::table_id::kEitLast)
     ++report_.eit_sections;
 }
 
-void ProbeCollector::onObjectTable(uint16_t pid, const std::vector<dvb::Section>& sections) {
+void ProbeCollector::onPrivateTable(uint16_t pid, const std::vector<dvb::Section>& sections) {
   ProbeObject o;
-  o.pid = pid;
+  o.pid = pid == kFileObjectPid ? 0 : pid;
   o.type = dvb::notice::objectTypeName(static_cast<dvb::notice::ObjectType>(sections[0].tableId()));
   std::string why;
-  const auto envelope = dvb::notice::SignedObject::fromSections(sections, &why);
-  if (envelope) {
-    o.object_id = envelope->object_id;
-    o.revision = envelope->revision;
-  }
+  std::optional<dvb::notice::SignedObject> envelope;  // parsed once, verified or not
   if (!verifier_) {
+    envelope = dvb::notice::SignedObject::fromSections(sections, &why);
     o.status = envelope ? "unverified: no --trust key given" : "rejected: malformed: " + why;
-  } else if (auto verified = verifier_->verify(sections, &why)) {
+  } else if (auto verified = verifier_->verify(sections, &why, nullptr, &envelope)) {
+    envelope = std::move(verified->envelope);
     o.status = "verified";
     if (const auto* n = std::get_if<dvb::notice::Notice>(&verified->body))
       o.summary = dvb::notice::noticeSummary(*n);
   } else {
     o.status = "rejected: " + why;
   }
+  if (envelope) {
+    o.object_id = envelope->object_id;
+    o.revision = envelope->revision;
+  }
   report_.objects.push_back(std::move(o));
 }
 
 void ProbeCollector::onTableError(uint16_t pid, uint8_t table_id, const std::string& why) {
+  // On a notice table_id (never a PSI one) only a short-syntax section, which
+  // the probe counts with its PID's sections and has never called an error.
+  if (dvb::notice::isObjectTableId(table_id)) return;
   char key[48];
   std::snprintf(key, sizeof key, "PID 0x%04X table 0x%02X: ", pid, table_id);
   ++report_.table_errors[key + why];

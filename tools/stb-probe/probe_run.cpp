@@ -31,12 +31,14 @@ bool readWithoutPackets(const std::vector<uint8_t>& head, bool whole, const std:
              "bytes) nor a file of sections";
     return false;
   }
+  // Every length a section_length can say, as the file holds them.
+  demux.addSectionPid(kFileObjectPid, 3 + 0x0FFF);
   for (dvb::Section& s : sections) {
     const uint16_t pid = standardPidOf(s.tableId());
     if (pid != 0xFFFF)
       demux.pushSection(pid, std::move(s));
     else if (dvb::notice::isObjectTableId(s.tableId()))
-      collector.onObjectSection(s);
+      demux.pushSection(kFileObjectPid, std::move(s));
   }
   collector.report().file_sections = sections.size();
   return true;
@@ -50,6 +52,9 @@ bool runProbe(platform::TsSource& source, const ProbeOptions& options, ProbeRepo
   dvb::SiDemuxOptions demux_options;
   demux_options.eit = true;  // a probe CRC-checks EIT too, to report its damage
   demux_options.follow_registration = dvb::notice::kRegistrationFormat;
+  demux_options.gather = [&collector](uint16_t pid, uint8_t table_id, uint16_t) {
+    return collector.gathers(pid, table_id);
+  };
   dvb::SiDemux demux(collector, demux_options);
   for (uint16_t pid : options.extra_pids) demux.addSectionPid(pid);
   dvb::TsFramer framer;
