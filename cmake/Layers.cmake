@@ -63,3 +63,32 @@ function(stb_expose target)
     target_include_directories(${target} PUBLIC "${root}")
   endforeach()
 endfunction()
+
+# stb_check_rooms(dir): fails the configure when a target outside tests/ adds the project
+# root to its include path (the old way, which would let it include anything). Called
+# once, at the end of the top-level CMakeLists.txt, on ${PROJECT_SOURCE_DIR}.
+function(stb_check_rooms dir)
+  get_property(targets DIRECTORY "${dir}" PROPERTY BUILDSYSTEM_TARGETS)
+  foreach(target IN LISTS targets)
+    get_target_property(type ${target} TYPE)
+    if(type STREQUAL "INTERFACE_LIBRARY" OR type STREQUAL "UTILITY")
+      continue()
+    endif()
+    get_target_property(own ${target} INCLUDE_DIRECTORIES)
+    get_target_property(shown ${target} INTERFACE_INCLUDE_DIRECTORIES)
+    foreach(include IN LISTS own shown)
+      string(REGEX REPLACE "/+$" "" include "${include}")
+      if(include STREQUAL PROJECT_SOURCE_DIR)
+        message(FATAL_ERROR "${target} (${dir}) has the project root on its include path: "
+                            "use stb_expose(${target} <its folder>) (cmake/Layers.cmake)")
+      endif()
+    endforeach()
+  endforeach()
+  get_property(subdirs DIRECTORY "${dir}" PROPERTY SUBDIRECTORIES)
+  foreach(subdir IN LISTS subdirs)
+    string(FIND "${subdir}/" "${PROJECT_SOURCE_DIR}/tests/" at)
+    if(NOT at EQUAL 0)  # tests/ (and tests/fuzz) keep the root, for tests/ helpers
+      stb_check_rooms("${subdir}")
+    endif()
+  endforeach()
+endfunction()
