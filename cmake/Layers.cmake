@@ -1,6 +1,6 @@
 # Each library sees only the folders of the libraries it links, so an include
-# that crosses a layer the wrong way fails to compile (docs/architecture.md,
-# "Layers"; scripts/check-layers states the rules themselves).
+# that crosses a layer the wrong way fails to compile. The rules themselves are
+# the table in docs/architecture.md ("Layer rules"), which scripts/check-layers reads.
 #
 # A folder's "room" is ${CMAKE_BINARY_DIR}/include/<room>/<folder>/, made at
 # configure time: one symlink per header and plain subfolder (tables/,
