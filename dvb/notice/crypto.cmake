@@ -1,5 +1,5 @@
 find_package(OpenSSL 3 REQUIRED)
 add_library(dvb_crypto STATIC ${CMAKE_CURRENT_LIST_DIR}/signature.cpp ${CMAKE_CURRENT_LIST_DIR}/key_ring.cpp)
-target_include_directories(dvb_crypto PUBLIC ${PROJECT_SOURCE_DIR})
+stb_expose(dvb_crypto dvb/notice)
 target_link_libraries(dvb_crypto PUBLIC OpenSSL::Crypto)
 stb_warnings(dvb_crypto)

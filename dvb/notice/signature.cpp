@@ -191,8 +191,8 @@ bool verifyP256(EVP_PKEY* key, const uint8_t* message, size_t size, const uint8_
   Bn s(BN_bin2bn(signature + kScalarSize, kScalarSize, nullptr));
   EcdsaSig sig(ECDSA_SIG_new());
   if (!r || !s || !sig || ECDSA_SIG_set0(sig.get(), r.get(), s.get()) != 1) return false;
-  r.release();  // now owned by sig
-  s.release();
+  static_cast<void>(r.release());  // now owned by sig
+  static_cast<void>(s.release());
   const int der_size = i2d_ECDSA_SIG(sig.get(), nullptr);
   if (der_size <= 0) return false;
   std::vector<uint8_t> der(static_cast<size_t>(der_size));
