@@ -1,5 +1,7 @@
 #include "dvb/si_demux.h"
 
+#include <utility>
+
 #include "dvb/table_ids.h"
 
 namespace dvb {
@@ -11,7 +13,7 @@ bool operator==(const SectionWant& a, const SectionWant& b) {
 
 SiDemux::SiDemux(SiListener& listener, SiDemuxOptions options)
     : listener_(listener),
-      options_(options),
+      options_(std::move(options)),
       assembler_([this](uint16_t pid, Section s) { onSection(pid, std::move(s)); }),
       gatherer_([this](uint16_t pid, const std::vector<Section>& t) { onTable(pid, t); }),
       wanted_(kPidCount, false) {

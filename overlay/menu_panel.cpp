@@ -186,7 +186,7 @@ std::string fitText(const std::string& text, int max_width,
     ends.push_back(i);
   }
   for (size_t k = ends.size(); k-- > 0;) {
-    const std::string cut = trimRight(text.substr(0, ends[k])) + "…";
+    std::string cut = trimRight(text.substr(0, ends[k])) + "…";
     if (measure(cut) <= max_width) return cut;
   }
   return "…";

@@ -361,7 +361,8 @@ void NoticeIntake::chooseDirectory() {
 void NoticeIntake::applyCalendar(const SignedObject& o, dvb::notice::WorkCalendar c) {
   log_.info("working-day calendar " + describe(o) + ": " + std::to_string(c.days.size()) +
             " listed day(s)");
-  calendars_[c.year] = Held<dvb::notice::WorkCalendar>{o.object_id, o.revision, std::move(c)};
+  const uint16_t year = c.year;  // read before c is moved into the map
+  calendars_[year] = Held<dvb::notice::WorkCalendar>{o.object_id, o.revision, std::move(c)};
   keep(o);
   ++generation_;
 }

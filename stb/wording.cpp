@@ -179,7 +179,7 @@ std::string feeText(Language language, const std::string& package, int64_t paid_
   const bool over = days_left < 0;
   Msg id = over ? Msg::kSubscriptionOver : Msg::kSubscriptionPaid;
   if (!package.empty()) id = over ? Msg::kFeePackageOver : Msg::kFeePackagePaid;
-  const std::string reminder =
+  std::string reminder =
       format(language, id,
              {{"package", package}, {"date", formatDate(language, paid_mjd)}, {"amount", amount}});
   if (how_to_pay.empty()) return reminder;

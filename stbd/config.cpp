@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <functional>
 #include <sstream>
+#include <utility>
 
 #include "stb/clean_text.h"
 
@@ -71,7 +72,7 @@ std::function<std::string(const std::string&)> stringSetter(std::string* field) 
 
 std::function<std::string(const std::string&)> oneOf(std::string* field,
                                                      std::vector<std::string> allowed) {
-  return [field, allowed](const std::string& v) {
+  return [field, allowed = std::move(allowed)](const std::string& v) {
     for (const std::string& a : allowed) {
       if (v == a) {
         *field = v;

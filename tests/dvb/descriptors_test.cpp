@@ -49,7 +49,7 @@ TEST(LocalTimeOffsetDescriptor, DecodeErrorsSayWhy) {
   ASSERT_TRUE(lto) << error;
   EXPECT_EQ(lto->describe(), "ITA region 0 offset +01:00, from 1993-10-13T12:45:00Z +02:00");
 
-  auto expectError = [](Descriptor d, const std::string& why) {
+  auto expectError = [](const Descriptor& d, const std::string& why) {
     std::string text;
     EXPECT_FALSE(LocalTimeOffsetDescriptor::decode(d, &text));
     EXPECT_EQ(text, "local_time_offset_descriptor: " + why);

@@ -67,7 +67,7 @@ TEST(CalmMomentTest, NotWhenACrawlIsDueWithinAMinute) {
 
 // ------------------------------------------------------------ service
 
-dvb::Pat patWith(uint16_t tsid, std::vector<uint16_t> programs) {
+dvb::Pat patWith(uint16_t tsid, const std::vector<uint16_t>& programs) {
   dvb::Pat pat;
   pat.transport_stream_id = tsid;
   pat.programs.push_back({0, 0x0010});  // the network PID entry: not a service

@@ -77,7 +77,7 @@ std::string buildStream(Scenario& s, int seconds, dvb::UtcSeconds* start) {
 // first turn. SPLIT holds the last three keys back to the second turn (about
 // 2 s later), so that the menu stays open a while before the confirm key.
 std::string writeFilingKeys(Scenario& s, dvb::UtcSeconds start, bool split) {
-  const std::string path = s.path(split ? "filing-split.keys" : "filing.keys");
+  std::string path = s.path(split ? "filing-split.keys" : "filing.keys");
   std::ofstream out(path);
   out << dvb::formatIso8601(start) << " MENU\n+200ms OK\n+200ms OK\n"
       << (split ? "+1900ms OK\n" : "+200ms OK\n") << "+100ms OK\n+100ms OK\n";
@@ -85,7 +85,7 @@ std::string writeFilingKeys(Scenario& s, dvb::UtcSeconds start, bool split) {
 }
 
 std::string writeNoKeys(Scenario& s) {
-  const std::string path = s.path("none.keys");
+  std::string path = s.path("none.keys");
   std::ofstream(path) << "# nothing pressed\n";
   return path;
 }

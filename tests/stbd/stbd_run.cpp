@@ -36,7 +36,7 @@ std::string Scenario::buildStream(const std::string& name, const std::string& js
                                   const std::string& tdt_every) {
   const std::string input = path(name + ".json");
   std::ofstream(input, std::ios::binary) << json;
-  const std::string out = path(name + ".ts");
+  std::string out = path(name + ".ts");
   const auto r = runCommand(binPath("stb-notice") + " build " + input + " --key " +
                             path("keys/operator.key.pem") + " --out " + out + " --from " + from +
                             " --to " + to + " --tdt-every " + tdt_every + " 2>&1");
@@ -45,7 +45,7 @@ std::string Scenario::buildStream(const std::string& name, const std::string& js
 }
 
 std::string Scenario::writeConfig(const std::string& languages, const std::string& extra) {
-  const std::string config = path("stbd.conf");
+  std::string config = path("stbd.conf");
   std::ofstream(config, std::ios::binary)
       << "[box]\n"
          "area_code = 360102\n"

@@ -32,7 +32,7 @@ std::string writeStream(const std::vector<dvb::Section>& objects) {
   mux.add({0x0000, pat.encode(), 100});
   mux.add({0x1000, pmt.encode(), 100});
   mux.add({0x1F00, objects, 200});
-  const std::string path = testing::TempDir() + "notice-probe.ts";
+  std::string path = testing::TempDir() + "notice-probe.ts";
   std::ofstream out(path, std::ios::binary);
   mux.run([&](const std::vector<uint8_t>& chunk) {
     out.write(reinterpret_cast<const char*>(chunk.data()),

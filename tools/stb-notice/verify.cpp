@@ -10,7 +10,6 @@ namespace {
 
 using dvb::notice::KeyRing;
 using dvb::notice::ObjectType;
-using dvb::notice::PublicKey;
 using dvb::notice::Rejection;
 
 constexpr Rejection kAllRejections[] = {

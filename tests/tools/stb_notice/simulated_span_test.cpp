@@ -40,7 +40,7 @@ struct StreamFacts {
 StreamFacts readStream(const std::vector<uint8_t>& ts, uint64_t bitrate) {
   StreamFacts f;
   size_t packet = 0;
-  dvb::SectionAssembler assembler([&](uint16_t pid, dvb::Section s) {
+  dvb::SectionAssembler assembler([&](uint16_t pid, const dvb::Section& s) {
     if (s.tableId() == 0x70) {
       f.tdt_packets.push_back(packet);
       f.tdts.push_back(dvb::Tdt::decode({s}, nullptr)->utc);
