@@ -5,10 +5,8 @@
 #include <cstdio>
 #include <fstream>
 
-#include "dvb/tables/pat.h"
-#include "dvb/tables/pmt.h"
 #include "tests/dvb/notice/notice_test_util.h"
-#include "tools/common/carousel_mux.h"
+#include "tests/tools/notice_stream.h"
 #include "tools/stb-probe/probe_run.h"
 
 namespace tools {
@@ -18,26 +16,8 @@ using namespace dvb::notice;
 
 // A small stream: PAT, a PMT announcing PID 0x1F00 as 'STBN', and the objects.
 std::string writeStream(const std::vector<dvb::Section>& objects) {
-  MuxOptions options;
-  options.start_utc = *dvb::parseIso8601("2026-11-29T02:00:00Z");
-  options.duration_ms = 2000;
-  CarouselMux mux(options);
-  dvb::Pat pat;
-  pat.transport_stream_id = 1;
-  pat.programs = {{1, 0x1000}};
-  dvb::Pmt pmt;
-  pmt.program_number = 1;
-  pmt.pcr_pid = 0x1FFF;
-  pmt.streams.push_back({0x05, 0x1F00, {{0x05, {'S', 'T', 'B', 'N'}}}});
-  mux.add({0x0000, pat.encode(), 100});
-  mux.add({0x1000, pmt.encode(), 100});
-  mux.add({0x1F00, objects, 200});
   std::string path = testing::TempDir() + "notice-probe.ts";
-  std::ofstream out(path, std::ios::binary);
-  mux.run([&](const std::vector<uint8_t>& chunk) {
-    out.write(reinterpret_cast<const char*>(chunk.data()),
-              static_cast<std::streamsize>(chunk.size()));
-  });
+  tools_test::writeNoticeStream(path, {0x1F00}, {{0x1F00, objects, 200}});
   return path;
 }
 

@@ -4,13 +4,9 @@
 // it carries.
 #include <gtest/gtest.h>
 
-#include <fstream>
-
-#include "dvb/tables/pat.h"
-#include "dvb/tables/pmt.h"
 #include "tests/dvb/notice/notice_test_util.h"
+#include "tests/tools/notice_stream.h"
 #include "tests/tools/stb_notice/stb_notice_test_util.h"
-#include "tools/common/carousel_mux.h"
 #include "tools/stb-notice/verify_source.h"
 
 namespace tools::notice {
@@ -34,35 +30,14 @@ std::vector<dvb::Section> noticeSections() {
 }
 
 TEST(VerifySource, StreamCountsWhatIsNotATableAndNamesOnlyPidsWithTables) {
-  MuxOptions options;
-  options.start_utc = *dvb::parseIso8601("2026-11-29T02:00:00Z");
-  options.duration_ms = 2000;
-  CarouselMux mux(options);
-  dvb::Pat pat;
-  pat.transport_stream_id = 1;
-  pat.programs = {{1, 0x1000}};
-  dvb::Pmt pmt;
-  pmt.program_number = 1;
-  pmt.pcr_pid = 0x1FFF;
-  // 0x1F01 comes first and carries nothing but a short-syntax section.
-  pmt.streams.push_back({0x05, 0x1F01, {{0x05, {'S', 'T', 'B', 'N'}}}});
-  pmt.streams.push_back({0x05, 0x1F00, {{0x05, {'S', 'T', 'B', 'N'}}}});
   std::vector<dvb::Section> on_notice_pid = {kForeign, kShortNotice};
   const std::vector<dvb::Section> notice = noticeSections();
   on_notice_pid.insert(on_notice_pid.end(), notice.begin(), notice.end());
-  mux.add({0x0000, pat.encode(), 100});
-  mux.add({0x1000, pmt.encode(), 100});
-  mux.add({0x1F01, {kShortNotice}, 200});
-  mux.add({0x1F00, on_notice_pid, 200});
+  // 0x1F01 comes first and carries nothing but a short-syntax section.
   stb_notice_test::ScratchDir dir("verify-source");
   const std::string path = dir / "s.ts";
-  {
-    std::ofstream out(path, std::ios::binary);
-    mux.run([&](const std::vector<uint8_t>& chunk) {
-      out.write(reinterpret_cast<const char*>(chunk.data()),
-                static_cast<std::streamsize>(chunk.size()));
-    });
-  }
+  tools_test::writeNoticeStream(path, {0x1F01, 0x1F00},
+                                {{0x1F01, {kShortNotice}, 200}, {0x1F00, on_notice_pid, 200}});
 
   SourceScan scan;
   std::string error;
