@@ -32,8 +32,14 @@ struct AdminArgs {
   std::vector<std::string> positional;
 };
 
-// Opens an existing database for an admin command.
-std::unique_ptr<TicketStore> openExisting(const AdminArgs& a, std::FILE* err) {
+// How long an admin command's write waits for serve's: serve commits one
+// short transaction a request, and a person can wait longer than a box.
+constexpr int kAdminBusyTimeoutMs = 30'000;
+
+// Opens an existing database for an admin command: read-only for the
+// listings, so that they never wait for serve (WAL readers do not block).
+std::unique_ptr<TicketStore> openExisting(const AdminArgs& a, TicketStore::Access access,
+                                          std::FILE* err) {
   const std::optional<std::string>& db = a.db;
   if (!db) {
     usageError(err, "--db FILE is required");
@@ -45,7 +51,10 @@ std::unique_ptr<TicketStore> openExisting(const AdminArgs& a, std::FILE* err) {
     return nullptr;
   }
   std::string error;
-  auto store = TicketStore::open(*db, &error);
+  TicketStore::OpenOptions options;
+  options.access = access;
+  options.busy_timeout_ms = kAdminBusyTimeoutMs;
+  auto store = TicketStore::open(*db, options, &error);
   if (!store) std::fprintf(err, "stb-central: %s\n", error.c_str());
   return store;
 }
@@ -92,7 +101,7 @@ int runTickets(const std::vector<std::string>& args, std::FILE* out, std::FILE* 
   AdminArgs a;
   int code = 0;
   if (!parseAdmin(args, true, 0, "", &a, err, &code)) return code;
-  auto store = openExisting(a, err);
+  auto store = openExisting(a, TicketStore::Access::kReadOnly, err);
   if (!store) return kExitFailure;
   std::vector<Ticket> tickets;
   std::string error;
@@ -115,7 +124,7 @@ int runReport(const std::vector<std::string>& args, std::FILE* out, std::FILE* e
   AdminArgs a;
   int code = 0;
   if (!parseAdmin(args, false, 1, "report needs one TICKET", &a, err, &code)) return code;
-  auto store = openExisting(a, err);
+  auto store = openExisting(a, TicketStore::Access::kReadOnly, err);
   if (!store) return kExitFailure;
   std::optional<std::string> body;
   std::string error;
@@ -129,7 +138,7 @@ int changeStatus(const AdminArgs& a, const std::string& ticket, const std::strin
                  std::FILE* out, std::FILE* err) {
   const auto status = parseStatus(status_name);
   if (!status) return usageError(err, "unknown status " + status_name);
-  auto store = openExisting(a, err);
+  auto store = openExisting(a, TicketStore::Access::kReadWrite, err);
   if (!store) return kExitFailure;
   ChangeOutcome outcome;
   std::string error;
@@ -164,7 +173,7 @@ int runReturnVisits(const std::vector<std::string>& args, std::FILE* out, std::F
   AdminArgs a;
   int code = 0;
   if (!parseAdmin(args, true, 0, "", &a, err, &code)) return code;
-  auto store = openExisting(a, err);
+  auto store = openExisting(a, TicketStore::Access::kReadOnly, err);
   if (!store) return kExitFailure;
   std::vector<ReturnVisit> visits;
   std::string error;

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <sstream>
 
 namespace tools::central {
 namespace {
@@ -128,38 +129,110 @@ std::optional<TicketStatus> parseStatus(const std::string& name) {
 }
 
 std::unique_ptr<TicketStore> TicketStore::open(const std::string& path, std::string* error) {
+  return open(path, OpenOptions(), error);
+}
+
+std::unique_ptr<TicketStore> TicketStore::open(const std::string& path, const OpenOptions& options,
+                                               std::string* error) {
+  const bool read_only = options.access == Access::kReadOnly;
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK) {
+  const int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     if (error) *error = path + ": " + (db ? sqlite3_errmsg(db) : "cannot open");
     sqlite3_close(db);
     return nullptr;
   }
   std::unique_ptr<TicketStore> store(new TicketStore(db));
-  sqlite3_busy_timeout(db, 5000);
-  std::string why;
-  if (!store->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
-                   &why)) {
+  sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  const auto refuse = [&](const std::string& why) {
     if (error) *error = path + ": " + why;
     return nullptr;
+  };
+  std::string why;
+  // journal_mode=WAL changes the file, so only a writer sets it; it is
+  // persistent, and the readers find it there.
+  if (!read_only && !store->exec("PRAGMA journal_mode=WAL", &why)) return refuse(why);
+  if (!store->exec("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;", &why)) return refuse(why);
+  int64_t v = -1;
+  {
+    // Finalised before any write: a statement still open here would hold a
+    // read snapshot, and a write from it fails at once ("database is locked")
+    // as soon as serve has committed since, whatever the busy timeout.
+    Statement version(db, "PRAGMA user_version");
+    if (version.ok() && version.step() == SQLITE_ROW) v = version.integer(0);
   }
-  Statement version(db, "PRAGMA user_version");
-  const int64_t v = version.ok() && version.step() == SQLITE_ROW ? version.integer(0) : -1;
-  if (v < 0 || v > kSchemaVersion) {
-    if (error)
-      *error = path + ": " +
-               (v < 0 ? std::string("not a database")
-                      : "schema version " + std::to_string(v) + " is newer than this program");
-    return nullptr;
-  }
+  if (v < 0) return refuse(sqlite3_errmsg(db));
+  if (v > kSchemaVersion)
+    return refuse("schema version " + std::to_string(v) + " is newer than this program");
+  if (std::string damaged = store->damage(); !damaged.empty()) return refuse(damaged);
+  if (v == kSchemaVersion) return store;
+  if (read_only) return refuse("not an stb-central database (no schema; `serve` makes it)");
+  // A new database: the schema in one short write transaction.
   const std::string setup = std::string("BEGIN IMMEDIATE;") + kSchema +
                             "PRAGMA user_version=" + std::to_string(kSchemaVersion) + "; COMMIT;";
   if (!store->exec(setup.c_str(), &why)) {
     store->exec("ROLLBACK", nullptr);
-    if (error) *error = path + ": " + why;
-    return nullptr;
+    return refuse(why);
   }
   return store;
+}
+
+namespace {
+
+// What the check pragma SQL reports, a line each (a row can hold several),
+// its "*** in database main ***" headings left out; *complete false when
+// SQLite gave up part way (it does, with SQLITE_CORRUPT, after listing what
+// it found).
+std::vector<std::string> checkResult(sqlite3* db, const std::string& sql, bool* complete,
+                                     std::string* error) {
+  std::vector<std::string> problems;
+  Statement check(db, sql.c_str());
+  int rc = SQLITE_ERROR;
+  if (check.ok())
+    while ((rc = check.step()) == SQLITE_ROW) {
+      std::istringstream lines(check.text(0));
+      for (std::string line; std::getline(lines, line);)
+        if (!line.empty() && line.compare(0, 4, "*** ") != 0) problems.push_back(line);
+    }
+  *complete = rc == SQLITE_DONE;
+  if (!*complete) *error = sqlite3_errmsg(db);
+  return problems;
+}
+
+}  // namespace
+
+std::string TicketStore::damage() {
+  // quick_check rather than integrity_check: it reads every page and checks
+  // each b-tree's structure, the free list and every row's format, which is
+  // what an overwritten or torn page breaks, and it takes time linear in the
+  // size of the file. integrity_check also looks every row up in each of its
+  // indexes, which costs more than the start of a server is worth
+  // (docs/central-api.md has both figures).
+  constexpr int kMaxProblems = 100;
+  bool complete = false;
+  std::string error;
+  const std::vector<std::string> problems = checkResult(
+      db_, "PRAGMA quick_check(" + std::to_string(kMaxProblems) + ")", &complete, &error);
+  if (complete && problems.size() == 1 && problems[0] == "ok") return "";
+  if (problems.empty()) return "damaged database, refusing to use it (" + error + ")";
+  // Which tables: checked one by one, now that it is known to be needed.
+  std::string tables;
+  {
+    Statement schema(db_, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+    while (schema.ok() && schema.step() == SQLITE_ROW) {
+      const std::string name = schema.text(0);
+      bool whole = false;
+      std::string why;
+      const auto found = checkResult(db_, "PRAGMA quick_check(\"" + name + "\")", &whole, &why);
+      if (!whole || found.size() != 1 || found[0] != "ok")
+        tables += (tables.empty() ? "" : ", ") + name;
+    }
+  }
+  const bool many = problems.size() >= static_cast<size_t>(kMaxProblems);
+  return "damaged database, refusing to use it: PRAGMA quick_check found " +
+         std::string(many ? "at least " : "") + std::to_string(problems.size()) + " problem(s)" +
+         (tables.empty() ? "" : " in table(s) " + tables) + "; the first: \"" + problems[0] +
+         "\". Restore it from a backup.";
 }
 
 TicketStore::~TicketStore() {

@@ -72,8 +72,24 @@ class TicketStore {
   static constexpr int kSchemaVersion = 1;
   static constexpr int kMaxTicketsPerDay = 999999;
 
-  // Creates the file and schema when missing. nullptr and *error otherwise.
+  // How a connection is opened. serve and the admin commands that change
+  // tickets write; the listings only read, and under WAL a reader is never
+  // blocked by serve's writes.
+  enum class Access { kReadWrite, kReadOnly };
+  struct OpenOptions {
+    Access access = Access::kReadWrite;
+    // How long a write waits for another connection's write transaction
+    // (sqlite3_busy_timeout). serve keeps it short: a box is waiting.
+    int busy_timeout_ms = 5000;
+  };
+
+  // kReadWrite creates the file and schema when missing; kReadOnly needs
+  // both. Every open runs PRAGMA quick_check first and refuses a damaged
+  // database, naming the file and the damaged tables. nullptr and *error
+  // when the database cannot be used.
   static std::unique_ptr<TicketStore> open(const std::string& path, std::string* error);
+  static std::unique_ptr<TicketStore> open(const std::string& path, const OpenOptions& options,
+                                           std::string* error);
   ~TicketStore();
   TicketStore(const TicketStore&) = delete;
   TicketStore& operator=(const TicketStore&) = delete;
@@ -101,6 +117,8 @@ class TicketStore {
   bool exec(const char* sql, std::string* error);
   bool fail(const std::string& what, std::string* error);
   bool rollback(const std::string& what, std::string* error);
+  // "" when PRAGMA quick_check finds nothing, else what is damaged.
+  std::string damage();
   sqlite3* db_;
 };
 

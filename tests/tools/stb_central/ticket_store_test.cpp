@@ -148,5 +148,66 @@ TEST(TicketStoreOpen, RefusesAFileThatIsNotADatabase) {
   EXPECT_FALSE(error.empty());
 }
 
+TEST_F(TicketStoreTest, AReadOnlyStoreReadsWhatTheWriterStoredAndWritesNothing) {
+  const SubmitResult created = submit(report(uuid(1)));
+  TicketStore::OpenOptions options;
+  options.access = TicketStore::Access::kReadOnly;
+  std::string error;
+  auto reader = TicketStore::open(dir_ / "central.db", options, &error);
+  ASSERT_TRUE(reader) << error;
+  std::vector<Ticket> all;
+  ASSERT_TRUE(reader->listTickets(&all, &error)) << error;
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].ticket, created.ticket.ticket);
+  ChangeOutcome outcome;
+  EXPECT_FALSE(
+      reader->setStatus(created.ticket.ticket, TicketStatus::kResolved, kNov30, &outcome, &error));
+  EXPECT_NE(error.find("readonly"), std::string::npos) << error;
+}
+
+TEST(TicketStoreOpen, ReadOnlyNeedsADatabaseServeHasMade) {
+  ScratchDir dir("readonly");
+  {
+    std::FILE* f = std::fopen((dir / "empty.db").c_str(), "w");
+    std::fclose(f);
+  }
+  TicketStore::OpenOptions options;
+  options.access = TicketStore::Access::kReadOnly;
+  std::string error;
+  EXPECT_FALSE(TicketStore::open(dir / "empty.db", options, &error));
+  EXPECT_EQ(error,
+            dir / "empty.db" + ": not an stb-central database (no schema; `serve` makes it)");
+}
+
+TEST(TicketStoreOpen, RefusesADamagedDatabaseNamingTheTable) {
+  ScratchDir dir("damaged");
+  const std::string path = dir / "central.db";
+  {
+    std::string error;
+    auto store = TicketStore::open(path, &error);
+    ASSERT_TRUE(store) << error;
+    for (int i = 1; i <= 300; ++i) {
+      SubmitResult result;
+      const NewReport r = report(uuid(i));
+      ASSERT_TRUE(store->submit(r, Severity::kMajor, r.created, kNov30, &result, &error)) << error;
+    }
+  }
+  // Page 2 is the root of `reports` (the first table of the schema).
+  {
+    std::FILE* f = std::fopen(path.c_str(), "r+b");
+    ASSERT_TRUE(f);
+    std::fseek(f, 4096, SEEK_SET);
+    std::fputs(std::string(4096, '\xA5').c_str(), f);
+    std::fclose(f);
+  }
+  std::string error;
+  EXPECT_FALSE(TicketStore::open(path, &error));
+  EXPECT_EQ(
+      error.rfind(path + ": damaged database, refusing to use it: PRAGMA quick_check found ", 0),
+      0u)
+      << error;
+  EXPECT_NE(error.find(" in table(s) reports;"), std::string::npos) << error;
+}
+
 }  // namespace
 }  // namespace tools::central
