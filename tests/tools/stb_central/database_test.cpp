@@ -88,7 +88,7 @@ class ReportLoad {
       text += "write-out = \"%{http_code}\\n\"\n";
       text += "max-time = 60\n";
     }
-    const std::string path = dir_ / ("load-" + std::to_string(batch % 2) + ".cfg");
+    std::string path = dir_ / ("load-" + std::to_string(batch % 2) + ".cfg");
     writeTextFile(path, text);
     return path;
   }
@@ -147,7 +147,7 @@ TEST_F(CentralDatabaseTest, AdminCommandsSucceedWhileServeIsWriting) {
   int commands = 0;
   const auto run = [&](const std::string& command, const std::string& args) {
     ++commands;
-    const CommandResult r = server.admin(command, args);
+    CommandResult r = server.admin(command, args);
     if (r.status != 0)
       failures.push_back(command + " " + args + " -> " + std::to_string(r.status) + ": " + r.out);
     return r;
