@@ -1,14 +1,12 @@
 #include "stb/menu/report_summary.h"
 
 #include "dvb/mjd_time.h"
-#include "stb/central_reply.h"
 #include "stb/menu/report_body.h"
 
 namespace stb::menu {
 
 std::string localDeadline(const std::string& utc_text, int offset_minutes) {
-  const std::optional<dvb::UtcSeconds> t =
-      dvb::parseIso8601(wholeSecondUtc(utc_text).value_or(utc_text));
+  const std::optional<dvb::UtcSeconds> t = dvb::parseIso8601(utc_text, dvb::IsoFraction::kDropped);
   if (!t) return utc_text;
   const std::string iso = dvb::formatIso8601(*t + int64_t{offset_minutes} * 60);
   return iso.substr(5, 5) + " " + iso.substr(11, 5);
