@@ -20,13 +20,12 @@ const char kUsage[] =
     "       stb-central tickets --db FILE [--json]\n"
     "       stb-central report --db FILE TICKET\n"
     "       stb-central resolve --db FILE TICKET\n"
-    "       stb-central set-status --db FILE TICKET STATUS\n"
-    "       stb-central return-visits --db FILE [--json]\n"
     "       stb-central events --db FILE TICKET [--json]\n"
     "       stb-central assign --db FILE TICKET WORKER\n"
-    "       stb-central dashboard --db FILE --from TIME --to TIME\n"
+    "       stb-central dashboard --db FILE --from TIME --to TIME   (UTC, [from, to), as CSV)\n"
+    "       stb-central set-status --db FILE TICKET STATUS\n"
+    "       stb-central return-visits --db FILE [--json]\n"
     "STATUS: accepted, technician_assigned, resolved, closed (statuses only move forward).\n"
-    "TIME: UTC, 2026-12-01T00:00:00Z; the dashboard covers [from, to) as CSV.\n"
     "docs/central-api.md describes the API and the database.\n";
 
 // An admin command's arguments: --db FILE, --json for the listings, and
@@ -332,11 +331,11 @@ int runCli(const std::vector<std::string>& args, std::FILE* out, std::FILE* err)
   if (command == "tickets") return runTickets(rest, out, err);
   if (command == "report") return runReport(rest, out, err);
   if (command == "resolve") return runResolve(rest, out, err);
-  if (command == "set-status") return runSetStatus(rest, out, err);
-  if (command == "return-visits") return runReturnVisits(rest, out, err);
   if (command == "events") return runEvents(rest, out, err);
   if (command == "assign") return runAssign(rest, out, err);
   if (command == "dashboard") return runDashboard(rest, out, err);
+  if (command == "set-status") return runSetStatus(rest, out, err);
+  if (command == "return-visits") return runReturnVisits(rest, out, err);
   return usageError(err, "unknown command " + command);
 }
 
