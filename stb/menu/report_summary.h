@@ -22,6 +22,9 @@ std::string localDeadline(const std::string& utc_text, int offset_minutes);
 ReportStatus statusOf(const OutboxReport& row);
 // As the central system answered; nullopt while it has not said.
 std::optional<Severity> severityOf(const OutboxReport& row);
+// The same for the charter's category; also nullopt for a code the box does
+// not know (nothing is shown rather than a code).
+std::optional<CharterCategory> charterOf(const OutboxReport& row);
 // The row's category column (stb/outbox.h fills it at enqueue and from the
 // answer); kOther when it names no category the box knows.
 Category categoryOf(const OutboxReport& row);
