@@ -1,8 +1,9 @@
 #pragma once
 // My reports as the menu shows them, from the outbox's rows: the status,
 // the committed deadline in local time, the ticket's category of fault
-// (general, major) and the report's category. What the central system
-// answered wins; before it answers, the row says what the viewer chose.
+// (general, major), the charter's category it was filed under and the
+// report's category. What the central system answered wins; before it
+// answers, the row says what the viewer chose.
 #include <optional>
 #include <string>
 #include <vector>
