@@ -1,5 +1,6 @@
 // stb-central serve: options, then the TLS server around CentralService.
 #include "platform/arg_values.h"
+#include "tools/stb-central/charter_terms.h"
 #include "tools/stb-central/cli.h"
 #include "tools/stb-central/router.h"
 #include "tools/stb-central/tls_server.h"
@@ -10,7 +11,7 @@ namespace {
 
 // serve's options, as given.
 struct ServeArgs {
-  std::optional<std::string> db, cert, key, ca, listen, policy, hotline, refuse;
+  std::optional<std::string> db, cert, key, ca, listen, policy, hotline, refuse, calendar, areas;
 };
 
 // Reads ARGS into *s: "" or the usage error.
@@ -22,7 +23,9 @@ std::string readServe(const std::vector<std::string>& args, ServeArgs* s) {
                               {"--listen", &s->listen},
                               {"--policy", &s->policy},
                               {"--hotline", &s->hotline},
-                              {"--refuse-with-retry-after", &s->refuse}},
+                              {"--refuse-with-retry-after", &s->refuse},
+                              {"--calendar", &s->calendar},
+                              {"--areas", &s->areas}},
                              {}};
   std::vector<std::string> positional;
   std::string why;
@@ -72,6 +75,19 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
     }
     policy = std::move(*loaded);
   }
+  if (a.calendar && !useCalendarFile(*a.calendar, &policy, &error)) {
+    std::fprintf(err, "stb-central: %s\n", error.c_str());
+    return kExitFailure;
+  }
+  if (a.areas) {
+    auto loaded = ServiceAreas::load(*a.areas, &error);
+    if (!loaded) {
+      std::fprintf(err, "stb-central: %s\n", error.c_str());
+      return kExitFailure;
+    }
+    options.areas = std::move(*loaded);
+  }
+  describeCharter(policy, options.areas, err);
   auto store = TicketStore::open(*a.db, &error);
   if (!store) {
     std::fprintf(err, "stb-central: %s\n", error.c_str());

@@ -62,7 +62,10 @@ TEST_F(RouterTest, PostReportCreatesThenReplaysThenConflicts) {
   EXPECT_EQ(c["status"], "accepted");
   EXPECT_EQ(c["severity"], "major");
   EXPECT_EQ(c["category"], "no_picture");
-  EXPECT_EQ(c["deadline"], "2026-11-30T08:00:00Z");
+  EXPECT_EQ(c["charter_category"], "major_fault");
+  // 72 h from acceptance (kNow), not from the box's created.
+  EXPECT_EQ(c["deadline"], "2026-12-01T09:00:00Z");
+  EXPECT_TRUE(c["assignee"].is_null());
   EXPECT_EQ(c["hotline"], "96123");
   ASSERT_NE(header(created, "Location"), nullptr);
   EXPECT_EQ(*header(created, "Location"), "/v1/tickets/T20261128-000001");
@@ -134,8 +137,8 @@ TEST_F(RouterTest, ReturnVisitAfterResolution) {
   EXPECT_EQ(json::parse(early.body)["error"], "not_resolved");
   ChangeOutcome outcome;
   std::string error;
-  ASSERT_TRUE(
-      store_->setStatus("T20261128-000001", TicketStatus::kResolved, kNow, &outcome, &error));
+  ASSERT_TRUE(store_->setStatus("T20261128-000001", TicketStatus::kResolved, "test", kNow, &outcome,
+                                &error));
   EXPECT_EQ(service_->handle(request("POST", path, answer), "STB-TEST-0002").status, 403);
   EXPECT_EQ(service_->handle(request("POST", path, R"({"fixed": true, "score": 9})"), kBox).status,
             400);
