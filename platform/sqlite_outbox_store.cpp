@@ -10,12 +10,13 @@ namespace {
 
 constexpr const char* kColumns =
     "report_id, kind, body_json, created_ms, attempts, next_attempt_ms, state, ticket, status, "
-    "deadline, hotline, last_error, poll_attempts, next_poll_ms, severity, category";
+    "deadline, hotline, last_error, poll_attempts, next_poll_ms, severity, category, "
+    "charter_category";
 
 // Columns added to schema version 2's outbox table after it shipped, with
 // defaults, so the version stays 2: older software, which names its
 // columns, still reads and writes the table after a firmware downgrade.
-constexpr const char* kAddedColumns[] = {"severity", "category"};
+constexpr const char* kAddedColumns[] = {"severity", "category", "charter_category"};
 
 // Adds each of kAddedColumns the table lacks (a database from before them).
 bool addMissingColumns(sqlite3* db) {
@@ -55,13 +56,13 @@ std::unique_ptr<SqliteOutboxStore> SqliteOutboxStore::open(SqliteStateStore& sta
   sqlite3* db = store->db_;
   const std::string cols = kColumns;
   if (!addMissingColumns(db)) {
-    store->fail("adding the severity and category columns to the outbox", error);
+    store->fail("adding the later columns to the outbox", error);
     return nullptr;
   }
   if (sqlite3_prepare_v2(db,
                          ("INSERT INTO outbox (" + cols +
                           ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                          "?15, ?16)")
+                          "?15, ?16, ?17)")
                              .c_str(),
                          -1, &store->put_, nullptr) != SQLITE_OK ||
       sqlite3_prepare_v2(db,
@@ -69,7 +70,7 @@ std::unique_ptr<SqliteOutboxStore> SqliteOutboxStore::open(SqliteStateStore& sta
                          "attempts = ?5, next_attempt_ms = ?6, state = ?7, ticket = ?8, "
                          "status = ?9, deadline = ?10, hotline = ?11, last_error = ?12, "
                          "poll_attempts = ?13, next_poll_ms = ?14, severity = ?15, "
-                         "category = ?16 WHERE report_id = ?1",
+                         "category = ?16, charter_category = ?17 WHERE report_id = ?1",
                          -1, &store->update_, nullptr) != SQLITE_OK ||
       sqlite3_prepare_v2(db, ("SELECT " + cols + " FROM outbox ORDER BY seq").c_str(), -1,
                          &store->list_, nullptr) != SQLITE_OK ||
@@ -111,6 +112,7 @@ void SqliteOutboxStore::bindRow(sqlite3_stmt* stmt, const stb::OutboxReport& r) 
   sqlite3_bind_int64(stmt, 14, r.next_poll_ms);
   bindText(stmt, 15, r.severity);
   bindText(stmt, 16, r.category);
+  bindText(stmt, 17, r.charter_category);
 }
 
 // Single statements run as one autocommit transaction each: whole, durably,
@@ -161,6 +163,7 @@ bool SqliteOutboxStore::list(std::vector<stb::OutboxReport>* out, std::string* e
     r.next_poll_ms = sqlite3_column_int64(list_, 13);
     r.severity = text(list_, 14);
     r.category = text(list_, 15);
+    r.charter_category = text(list_, 16);
     out->push_back(std::move(r));
   }
   const bool ok = rc == SQLITE_DONE || fail("listing the outbox", error);

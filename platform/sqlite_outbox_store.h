@@ -7,7 +7,7 @@
 // aside once, not by two connections racing), WAL + synchronous=FULL, and one
 // schema version (PRAGMA user_version). The outbox table is schema version 2,
 // created by the migration in sqlite_state_store.cpp; this class adds the
-// later columns (severity, category) to a table that lacks them and
+// later columns (severity, category, charter_category) to a table that lacks them and
 // prepares its statements. Every call is one statement or one explicit
 // transaction, committed durably (fsync of the WAL) before it returns.
 //

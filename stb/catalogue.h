@@ -70,6 +70,9 @@ enum class Msg {
   // main menu
   kMainTitle,
   kMainReport,
+  kMainNewInstallation,
+  kMainRestoreService,
+  kMainComplaint,
   kMainMyReports,
   kMainServiceInfo,
   kMainClose,
@@ -101,6 +104,9 @@ enum class Msg {
   kCatRemote,
   kCatBilling,
   kCatOther,
+  kCatNewInstallation,
+  kCatServiceRestoration,
+  kCatComplaint,
   kSeverityGeneral,
   kSeverityMajor,
   // callback number
@@ -116,19 +122,33 @@ enum class Msg {
   kVisitAnyTime,
   // confirmation
   kConfirmTitle,
-  kConfirmFault,     // {category} {severity}
-  kConfirmCallback,  // {callback}
+  kConfirmRequestTitle,  // the same for a request that is not a fault
+  kConfirmFault,         // {category} {severity}
+  kRequestLine,          // {category}: a request that is not a fault
+  kConfirmCallback,      // {callback}
   kConfirmNoCallback,
   kConfirmVisit,  // {visit}
   kConfirmDiagnostics,
+  kConfirmBoxData,  // the same for a request that is not a fault
   kConfirmPrompt,
   // sending and result
   kSendingTitle,
   kSendingBody,
   kAcceptedTitle,
-  kTicketLine,    // {ticket}
-  kDeadlineLine,  // {deadline}
-  kHotlineLine,   // {hotline}
+  kRequestAcceptedTitle,  // the same for a request that is not a fault
+  kTicketLine,            // {ticket}
+  kDeadlineLine,          // {deadline}: a fault fixed by
+  kDeadlineInstalled,     // {deadline}
+  kDeadlineRestored,      // {deadline}
+  kDeadlineAnswered,      // {deadline}: a complaint
+  // the charter's category of the ticket, from the central system's answer
+  kCharterLine,  // {charter}
+  kCharterGeneralFault,
+  kCharterMajorFault,
+  kCharterNewInstallation,
+  kCharterServiceRestoration,
+  kCharterComplaint,
+  kHotlineLine,  // {hotline}
   kQueuedTitle,
   kQueuedBody,
   kQueuedCall,  // {hotline}

@@ -139,7 +139,34 @@ bool bad(std::string* error, const std::string& why) {
   return false;
 }
 
+constexpr const char* kCharterCategories[] = {"general_fault", "major_fault", "new_installation",
+                                              "service_restoration", "complaint"};
+
+// The answer's "charter_category": one of the charter's codes, or empty
+// and *NOTE saying what was left out.
+std::string charterCategory(const cJSON* doc, std::string* note) {
+  const cJSON* m = cJSON_GetObjectItemCaseSensitive(doc, "charter_category");
+  if (!m || cJSON_IsNull(m)) return "";
+  std::string why;
+  if (!cJSON_IsString(m) || !m->valuestring)
+    why = "charter_category is not a string";
+  else if (firstUncleanByte(m->valuestring) != std::string::npos)
+    why = "charter_category is not clean UTF-8 text";
+  else if (isCharterCategory(m->valuestring))
+    return m->valuestring;
+  else
+    why = named("charter_category", m->valuestring) + " is not one of the charter's categories";
+  if (note) *note = why + "; not shown";
+  return "";
+}
+
 }  // namespace
+
+bool isCharterCategory(const std::string& code) {
+  for (const char* c : kCharterCategories)
+    if (code == c) return true;
+  return false;
+}
 
 std::optional<std::string> wholeSecondUtc(const std::string& text) {
   const std::optional<dvb::UtcSeconds> t = dvb::parseIso8601(text, dvb::IsoFraction::kDropped);
@@ -148,7 +175,7 @@ std::optional<std::string> wholeSecondUtc(const std::string& text) {
 }
 
 std::optional<TicketInfo> parseTicketReply(const std::string& body, ReplyKind kind,
-                                           std::string* error) {
+                                           std::string* error, std::string* note) {
   std::string why;
   const Json doc = parse(body, &why);
   TicketInfo info;
@@ -186,6 +213,7 @@ std::optional<TicketInfo> parseTicketReply(const std::string& body, ReplyKind ki
     *error = why;
     return std::nullopt;
   }
+  info.charter_category = charterCategory(doc.get(), note);
   return info;
 }
 

@@ -22,8 +22,16 @@ enum class ReplyKind {
 // into request paths, must be 1-64 of A-Z a-z 0-9 . _ -. Every kept string
 // is valid UTF-8 without control characters (it reaches the screen).
 // nullopt and *error (naming the member) otherwise.
+//
+// "charter_category" only labels the screen, so a bad one never costs the
+// ticket: one of the charter's five is kept, anything else (not a string,
+// a code the box does not know) is left out and said in *NOTE for the log.
+// null or absent is no note ("assignee" and other members are not read).
 std::optional<TicketInfo> parseTicketReply(const std::string& body, ReplyKind kind,
-                                           std::string* error);
+                                           std::string* error, std::string* note = nullptr);
+
+// The charter's categories as the API names them, in the charter's order.
+bool isCharterCategory(const std::string& code);
 
 // The {"error": CODE, "message": TEXT} of a refusal, cut to 64 and 200
 // bytes for the log. A member that is absent or not a string is left empty; JSON_OK false when the

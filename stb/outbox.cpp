@@ -343,6 +343,7 @@ bool Outbox::onDelivered(const std::string& report_id, const TicketInfo& info, i
       r.deadline = info.deadline;
       r.hotline = info.hotline;
       r.severity = info.severity;
+      r.charter_category = info.charter_category;
       // An answer without a category keeps the one the report was sent with.
       if (!info.category.empty()) r.category = info.category;
       r.poll_attempts = 0;
@@ -383,6 +384,7 @@ bool Outbox::onPolled(const std::string& report_id, const TicketInfo& info, int6
     // The operator may re-file a ticket; an answer without these keeps them.
     if (!info.severity.empty()) r.severity = info.severity;
     if (!info.category.empty()) r.category = info.category;
+    if (!info.charter_category.empty()) r.charter_category = info.charter_category;
     r.last_error.clear();
     r.poll_attempts = changed ? 0 : r.poll_attempts + 1;
     r.next_poll_ms = now_ms + pollDelayMs(r.poll_attempts);

@@ -66,6 +66,10 @@ struct OutboxPolicy {
 struct TicketInfo {
   std::string ticket, status, deadline, hotline;
   std::string severity{}, category{};  // empty: not in the answer
+  // The charter's category the deadline comes from (general_fault,
+  // major_fault, new_installation, service_restoration, complaint); empty
+  // when the answer gave none the box knows.
+  std::string charter_category{};
 };
 
 // The next thing to do.

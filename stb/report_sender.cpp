@@ -94,8 +94,9 @@ void ReportSender::finishSend(const OutboxAction& a, const CentralResponse& r) {
     // ticket, its deadline and category as the central system committed to.
     TicketInfo info{a.ticket, "", "", "", "", ""};
     if (report) {
-      std::string why;
-      const std::optional<TicketInfo> parsed = parseTicketReply(r.body, ReplyKind::kReport, &why);
+      std::string why, note;
+      const std::optional<TicketInfo> parsed =
+          parseTicketReply(r.body, ReplyKind::kReport, &why, &note);
       if (!parsed) {
         // Not what the API promises: keep the report waiting and ask again
         // with the same key (the server answers the same ticket).
@@ -109,12 +110,16 @@ void ReportSender::finishSend(const OutboxAction& a, const CentralResponse& r) {
         return;
       }
       info = *parsed;
+      if (!note.empty()) log_->warning("central: " + what + ": " + note);
     }
     log_->info("central: " + what + " delivered (HTTP " + std::to_string(r.http_status) + ")" +
-               (report ? ": ticket " + info.ticket + " status " + info.status + " severity " +
-                             (info.severity.empty() ? "(not given)" : info.severity) +
-                             " deadline " + info.deadline
-                       : ""));
+               (report
+                    ? ": ticket " + info.ticket + " status " + info.status + " severity " +
+                          (info.severity.empty() ? "(not given)" : info.severity) +
+                          " charter category " +
+                          (info.charter_category.empty() ? "(not given)" : info.charter_category) +
+                          " deadline " + info.deadline
+                    : ""));
     check(outbox_->onDelivered(a.report_id, info, now, &error), error);
     return;
   }
@@ -147,8 +152,8 @@ void ReportSender::finishPoll(const OutboxAction& a, const CentralResponse& r) {
   const int64_t now = clock_->nowMs();
   std::string error;
   if (r.http_status == 200) {
-    std::string why;
-    std::optional<TicketInfo> parsed = parseTicketReply(r.body, ReplyKind::kPoll, &why);
+    std::string why, note;
+    std::optional<TicketInfo> parsed = parseTicketReply(r.body, ReplyKind::kPoll, &why, &note);
     if (!parsed) {
       log_->warning("central: polling ticket " + a.ticket + ": HTTP 200 with a malformed answer: " +
                     why + "; the ticket is kept as it was");
@@ -157,6 +162,7 @@ void ReportSender::finishPoll(const OutboxAction& a, const CentralResponse& r) {
             error);
       return;
     }
+    if (!note.empty()) log_->warning("central: polling ticket " + a.ticket + ": " + note);
     TicketInfo info = std::move(*parsed);
     info.ticket = a.ticket;
     const OutboxReport* before = outbox_->find(a.report_id);

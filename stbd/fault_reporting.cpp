@@ -254,10 +254,12 @@ void FaultReporting::awaitAnswer(const std::string& report_id, int64_t give_up,
     if (r.report_id != report_id || r.state != "sent") continue;
     const std::string deadline = stb::menu::localDeadline(r.deadline, box_.localOffsetMinutes());
     const std::string shown_hotline = r.hotline.empty() ? hotline : r.hotline;
-    if (menu_->menu().onReportAccepted(r.ticket, deadline, shown_hotline, stb::menu::severityOf(r)))
+    if (menu_->menu().onReportAccepted(r.ticket, deadline, shown_hotline, stb::menu::severityOf(r),
+                                       stb::menu::charterOf(r)))
       log_.info("menu: result page: ticket " + r.ticket + ", " +
-                (r.severity.empty() ? "severity not given" : r.severity) + ", fixed by " +
-                deadline + ", hotline " + shown_hotline);
+                (r.severity.empty() ? "severity not given" : r.severity) + ", " +
+                (r.charter_category.empty() ? "charter category not given" : r.charter_category) +
+                ", due " + deadline + ", hotline " + shown_hotline);
     menu_->redraw();
     return;
   }

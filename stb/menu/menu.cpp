@@ -13,14 +13,35 @@ constexpr int kOutageYes = 0;
 constexpr int kOutageNo = 1;
 
 constexpr Msg kCategoryMsg[kCategoryCount] = {
-    Msg::kCatNoPicture,       Msg::kCatMosaic,    Msg::kCatNoSound,
-    Msg::kCatChannelsMissing, Msg::kCatSmartcard, Msg::kCatBoxFault,
-    Msg::kCatRemote,          Msg::kCatBilling,   Msg::kCatOther,
+    Msg::kCatNoPicture,
+    Msg::kCatMosaic,
+    Msg::kCatNoSound,
+    Msg::kCatChannelsMissing,
+    Msg::kCatSmartcard,
+    Msg::kCatBoxFault,
+    Msg::kCatRemote,
+    Msg::kCatBilling,
+    Msg::kCatOther,
+    Msg::kCatNewInstallation,
+    Msg::kCatServiceRestoration,
+    Msg::kCatComplaint,
 };
+constexpr Msg kCharterMsg[5] = {Msg::kCharterGeneralFault, Msg::kCharterMajorFault,
+                                Msg::kCharterNewInstallation, Msg::kCharterServiceRestoration,
+                                Msg::kCharterComplaint};
 constexpr Msg kVisitMsg[4] = {Msg::kVisitMorning, Msg::kVisitAfternoon, Msg::kVisitEvening,
                               Msg::kVisitAnyTime};
-constexpr Msg kMainRows[4] = {Msg::kMainReport, Msg::kMainMyReports, Msg::kMainServiceInfo,
-                              Msg::kMainClose};
+// Every kind of request the charter promises a deadline for is one row
+// away: a viewer looking for "complaint" finds it without opening a
+// submenu, and OK on the first row still starts a fault report.
+constexpr Msg kMainRows[] = {
+    Msg::kMainReport,    Msg::kMainNewInstallation, Msg::kMainRestoreService, Msg::kMainComplaint,
+    Msg::kMainMyReports, Msg::kMainServiceInfo,     Msg::kMainClose};
+constexpr int kMainRowCount = static_cast<int>(sizeof kMainRows / sizeof kMainRows[0]);
+// The main menu's rows by what they do.
+constexpr int kMainFault = 0;
+constexpr int kMainMyReports = 4;
+constexpr int kMainServiceInfo = 5;
 // The score page lists the best score first.
 constexpr Msg kScoreRows[5] = {Msg::kScore5, Msg::kScore4, Msg::kScore3, Msg::kScore2,
                                Msg::kScore1};
@@ -58,12 +79,12 @@ void Menu::setReports(std::vector<ReportSummary> reports) {
 int Menu::rowCount() const {
   switch (page_) {
     case Page::kMain:
-      return 4;
+      return kMainRowCount;
     case Page::kOutage:
     case Page::kReturnFixed:
       return 2;
     case Page::kCategory:
-      return kCategoryCount;
+      return kFaultKindCount;
     case Page::kVisit:
       return 4;
     case Page::kReports:
@@ -170,13 +191,13 @@ void Menu::back() {
       go(outage_shown_ ? Page::kOutage : Page::kMain);
       break;
     case Page::kCallback:
-      go(Page::kCategory);
+      go(isFault(category_) ? Page::kCategory : Page::kMain);
       break;
     case Page::kVisit:
       go(Page::kCallback);
       break;
     case Page::kConfirm:
-      go(Page::kVisit);
+      go(category_ == Category::kComplaint ? Page::kCallback : Page::kVisit);
       break;
     case Page::kReportDetail:
       go(Page::kReports);
@@ -190,21 +211,21 @@ void Menu::back() {
   }
 }
 
-void Menu::startDraft() {
-  category_ = Category::kNoPicture;
+void Menu::startDraft(Category category) {
+  category_ = category;
   callback_.clear();
   visit_ = VisitPeriod::kAnyTime;
   sent_ = false;
   selected_[static_cast<size_t>(Page::kCategory)] = 0;
   selected_[static_cast<size_t>(Page::kVisit)] = 0;
-  go(Page::kCategory);
+  go(isFault(category) ? Page::kCategory : Page::kCallback);
 }
 
 void Menu::activate(Action& a) {
   switch (page_) {
     case Page::kMain:
       switch (sel()) {
-        case 0:
+        case kMainFault:
           if (outage_) {
             outage_shown_ = true;
             // The safe answer first: OK alone must not file the duplicate
@@ -213,14 +234,21 @@ void Menu::activate(Action& a) {
             go(Page::kOutage);
           } else {
             outage_shown_ = false;
-            startDraft();
+            startDraft(Category::kNoPicture);
           }
           break;
-        case 1:
+        case kMainFault + 1:
+        case kMainFault + 2:
+        case kMainFault + 3:
+          // Not faults: a known outage is no reason to hold them back.
+          outage_shown_ = false;
+          startDraft(static_cast<Category>(kFaultKindCount + sel() - kMainFault - 1));
+          break;
+        case kMainMyReports:
           selected_[static_cast<size_t>(Page::kReports)] = 0;
           go(Page::kReports);
           break;
-        case 2:
+        case kMainServiceInfo:
           go(Page::kServiceInfo);
           break;
         default:
@@ -230,7 +258,7 @@ void Menu::activate(Action& a) {
       break;
     case Page::kOutage:
       if (sel() == kOutageYes) {
-        startDraft();
+        startDraft(Category::kNoPicture);
       } else {
         go(Page::kMain);
       }
@@ -242,7 +270,8 @@ void Menu::activate(Action& a) {
     case Page::kCallback:
       if (callback_.empty() ||
           (callback_.size() >= kMinCallbackDigits && callback_.size() <= kMaxCallbackDigits)) {
-        go(Page::kVisit);
+        // A complaint is answered by phone or letter: no visit to arrange.
+        go(category_ == Category::kComplaint ? Page::kConfirm : Page::kVisit);
       } else {
         callback_error_ = true;
       }
@@ -307,13 +336,15 @@ void Menu::onDigit(int d, Action& a) {
 }
 
 bool Menu::onReportAccepted(const std::string& ticket, const std::string& deadline_text,
-                            const std::string& hotline, std::optional<Severity> severity) {
+                            const std::string& hotline, std::optional<Severity> severity,
+                            std::optional<CharterCategory> charter) {
   if (page_ != Page::kSending) return false;
   accepted_ = true;
   ticket_ = ticket;
   deadline_ = deadline_text;
   hotline_ = hotline;
   severity_ = severity;
+  charter_ = charter;
   go(Page::kResult);
   restart_timer_ = true;
   return true;
@@ -355,6 +386,31 @@ std::string Menu::severityText(Severity s) const {
 std::string Menu::faultLine(Category c, std::optional<Severity> s) const {
   if (!s) return f(Msg::kFaultLine, {{"category", categoryText(c)}});
   return f(Msg::kConfirmFault, {{"category", categoryText(c)}, {"severity", severityText(*s)}});
+}
+
+std::string Menu::requestLine(Category c, std::optional<Severity> s) const {
+  if (isFault(c)) return faultLine(c, s);
+  return f(Msg::kRequestLine, {{"category", categoryText(c)}});
+}
+
+void Menu::addFiledAs(std::vector<std::string>& body, Category c, std::optional<Severity> s,
+                      std::optional<CharterCategory> charter, const std::string& deadline) const {
+  // The charter's category says general or major already, and a request
+  // filed as itself ("complaint" as a complaint) needs saying once.
+  const bool own =
+      charter && !isFault(c) &&
+      static_cast<int>(*charter) - static_cast<int>(CharterCategory::kNewInstallation) ==
+          static_cast<int>(c) - static_cast<int>(Category::kNewInstallation);
+  if (!own) body.push_back(requestLine(c, charter ? std::nullopt : s));
+  if (charter)
+    body.push_back(
+        f(Msg::kCharterLine, {{"charter", t(kCharterMsg[static_cast<size_t>(*charter)])}}));
+  if (deadline.empty()) return;
+  Msg due = Msg::kDeadlineLine;  // a fault: fixed by
+  if (c == Category::kNewInstallation) due = Msg::kDeadlineInstalled;
+  if (c == Category::kServiceRestoration) due = Msg::kDeadlineRestored;
+  if (c == Category::kComplaint) due = Msg::kDeadlineAnswered;
+  body.push_back(f(due, {{"deadline", deadline}}));
 }
 
 std::string Menu::visitText(VisitPeriod v) const {
@@ -453,7 +509,7 @@ void Menu::fillOutage(stb::MenuView& v) const {
 
 void Menu::fillCategory(stb::MenuView& v) const {
   v.title = t(Msg::kCategoryTitle);
-  for (int i = 0; i < kCategoryCount; ++i) {
+  for (int i = 0; i < kFaultKindCount; ++i) {
     const Severity s = config_.severity.of(static_cast<Category>(i));
     const bool shown = config_.severity.shown;
     v.rows.push_back(menuRow(categoryText(static_cast<Category>(i)), shown ? severityText(s) : "",
@@ -475,17 +531,18 @@ void Menu::fillVisit(stb::MenuView& v) const {
 }
 
 void Menu::fillConfirm(stb::MenuView& v) const {
-  v.title = t(Msg::kConfirmTitle);
-  v.body = {
-      faultLine(category_, config_.severity.shown
-                               ? std::optional<Severity>(config_.severity.of(category_))
-                               : std::nullopt),
-      f(Msg::kConfirmCallback,
-        {{"callback", callback_.empty() ? t(Msg::kConfirmNoCallback) : callback_}}),
-      f(Msg::kConfirmVisit, {{"visit", visitText(visit_)}}),
-      t(Msg::kConfirmDiagnostics),
-      t(Msg::kConfirmPrompt),
-  };
+  v.title = t(isFault(category_) ? Msg::kConfirmTitle : Msg::kConfirmRequestTitle);
+  v.body.push_back(requestLine(
+      category_, config_.severity.shown ? std::optional<Severity>(config_.severity.of(category_))
+                                        : std::nullopt));
+  v.body.push_back(f(Msg::kConfirmCallback,
+                     {{"callback", callback_.empty() ? t(Msg::kConfirmNoCallback) : callback_}}));
+  if (category_ != Category::kComplaint)
+    v.body.push_back(f(Msg::kConfirmVisit, {{"visit", visitText(visit_)}}));
+  // The report carries the box's readings either way; only a fault is
+  // fixed faster for them.
+  v.body.push_back(t(isFault(category_) ? Msg::kConfirmDiagnostics : Msg::kConfirmBoxData));
+  v.body.push_back(t(Msg::kConfirmPrompt));
   v.footer = t(Msg::kFooterConfirm);
 }
 
@@ -497,12 +554,11 @@ void Menu::fillSending(stb::MenuView& v) const {
 
 void Menu::fillResult(stb::MenuView& v) const {
   if (accepted_) {
-    v.title = t(Msg::kAcceptedTitle);
+    v.title = t(isFault(category_) ? Msg::kAcceptedTitle : Msg::kRequestAcceptedTitle);
     v.body.push_back(f(Msg::kTicketLine, {{"ticket", ticket_}}));
-    if (!deadline_.empty()) v.body.push_back(f(Msg::kDeadlineLine, {{"deadline", deadline_}}));
+    // What the ticket was filed as and its deadline, as the answer has them.
+    addFiledAs(v.body, category_, severity_, charter_, deadline_);
     if (!hotline_.empty()) v.body.push_back(f(Msg::kHotlineLine, {{"hotline", hotline_}}));
-    // The category of fault the deadline comes from, as the ticket has it.
-    v.body.push_back(faultLine(category_, severity_));
   } else {
     v.accent = stb::MenuView::Accent::kWarning;
     v.title = t(Msg::kQueuedTitle);
@@ -529,10 +585,8 @@ void Menu::fillReportDetail(stb::MenuView& v) const {
   const ReportSummary& r =
       reports_[static_cast<size_t>(selected_[static_cast<size_t>(Page::kReports)])];
   v.title = f(Msg::kReportDetailTitle, {{"ticket", ticketText(r.ticket)}});
-  v.body = {faultLine(r.category, r.severity),
-            f(Msg::kStatusLine, {{"status", statusText(r.status)}})};
-  if (!r.deadline_text.empty())
-    v.body.push_back(f(Msg::kDeadlineLine, {{"deadline", r.deadline_text}}));
+  addFiledAs(v.body, r.category, r.severity, r.charter, r.deadline_text);
+  v.body.push_back(f(Msg::kStatusLine, {{"status", statusText(r.status)}}));
   v.footer = t(Msg::kFooterInfo);
 }
 

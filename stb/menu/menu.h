@@ -6,10 +6,12 @@
 // service directory) is set by the host.
 //
 // Pages: main menu -> report a fault (known outage? -> category -> callback
-// number -> visit period -> confirm -> sending -> result), my reports (->
-// one report), service info; and the return-visit questions the host asks
-// for. OK selects, BACK goes back one page, EXIT closes from anywhere, an
-// untouched menu closes after a timeout.
+// number -> visit period -> confirm -> sending -> result); a new
+// installation, restoring a service (callback number -> visit period ->
+// confirm -> ...) and a complaint (callback number -> confirm -> ...), each
+// a row of the main menu; my reports (-> one report), service info; and the
+// return-visit questions the host asks for. OK selects, BACK goes back one page, EXIT closes from
+// anywhere, an untouched menu closes after a timeout.
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -38,8 +40,28 @@ enum class Category {
   kRemoteControl,
   kBilling,
   kOther,
+  // The charter's requests that are not faults; the main menu offers them.
+  kNewInstallation,
+  kServiceRestoration,
+  kComplaint,
 };
-inline constexpr int kCategoryCount = 9;
+inline constexpr int kCategoryCount = 12;
+// The fault kinds come first: the category page lists these.
+inline constexpr int kFaultKindCount = 9;
+inline bool isFault(Category c) {
+  return static_cast<int>(c) < kFaultKindCount;
+}
+
+// The charter's categories, each with its deadline (24 h, 72 h, 5 or 10
+// working days, 5 working days, 3 working days): what the central system
+// files a report under and the box shows from its answer.
+enum class CharterCategory {
+  kGeneralFault,
+  kMajorFault,
+  kNewInstallation,
+  kServiceRestoration,
+  kComplaint,
+};
 
 // General faults are fixed within 24 h, major ones within 72 h; which is
 // which is the operator's decision.
@@ -95,8 +117,9 @@ struct ReportSummary {
   std::string ticket;  // empty while not yet accepted
   Category category = Category::kOther;
   ReportStatus status = ReportStatus::kWaitingToSend;
-  std::string deadline_text;           // empty when none is committed yet
-  std::optional<Severity> severity{};  // as the central system answered; none yet
+  std::string deadline_text;                 // empty when none is committed yet
+  std::optional<Severity> severity{};        // as the central system answered; none yet
+  std::optional<CharterCategory> charter{};  // the same; none yet, or none the box knows
 };
 
 // From the signed service directory for the box's area; empty fields are
@@ -161,11 +184,12 @@ class Menu {
 
   // The answer to the ReportRequest last emitted. Shown only while the
   // "sending" page is up; false (and nothing shown) otherwise.
-  // SEVERITY: the ticket's category of fault as the central system
-  // answered (none: it did not say).
+  // SEVERITY and CHARTER: the ticket's category of fault and the charter's
+  // category of the deadline, as the central system answered (none: it did
+  // not say, or said nothing the box knows, and nothing is shown for it).
   bool onReportAccepted(const std::string& ticket, const std::string& deadline_text,
-                        const std::string& hotline,
-                        std::optional<Severity> severity = std::nullopt);
+                        const std::string& hotline, std::optional<Severity> severity = std::nullopt,
+                        std::optional<CharterCategory> charter = std::nullopt);
   // No return path or the central system is down: kept and sent later.
   bool onReportQueued(const std::string& hotline);
 
@@ -182,13 +206,21 @@ class Menu {
   void go(Page page);
   void close();
   void back();
-  void startDraft();
+  // A new report of CATEGORY (a fault's kind is chosen on its page).
+  void startDraft(Category category);
   void activate(Action& a);
   void onDigit(int d, Action& a);
   std::string categoryText(Category c) const;
   std::string severityText(Severity s) const;
   // "Fault: CATEGORY (SEVERITY)", or without the severity when unknown.
   std::string faultLine(Category c, std::optional<Severity> s) const;
+  // A fault's line, or "Request: CATEGORY" for the others.
+  std::string requestLine(Category c, std::optional<Severity> s) const;
+  // What a report was filed as, then when it is due: the charter's category
+  // (when known; then the fault line leaves its severity out) and the
+  // deadline in words that fit the request.
+  void addFiledAs(std::vector<std::string>& body, Category c, std::optional<Severity> s,
+                  std::optional<CharterCategory> charter, const std::string& deadline) const;
   std::string visitText(VisitPeriod v) const;
   std::string statusText(ReportStatus s) const;
   std::string ticketText(const std::string& ticket) const;
@@ -236,6 +268,7 @@ class Menu {
   std::string deadline_;
   std::string hotline_;
   std::optional<Severity> severity_;  // from the answer
+  std::optional<CharterCategory> charter_;
 
   // The return visit.
   std::string return_ticket_;

@@ -68,8 +68,38 @@ const char* categoryCode(Category c) {
       return "billing_question";
     case Category::kOther:
       return "other";
+    case Category::kNewInstallation:
+      return "new_installation";
+    case Category::kServiceRestoration:
+      return "service_restoration";
+    case Category::kComplaint:
+      return "complaint";
   }
   return "other";
+}
+
+const char* charterCategoryCode(CharterCategory c) {
+  switch (c) {
+    case CharterCategory::kGeneralFault:
+      return "general_fault";
+    case CharterCategory::kMajorFault:
+      return "major_fault";
+    case CharterCategory::kNewInstallation:
+      return "new_installation";
+    case CharterCategory::kServiceRestoration:
+      return "service_restoration";
+    case CharterCategory::kComplaint:
+      return "complaint";
+  }
+  return "general_fault";
+}
+
+std::optional<CharterCategory> charterCategoryFromCode(std::string_view code) {
+  for (auto c : {CharterCategory::kGeneralFault, CharterCategory::kMajorFault,
+                 CharterCategory::kNewInstallation, CharterCategory::kServiceRestoration,
+                 CharterCategory::kComplaint})
+    if (code == charterCategoryCode(c)) return c;
+  return std::nullopt;
 }
 
 std::optional<Category> categoryFromCode(std::string_view code) {

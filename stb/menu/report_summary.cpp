@@ -27,6 +27,10 @@ std::optional<Severity> severityOf(const OutboxReport& row) {
   return std::nullopt;
 }
 
+std::optional<CharterCategory> charterOf(const OutboxReport& row) {
+  return charterCategoryFromCode(row.charter_category);
+}
+
 Category categoryOf(const OutboxReport& row) {
   return categoryFromCode(row.category).value_or(Category::kOther);
 }
@@ -41,6 +45,7 @@ std::vector<ReportSummary> reportSummaries(const std::vector<OutboxReport>& rows
     s.status = statusOf(r);
     if (!r.deadline.empty()) s.deadline_text = localDeadline(r.deadline, offset_minutes);
     s.severity = severityOf(r);
+    s.charter = charterOf(r);
     s.category = categoryOf(r);
     list.push_back(s);
   }

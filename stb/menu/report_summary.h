@@ -1,8 +1,9 @@
 #pragma once
 // My reports as the menu shows them, from the outbox's rows: the status,
 // the committed deadline in local time, the ticket's category of fault
-// (general, major) and the report's category. What the central system
-// answered wins; before it answers, the row says what the viewer chose.
+// (general, major), the charter's category it was filed under and the
+// report's category. What the central system answered wins; before it
+// answers, the row says what the viewer chose.
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ std::string localDeadline(const std::string& utc_text, int offset_minutes);
 ReportStatus statusOf(const OutboxReport& row);
 // As the central system answered; nullopt while it has not said.
 std::optional<Severity> severityOf(const OutboxReport& row);
+// The same for the charter's category; also nullopt for a code the box does
+// not know (nothing is shown rather than a code).
+std::optional<CharterCategory> charterOf(const OutboxReport& row);
 // The row's category column (stb/outbox.h fills it at enqueue and from the
 // answer); kOther when it names no category the box knows.
 Category categoryOf(const OutboxReport& row);

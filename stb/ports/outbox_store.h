@@ -29,6 +29,10 @@ struct OutboxReport {
   // choice from enqueue, then the central system's answer when it gives
   // one; what the viewer is shown. Empty for return visits.
   std::string severity, category;
+  // The charter's category of the ticket ("general_fault", ...,
+  // "complaint") as the central system answered; empty until then, or when
+  // it gave none the box knows.
+  std::string charter_category;
   std::string last_error;
   // Ticket polling (state sent, kind report, status not resolved/closed).
   int poll_attempts = 0;

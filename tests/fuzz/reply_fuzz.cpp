@@ -54,6 +54,9 @@ void checkAccepted(const stb::TicketInfo& info, stb::ReplyKind kind) {
   if (kind == stb::ReplyKind::kReport && info.deadline.empty()) std::abort();
   if (!info.severity.empty() && info.severity != "general" && info.severity != "major")
     std::abort();
+  // Only the charter's own categories reach the screen.
+  if (!info.charter_category.empty() && !stb::isCharterCategory(info.charter_category))
+    std::abort();
 }
 
 void throughSender(long status, const std::string& body) {
@@ -72,6 +75,8 @@ void throughSender(long status, const std::string& body) {
   api.answer(status, body);  // the report's answer
   const stb::OutboxReport* row = outbox.find(*id);
   if (!row) std::abort();  // never lost
+  if (!row->charter_category.empty() && !stb::isCharterCategory(row->charter_category))
+    std::abort();
   if (row->state == "sent") {
     // Polled with the same bytes.
     clock.now = row->next_poll_ms;
@@ -92,7 +97,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string body(reinterpret_cast<const char*>(data), size);
   std::string error;
   for (stb::ReplyKind kind : {stb::ReplyKind::kReport, stb::ReplyKind::kPoll}) {
-    if (const auto info = stb::parseTicketReply(body, kind, &error))
+    std::string note;
+    if (const auto info = stb::parseTicketReply(body, kind, &error, &note))
       checkAccepted(*info, kind);
     else if (error.empty())
       std::abort();  // a refusal always says why

@@ -51,7 +51,50 @@ stb::MenuView acceptedResult(const std::string& language) {
   press(m, {Key::kMenu, Key::kOk, Key::kOk, Key::kDigit1, Key::kDigit3, Key::kDigit8, Key::kDigit0,
             Key::kDigit0, Key::kOk, Key::kOk, Key::kOk});
   EXPECT_EQ(m.page(), stb::menu::Menu::Page::kSending);
-  m.onReportAccepted("GD20260503-0042", "5月4日18:00前", "96123", stb::menu::Severity::kMajor);
+  m.onReportAccepted("GD20260503-0042", "5月4日18:00前", "96123", stb::menu::Severity::kMajor,
+                     stb::menu::CharterCategory::kMajorFault);
+  return m.view();
+}
+
+// Main-menu row ROW (1 new installation, 2 restore service, 3 complaint).
+void pickRequest(stb::menu::Menu& m, int row) {
+  press(m, {Key::kMenu});
+  for (int i = 0; i < row; ++i) press(m, {Key::kDown});
+  press(m, {Key::kOk});
+}
+
+// A complaint with a callback number, answered with the charter's category
+// and its deadline: the longest result page.
+stb::MenuView complaintResult(const std::string& language) {
+  stb::menu::Menu m = menuIn(language);
+  pickRequest(m, 3);
+  press(m,
+        {Key::kDigit1, Key::kDigit3, Key::kDigit8, Key::kDigit0, Key::kDigit0, Key::kDigit1,
+         Key::kDigit3, Key::kDigit8, Key::kDigit0, Key::kDigit0, Key::kDigit0, Key::kOk, Key::kOk});
+  EXPECT_EQ(m.page(), stb::menu::Menu::Page::kSending);
+  m.onReportAccepted("T20261204-000123", "12-09 17:30", "96123", stb::menu::Severity::kGeneral,
+                     stb::menu::CharterCategory::kComplaint);
+  return m.view();
+}
+
+// The confirmation of a new installation (visit in the evening).
+stb::MenuView installationConfirm(const std::string& language) {
+  stb::menu::Menu m = menuIn(language);
+  pickRequest(m, 1);
+  press(m, {Key::kOk, Key::kDown, Key::kDown, Key::kOk});
+  EXPECT_EQ(m.page(), stb::menu::Menu::Page::kConfirm);
+  return m.view();
+}
+
+// My reports -> a restored service, as the central system answered it.
+stb::MenuView restorationDetail(const std::string& language) {
+  stb::menu::Menu m = menuIn(language);
+  stb::menu::ReportSummary r{"T20261204-000077", stb::menu::Category::kServiceRestoration,
+                             stb::menu::ReportStatus::kTechnicianAssigned, "12-11 09:00"};
+  r.charter = stb::menu::CharterCategory::kServiceRestoration;
+  m.setReports({r});
+  press(m, {Key::kMenu, Key::kDown, Key::kDown, Key::kDown, Key::kDown, Key::kOk, Key::kOk});
+  EXPECT_EQ(m.page(), stb::menu::Menu::Page::kReportDetail);
   return m.view();
 }
 
@@ -75,7 +118,7 @@ stb::MenuView manyReports(const std::string& language, int select) {
     reports.push_back({"T" + std::to_string(100 + i), stb::menu::Category::kNoSound,
                        stb::menu::ReportStatus::kAccepted, ""});
   m.setReports(reports);
-  press(m, {Key::kMenu, Key::kDown, Key::kOk});
+  press(m, {Key::kMenu, Key::kDown, Key::kDown, Key::kDown, Key::kDown, Key::kOk});
   for (int i = 0; i < select; ++i) press(m, {Key::kDown});
   return m.view();
 }
@@ -117,6 +160,49 @@ TEST(MenuGoldenTest, KnownOutageEnglish1280x720) {
   checkGolden("menu_outage_en_1280x720", 1280, 720, knownOutage("eng"));
 }
 
+// The charter's requests (issue 13): the main menu that offers them, a
+// complaint's result with the charter's category and deadline, in the two
+// languages with the widest and the tallest text, at SD and full HD.
+TEST(MenuGoldenTest, MainMenuSpanish720x576) {
+  checkGolden("menu_main_es_720x576", 720, 576, mainMenu("spa"));
+}
+
+TEST(MenuGoldenTest, MainMenuSpanish1920x1080) {
+  checkGolden("menu_main_es_1920x1080", 1920, 1080, mainMenu("spa"));
+}
+
+TEST(MenuGoldenTest, ComplaintResultChinese720x576) {
+  checkGolden("menu_complaint_result_zh_720x576", 720, 576, complaintResult("zho"));
+}
+
+TEST(MenuGoldenTest, ComplaintResultChinese1920x1080) {
+  checkGolden("menu_complaint_result_zh_1920x1080", 1920, 1080, complaintResult("zho"));
+}
+
+TEST(MenuGoldenTest, ComplaintResultSpanish720x576) {
+  checkGolden("menu_complaint_result_es_720x576", 720, 576, complaintResult("spa"));
+}
+
+TEST(MenuGoldenTest, ComplaintResultSpanish1920x1080) {
+  checkGolden("menu_complaint_result_es_1920x1080", 1920, 1080, complaintResult("spa"));
+}
+
+TEST(MenuGoldenTest, InstallationConfirmSpanish720x576) {
+  checkGolden("menu_installation_confirm_es_720x576", 720, 576, installationConfirm("spa"));
+}
+
+TEST(MenuGoldenTest, InstallationConfirmChinese720x576) {
+  checkGolden("menu_installation_confirm_zh_720x576", 720, 576, installationConfirm("zho"));
+}
+
+TEST(MenuGoldenTest, RestorationDetailSpanish720x576) {
+  checkGolden("menu_restoration_detail_es_720x576", 720, 576, restorationDetail("spa"));
+}
+
+TEST(MenuGoldenTest, RestorationDetailSpanish1920x1080) {
+  checkGolden("menu_restoration_detail_es_1920x1080", 1920, 1080, restorationDetail("spa"));
+}
+
 // ---------------------------------------------------------------------------
 // Rules
 
@@ -133,9 +219,11 @@ TEST(MenuPanelTest, TextIsLargeEnoughAtEverySize) {
 
 TEST(MenuPanelTest, EveryPageIsCentredInsideTheTitleSafeArea) {
   const std::vector<stb::MenuView> views = {
-      mainMenu("spa"),        categoryList("spa"),      categoryList("zho"),
-      acceptedResult("spa"),  knownOutage("spa"),       callbackWithError("spa"),
-      manyReports("eng", 11), callbackWithError("zho"),
+      mainMenu("spa"),          categoryList("spa"),        categoryList("zho"),
+      acceptedResult("spa"),    knownOutage("spa"),         callbackWithError("spa"),
+      manyReports("eng", 11),   callbackWithError("zho"),   complaintResult("spa"),
+      complaintResult("zho"),   installationConfirm("spa"), installationConfirm("zho"),
+      restorationDetail("spa"), restorationDetail("zho"),
   };
   for (auto [w, h] : {std::pair{720, 576}, std::pair{1280, 720}, std::pair{1920, 1080}}) {
     auto display = overlay_test::openDisplay(w, h);

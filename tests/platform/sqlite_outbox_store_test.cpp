@@ -46,6 +46,7 @@ OutboxReport row(const std::string& id, OutboxKind kind = OutboxKind::kReport) {
   r.next_poll_ms = 789;
   r.severity = "major";
   r.category = "no_picture";
+  r.charter_category = "major_fault";
   return r;
 }
 
@@ -55,7 +56,8 @@ bool same(const OutboxReport& a, const OutboxReport& b) {
          a.next_attempt_ms == b.next_attempt_ms && a.state == b.state && a.ticket == b.ticket &&
          a.status == b.status && a.deadline == b.deadline && a.hotline == b.hotline &&
          a.last_error == b.last_error && a.poll_attempts == b.poll_attempts &&
-         a.next_poll_ms == b.next_poll_ms && a.severity == b.severity && a.category == b.category;
+         a.next_poll_ms == b.next_poll_ms && a.severity == b.severity && a.category == b.category &&
+         a.charter_category == b.charter_category;
 }
 
 class SqliteOutbox : public ::testing::Test {
@@ -144,8 +146,9 @@ TEST_F(SqliteOutbox, RowsSurviveAReopenBesideTheSignedObjects) {
   EXPECT_EQ(objects.size(), 1u);
 }
 
-// A database written before the severity and category columns: its rows
-// are read (without them), the columns are added once, and kept from then on.
+// A database written before the severity, category and charter_category
+// columns: its rows are read (without them), the columns are added once, and
+// kept from then on.
 TEST_F(SqliteOutbox, ADatabaseFromBeforeTheCategoryColumnsKeepsItsRows) {
   outbox_.reset();
   sqlite3* db = state_->connection();
@@ -175,12 +178,15 @@ TEST_F(SqliteOutbox, ADatabaseFromBeforeTheCategoryColumnsKeepsItsRows) {
   EXPECT_EQ(all[0].ticket, "T1");
   EXPECT_EQ(all[0].deadline, "2026-12-01T08:15:00Z");
   EXPECT_EQ(all[0].severity, "");
+  EXPECT_EQ(all[0].charter_category, "");
   all[0].severity = "major";
+  all[0].charter_category = "major_fault";
   ASSERT_TRUE(outbox_->update(all[0], &error)) << error;
   reopen();  // the columns exist now: nothing to add
   all = list();
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].severity, "major");
+  EXPECT_EQ(all[0].charter_category, "major_fault");
 }
 
 // The process dies the instant enqueue() returned: no destructor, no

@@ -68,7 +68,7 @@ TEST(MenuReportSeverity, MyReportsShowEachTicketsSeverityFromTheAnswer) {
   answered.severity = Severity::kMajor;
   m.setReports({answered, {"", Category::kNoSound, ReportStatus::kWaitingToSend, ""}});
   m.handleKey(Key::kMenu, 100);
-  m.handleKey(Key::kDown, 100);
+  for (int i = 0; i < 4; ++i) m.handleKey(Key::kDown, 100);  // My reports
   m.handleKey(Key::kOk, 100);
   ASSERT_EQ(m.page(), Page::kReports);
   m.handleKey(Key::kOk, 100);

@@ -49,8 +49,8 @@ TEST(MenuStorageWarning, ConfirmResultAndMyReportsSayReportsMayBeLost) {
   ASSERT_TRUE(m.onReportQueued("96123"));
   EXPECT_EQ(m.page(), Page::kResult);
   EXPECT_TRUE(hasWarning(m.view()));
-  m.handleKey(Key::kOk, now += 100);  // back to the main menu
-  m.handleKey(Key::kDown, now += 100);
+  m.handleKey(Key::kOk, now += 100);                                // back to the main menu
+  for (int i = 0; i < 4; ++i) m.handleKey(Key::kDown, now += 100);  // My reports
   m.handleKey(Key::kOk, now += 100);
   ASSERT_EQ(m.page(), Page::kReports);
   EXPECT_TRUE(hasWarning(m.view()));

@@ -18,6 +18,11 @@ using stb::menu::Severity;
 using stb::menu::VisitPeriod;
 using Page = Menu::Page;
 
+// The main menu's rows: the four kinds of request, then the rest.
+constexpr int kRowMyReports = 4;
+constexpr int kRowServiceInfo = 5;
+constexpr int kRowClose = 6;
+
 // A menu with a clock the test moves by hand.
 class MenuTest : public ::testing::Test {
  protected:
@@ -100,25 +105,29 @@ TEST_F(MenuTest, MainMenuRowsAndArrows) {
   open();
   stb::MenuView v = menu_.view();
   EXPECT_EQ(v.title, "Service menu");
-  ASSERT_EQ(v.rows.size(), 4u);
-  EXPECT_EQ(v.rows[0].text, "Report a fault");
-  EXPECT_EQ(v.rows[1].text, "My reports");
-  EXPECT_EQ(v.rows[2].text, "Service info");
-  EXPECT_EQ(v.rows[3].text, "Close");
+  const std::vector<std::string> rows = {"Report a fault",
+                                         "Request a new installation",
+                                         "Restore my service",
+                                         "Make a complaint",
+                                         "My reports",
+                                         "Service info",
+                                         "Close"};
+  ASSERT_EQ(v.rows.size(), rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(v.rows[i].text, rows[i]);
   EXPECT_EQ(v.selected, 0);
   EXPECT_FALSE(v.footer.empty());
   EXPECT_FALSE(press(Key::kUp).view_changed);  // already at the top
   EXPECT_TRUE(press(Key::kDown).view_changed);
   EXPECT_EQ(menu_.view().selected, 1);
-  press(Key::kDown, 5);
-  EXPECT_EQ(menu_.view().selected, 3);  // stops at the bottom
+  press(Key::kDown, 10);
+  EXPECT_EQ(menu_.view().selected, kRowClose);  // stops at the bottom
   press(Key::kUp);
-  EXPECT_EQ(menu_.view().selected, 2);
+  EXPECT_EQ(menu_.view().selected, kRowServiceInfo);
 }
 
 TEST_F(MenuTest, CloseRowCloses) {
   open();
-  press(Key::kDown, 3);
+  press(Key::kDown, kRowClose);
   const Action a = press(Key::kOk);
   EXPECT_TRUE(a.view_changed);
   EXPECT_FALSE(menu_.isOpen());
@@ -147,7 +156,7 @@ TEST_F(MenuTest, ExitClosesFromAnyPage) {
   EXPECT_TRUE(press(Key::kExit).view_changed);
   EXPECT_FALSE(menu_.isOpen());
   open();
-  press(Key::kDown, 2);
+  press(Key::kDown, kRowServiceInfo);
   press(Key::kOk);
   EXPECT_EQ(menu_.page(), Page::kServiceInfo);
   press(Key::kExit);
@@ -448,7 +457,7 @@ TEST_F(MenuTest, ExitWhileSendingClosesAndTheLateAnswerDoesNotReopen) {
 
 TEST_F(MenuTest, MyReportsEmpty) {
   open();
-  press(Key::kDown);
+  press(Key::kDown, kRowMyReports);
   press(Key::kOk);
   ASSERT_EQ(menu_.page(), Page::kReports);
   const stb::MenuView v = menu_.view();
@@ -468,7 +477,7 @@ TEST_F(MenuTest, MyReportsListScrollsAndOpensOne) {
                        static_cast<ReportStatus>(1 + i % 5), "3 May 18:00"});
   menu_.setReports(reports);
   open();
-  press(Key::kDown);
+  press(Key::kDown, kRowMyReports);
   press(Key::kOk);
   stb::MenuView v = menu_.view();
   ASSERT_EQ(v.rows.size(), 12u);
@@ -570,7 +579,7 @@ TEST_F(MenuTest, ServiceInfoShowsEveryFieldAndNotAvailableForMissingOnes) {
   info.technician_name = "Li Wei";
   menu_.setServiceInfo(info);
   open();
-  press(Key::kDown, 2);
+  press(Key::kDown, kRowServiceInfo);
   press(Key::kOk);
   ASSERT_EQ(menu_.page(), Page::kServiceInfo);
   const stb::MenuView v = menu_.view();
@@ -586,7 +595,7 @@ TEST_F(MenuTest, ServiceInfoShowsEveryFieldAndNotAvailableForMissingOnes) {
   EXPECT_EQ(v.body, expected);
   press(Key::kBack);
   EXPECT_EQ(menu_.page(), Page::kMain);
-  EXPECT_EQ(menu_.view().selected, 2);
+  EXPECT_EQ(menu_.view().selected, kRowServiceInfo);
 }
 
 TEST(MenuLanguageTest, ServiceInfoInChinese) {
@@ -598,8 +607,7 @@ TEST(MenuLanguageTest, ServiceInfoInChinese) {
   info.technician_staff_number = "0451";
   m.setServiceInfo(info);
   m.handleKey(Key::kMenu, 0);
-  m.handleKey(Key::kDown, 0);
-  m.handleKey(Key::kDown, 0);
+  for (int i = 0; i < kRowServiceInfo; ++i) m.handleKey(Key::kDown, 0);
   m.handleKey(Key::kOk, 0);
   const stb::MenuView v = m.view();
   EXPECT_EQ(v.title, "服务信息");
@@ -617,10 +625,13 @@ TEST(MenuLanguageTest, MainMenuInEachLanguage) {
     std::vector<std::string> rows;
   };
   const Case cases[] = {
-      {{"zho"}, {"报修", "我的报修", "服务信息", "关闭"}},
+      {{"zho"}, {"报修", "申请新装", "申请恢复服务", "投诉", "我的报修", "服务信息", "关闭"}},
       {{"fra", "spa"},
-       {"Informar de una avería", "Mis avisos", "Información del servicio", "Cerrar"}},
-      {{"deu"}, {"Report a fault", "My reports", "Service info", "Close"}},
+       {"Informar de una avería", "Pedir una nueva instalación", "Restablecer el servicio",
+        "Presentar una reclamación", "Mis avisos", "Información del servicio", "Cerrar"}},
+      {{"deu"},
+       {"Report a fault", "Request a new installation", "Restore my service", "Make a complaint",
+        "My reports", "Service info", "Close"}},
   };
   for (const Case& c : cases) {
     MenuConfig config;
@@ -666,7 +677,9 @@ TEST(MenuLanguageTest, ChineseOutageAndResultWording) {
   const stb::MenuView v = m.view();
   EXPECT_EQ(v.title, "报修已受理");
   EXPECT_EQ(v.body.at(0), "工单号：A123");
-  EXPECT_EQ(v.body.at(2), "客服热线：96123");
+  EXPECT_EQ(v.body.at(1), "故障：无图像");
+  EXPECT_EQ(v.body.at(2), "承诺修复时限：5月3日18:00前");
+  EXPECT_EQ(v.body.at(3), "客服热线：96123");
 }
 
 }  // namespace

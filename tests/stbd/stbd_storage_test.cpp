@@ -80,8 +80,11 @@ TEST(StbdStorage, FlashMissingAtStartTheBoxWarnsThenRecoversEverything) {
                                        "+1s OK\n"    // any time
                                        "+1s OK\n"    // confirm: queued
                                        "+1s OK\n"    // back to the menu
-                                       "+1s DOWN\n"  // My reports
-                                       "+1s OK\n";   // at +10 s
+                                       "+1s DOWN\n"  // to My reports, the 5th row
+                                       "+100ms DOWN\n"
+                                       "+100ms DOWN\n"
+                                       "+100ms DOWN\n"
+                                       "+700ms OK\n";  // at +10 s
   const std::string state = s.path("late/state");
   const std::string config =
       s.writeConfig("zho", "[state]\ndir = " + state + "\nretry_seconds = 1\n");
