@@ -266,6 +266,11 @@ void HttpServer::watchLoop() {
     next_summary = Clock::now() + interval;
     const std::string summary = refusals_.takeSummary();
     if (!summary.empty()) logLine(config_.name + ": " + summary);
+    std::lock_guard<std::mutex> messages(start_mutex_);
+    if (library_messages_ > 0)
+      logLine(config_.name + ": the HTTP library said " + std::to_string(library_messages_) +
+              (library_messages_ == 1 ? " thing" : " things") + "; last: " + last_library_message_);
+    library_messages_ = 0;
   }
 }
 
@@ -296,18 +301,34 @@ void HttpServer::onLibraryMessage(const std::string& text) {
     start_messages_ += (start_messages_.empty() ? "" : "; ") + text;
     return;
   }
-  // Its messages about single connections come with every bad handshake:
-  // the connection is counted when it closes; only the cap is told apart.
-  if (text.find("connection limit") != std::string::npos) refusals_.add(Refusal::kServerFull, "");
+  // Its messages about single connections come with every bad handshake
+  // (the connection is counted when it closes): the cap is told apart, the
+  // rest summarised with the refusals, never a line each.
+  if (text.find("connection limit") != std::string::npos) {
+    refusals_.add(Refusal::kServerFull, "");
+    return;
+  }
+  // Our own refusals (the handler said no) and failed handshakes: counted.
+  if (text.find("Application reported internal error") != std::string::npos ||
+      text.find("handshake message out of context") != std::string::npos)
+    return;
+  std::lock_guard<std::mutex> lock(start_mutex_);
+  ++library_messages_;
+  last_library_message_ = text;
 }
 
 bool HttpServer::acceptPeer(const std::string& ip) {
+  // Counted here, not when the connection starts: the library's threads
+  // accept at the same time, and each must see the others' connections.
+  // (Should the library then fail to set the connection up, out of memory,
+  // the count stays one too high for that peer.)
   std::lock_guard<std::mutex> lock(peers_mutex_);
-  const auto it = peers_.find(ip);
-  if (it != peers_.end() && it->second >= config_.max_per_peer) {
+  unsigned& open = peers_[ip];
+  if (open >= config_.max_per_peer) {
     refusals_.add(Refusal::kPerPeerLimit, ip);
     return false;
   }
+  ++open;
   return true;
 }
 
@@ -328,7 +349,6 @@ void HttpServer::connectionStarted(MHD_Connection* c, void** socket_context) {
     conn->fd = fd->connect_fd;
   }
   std::lock_guard<std::mutex> lock(peers_mutex_);
-  ++peers_[conn->ip];
   open_.insert(conn);
 }
 

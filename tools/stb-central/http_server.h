@@ -123,6 +123,8 @@ class HttpServer {
   std::atomic<bool> started_{false};  // false while the library starts: its messages are errors
   std::mutex start_mutex_;
   std::string start_messages_;
+  size_t library_messages_ = 0;  // since the last summary (under start_mutex_)
+  std::string last_library_message_;
 
   std::mutex stop_mutex_;
   std::condition_variable stop_cv_;
