@@ -142,7 +142,8 @@ int changeStatus(const AdminArgs& a, const std::string& ticket, const std::strin
   if (!store) return kExitFailure;
   ChangeOutcome outcome;
   std::string error;
-  if (!store->setStatus(ticket, *status, systemNow(), &outcome, &error)) return failed(err, error);
+  if (!store->setStatus(ticket, *status, "cli", systemNow(), &outcome, &error))
+    return failed(err, error);
   if (outcome == ChangeOutcome::kNotFound) return failed(err, "no ticket " + ticket);
   if (outcome != ChangeOutcome::kDone) {
     std::optional<Ticket> t;

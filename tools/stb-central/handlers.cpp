@@ -62,7 +62,8 @@ HttpResponse CentralService::postReport(const HttpRequest& request, const std::s
   const UtcSeconds deadline = policy_.deadlineFor(report.category, report.created);
   SubmitResult result;
   std::string error;
-  if (!store_.submit(report, severity, deadline, now, &result, &error)) return storeFailure(error);
+  if (!store_.submit(report, SubmitTerms{severity, "", deadline, ""}, now, &result, &error))
+    return storeFailure(error);
   if (result.outcome == SubmitOutcome::kConflict)
     return HttpResponse::error(409, "idempotency_conflict",
                                "this Idempotency-Key was used with a different report");

@@ -3,12 +3,17 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "tools/stb-central/desk_sqlite.h"
 
 namespace tools::central {
 namespace {
 
-const char kSchema[] = R"sql(
+// Schema version 1, as it was: a new database is made as v1 and upgraded,
+// so that every database, new or old, has the same v2 schema.
+const char kSchemaV1[] = R"sql(
 CREATE TABLE IF NOT EXISTS reports (
   report_id      TEXT PRIMARY KEY,          -- the box's Idempotency-Key (UUID)
   box_id         TEXT NOT NULL,
@@ -48,46 +53,79 @@ CREATE TABLE IF NOT EXISTS return_visits (
 );
 )sql";
 
-const char kTicketColumns[] =
-    "ticket, report_id, box_id, area_code, category, severity, status, created, received, "
-    "deadline, updated";
+// v1 -> v2: the desk's columns, an answer per resolution (a reopened ticket
+// is answered again), and the audit trail, started from what v1 kept: each
+// ticket's acceptance, its last status change and its answer.
+const char kUpgradeV1ToV2[] = R"sql(
+ALTER TABLE tickets ADD COLUMN charter_category TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN assignee TEXT;               -- a worker's staff login
+ALTER TABLE tickets ADD COLUMN accepted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tickets ADD COLUMN resolved_at INTEGER;         -- the last resolution
+ALTER TABLE tickets ADD COLUMN return_visit_due INTEGER;    -- while an answer is owed
+ALTER TABLE tickets ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
+-- v1 knew only the fault kinds, major or general by their severity.
+UPDATE tickets SET accepted = received,
+  charter_category = CASE severity WHEN 'major' THEN 'major_fault' ELSE 'general_fault' END,
+  resolved_at = CASE WHEN status IN ('resolved', 'closed') THEN updated END;
+CREATE TABLE return_visits_v2 (
+  id       INTEGER PRIMARY KEY,
+  ticket   TEXT NOT NULL REFERENCES tickets(ticket),
+  fixed    INTEGER NOT NULL,
+  score    INTEGER NOT NULL,
+  answered INTEGER NOT NULL,
+  via      TEXT NOT NULL,                   -- 'box' or 'callback'
+  actor    TEXT NOT NULL,
+  note     TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO return_visits_v2(ticket, fixed, score, answered, via, actor)
+  SELECT rv.ticket, rv.fixed, rv.score, rv.answered, 'box', 'box:' || t.box_id
+  FROM return_visits rv JOIN tickets t ON t.ticket = rv.ticket ORDER BY rv.answered, rv.ticket;
+DROP TABLE return_visits;
+ALTER TABLE return_visits_v2 RENAME TO return_visits;
+CREATE INDEX return_visits_ticket ON return_visits(ticket);
+-- A resolved ticket that v1 left unanswered still owes its return visit
+-- (v1 kept no resolution time: its last change stands for it).
+UPDATE tickets SET return_visit_due = updated + 259200
+  WHERE status = 'resolved' AND ticket NOT IN (SELECT ticket FROM return_visits);
+CREATE TABLE ticket_events (
+  id     INTEGER PRIMARY KEY,               -- the order of the changes
+  ticket TEXT NOT NULL REFERENCES tickets(ticket),
+  at     INTEGER NOT NULL,                  -- UTC seconds
+  actor  TEXT NOT NULL,                     -- staff login, box:<box_id>, system, cli
+  kind   TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '{}'         -- JSON object
+);
+CREATE INDEX ticket_events_ticket ON ticket_events(ticket, id);
+CREATE INDEX tickets_deadline ON tickets(deadline);
+CREATE INDEX tickets_return_visit_due ON tickets(return_visit_due)
+  WHERE return_visit_due IS NOT NULL;
+INSERT INTO ticket_events(ticket, at, actor, kind, detail)
+  SELECT ticket, at, actor, kind, detail FROM (
+    SELECT ticket, received AS at, 0 AS rank, 'box:' || box_id AS actor, 'accepted' AS kind,
+           json_object('migrated', json('true'), 'category', category,
+                       'charter_category', charter_category, 'severity', severity,
+                       'deadline', strftime('%Y-%m-%dT%H:%M:%SZ', deadline, 'unixepoch')) AS detail
+      FROM tickets
+    UNION ALL
+    SELECT ticket, updated, 1, 'system',
+           CASE status WHEN 'technician_assigned' THEN 'assigned' ELSE status END,
+           json_object('migrated', json('true'))
+      FROM tickets WHERE status <> 'accepted'
+    UNION ALL
+    SELECT ticket, answered, 2, actor, 'return_visit',
+           json_object('migrated', json('true'), 'fixed', json(CASE fixed WHEN 0 THEN 'false' ELSE 'true' END),
+                       'score', score, 'via', via)
+      FROM return_visits)
+  ORDER BY at, ticket, rank;
+)sql";
 
-// One prepared statement, finalised on scope exit.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) {
-    ok_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) == SQLITE_OK;
-  }
-  ~Statement() { sqlite3_finalize(s_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  bool ok() const { return ok_; }
-  Statement& bind(int i, const std::string& v) {
-    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Statement& bind(int i, const std::optional<std::string>& v) {
-    if (v) return bind(i, *v);
-    sqlite3_bind_null(s_, i);
-    return *this;
-  }
-  Statement& bind(int i, int64_t v) {
-    sqlite3_bind_int64(s_, i, v);
-    return *this;
-  }
-  int step() { return sqlite3_step(s_); }
-  std::string text(int col) const {
-    const unsigned char* t = sqlite3_column_text(s_, col);
-    return t ? std::string(reinterpret_cast<const char*>(t),
-                           static_cast<size_t>(sqlite3_column_bytes(s_, col)))
-             : std::string();
-  }
-  int64_t integer(int col) const { return sqlite3_column_int64(s_, col); }
+}  // namespace
 
- private:
-  sqlite3_stmt* s_ = nullptr;
-  bool ok_ = false;
-};
+const char kTicketSelect[] =
+    "SELECT t.ticket, t.report_id, t.box_id, t.area_code, t.category, t.charter_category, "
+    "t.severity, t.status, t.assignee, t.created, t.received, t.accepted, t.deadline, t.updated, "
+    "t.resolved_at, t.return_visit_due, t.flags, r.callback_phone, r.visit_period "
+    "FROM tickets t JOIN reports r ON r.report_id = t.report_id ";
 
 Ticket readTicket(const Statement& s) {
   Ticket t;
@@ -96,16 +134,22 @@ Ticket readTicket(const Statement& s) {
   t.box_id = s.text(2);
   t.area_code = s.text(3);
   t.category = s.text(4);
-  t.severity = s.text(5) == "major" ? Severity::kMajor : Severity::kGeneral;
-  t.status = parseStatus(s.text(6)).value_or(TicketStatus::kAccepted);
-  t.created = s.integer(7);
-  t.received = s.integer(8);
-  t.deadline = s.integer(9);
-  t.updated = s.integer(10);
+  t.charter_category = s.text(5);
+  t.severity = s.text(6) == "major" ? Severity::kMajor : Severity::kGeneral;
+  t.status = parseStatus(s.text(7)).value_or(TicketStatus::kAccepted);
+  t.assignee = s.optionalText(8);
+  t.created = s.integer(9);
+  t.received = s.integer(10);
+  t.accepted = s.integer(11);
+  t.deadline = s.integer(12);
+  t.updated = s.integer(13);
+  t.resolved_at = s.optionalInteger(14);
+  t.return_visit_due = s.optionalInteger(15);
+  t.flags = static_cast<unsigned>(s.integer(16));
+  t.callback_phone = s.optionalText(17);
+  t.visit_period = s.optionalText(18);
   return t;
 }
-
-}  // namespace
 
 const char* statusName(TicketStatus s) {
   switch (s) {
@@ -166,15 +210,35 @@ std::unique_ptr<TicketStore> TicketStore::open(const std::string& path, const Op
     return refuse("schema version " + std::to_string(v) + " is newer than this program");
   if (std::string damaged = store->damage(); !damaged.empty()) return refuse(damaged);
   if (v == kSchemaVersion) return store;
-  if (read_only) return refuse("not an stb-central database (no schema; `serve` makes it)");
-  // A new database: the schema in one short write transaction.
-  const std::string setup = std::string("BEGIN IMMEDIATE;") + kSchema +
-                            "PRAGMA user_version=" + std::to_string(kSchemaVersion) + "; COMMIT;";
-  if (!store->exec(setup.c_str(), &why)) {
-    store->exec("ROLLBACK", nullptr);
-    return refuse(why);
-  }
+  if (read_only && v == 0)
+    return refuse("not an stb-central database (no schema; `serve` makes it)");
+  if (read_only)
+    return refuse("schema version " + std::to_string(v) +
+                  " is older than this program; a command that writes (serve, resolve) "
+                  "upgrades it");
+  if (!store->setUpSchema(&why)) return refuse(why);
   return store;
+}
+
+bool TicketStore::setUpSchema(std::string* error) {
+  if (!exec("BEGIN IMMEDIATE", error)) return false;
+  // Read again inside the write transaction: another process (serve and an
+  // admin command started together) may have done it meanwhile.
+  int64_t v = -1;
+  {
+    Statement version(db_, "PRAGMA user_version");
+    if (version.ok() && version.step() == SQLITE_ROW) v = version.integer(0);
+  }
+  if (v < 0) return rollback("schema version", error);
+  std::string sql;
+  if (v == 0) sql += kSchemaV1;
+  if (v <= 1) sql += kUpgradeV1ToV2;
+  sql += "PRAGMA user_version=" + std::to_string(kSchemaVersion) + ";";
+  if (v < kSchemaVersion && !exec(sql.c_str(), error)) {
+    exec("ROLLBACK", nullptr);
+    return false;
+  }
+  return commit(error);
 }
 
 namespace {
@@ -258,7 +322,23 @@ bool TicketStore::rollback(const std::string& what, std::string* error) {
   return false;
 }
 
-bool TicketStore::submit(const NewReport& r, Severity severity, UtcSeconds deadline, UtcSeconds now,
+bool TicketStore::commit(std::string* error) {
+  if (exec("COMMIT", error)) return true;
+  exec("ROLLBACK", nullptr);
+  return false;
+}
+
+bool TicketStore::addEvent(const std::string& ticket, UtcSeconds at, const std::string& actor,
+                           const char* kind, const std::string& detail, std::string* error) {
+  Statement ins(db_,
+                "INSERT INTO ticket_events(ticket, at, actor, kind, detail) "
+                "VALUES(?1, ?2, ?3, ?4, ?5)");
+  if (!ins.ok()) return fail(std::string("event ") + kind, error);
+  ins.bind(1, ticket).bind(2, at).bind(3, actor).bind(4, kind).bind(5, detail);
+  return ins.step() == SQLITE_DONE || fail(std::string("event ") + kind, error);
+}
+
+bool TicketStore::submit(const NewReport& r, const SubmitTerms& terms, UtcSeconds now,
                          SubmitResult* result, std::string* error) {
   if (!exec("BEGIN IMMEDIATE", error)) return false;
   {
@@ -273,9 +353,7 @@ bool TicketStore::submit(const NewReport& r, Severity severity, UtcSeconds deadl
         result->outcome = SubmitOutcome::kConflict;
         return true;
       }
-      Statement t(
-          db_,
-          (std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE report_id = ?1").c_str());
+      Statement t(db_, std::string(kTicketSelect) + "WHERE t.report_id = ?1");
       if (!t.ok()) return fail("find ticket", error);
       t.bind(1, r.report_id);
       if (t.step() != SQLITE_ROW) return fail("find ticket of report " + r.report_id, error);
@@ -309,12 +387,16 @@ bool TicketStore::submit(const NewReport& r, Severity severity, UtcSeconds deadl
   t.box_id = r.box_id;
   t.area_code = r.area_code;
   t.category = r.category;
-  t.severity = severity;
-  t.status = TicketStatus::kAccepted;
+  t.charter_category = terms.charter_category;
+  t.severity = terms.severity;
+  t.status = terms.assignee.empty() ? TicketStatus::kAccepted : TicketStatus::kTechnicianAssigned;
+  if (!terms.assignee.empty()) t.assignee = terms.assignee;
   t.created = r.created;
-  t.received = now;
-  t.deadline = deadline;
+  t.received = t.accepted = now;
+  t.deadline = terms.deadline;
   t.updated = now;
+  t.callback_phone = r.callback_phone;
+  t.visit_period = r.visit_period;
   {
     Statement ins(db_,
                   "INSERT INTO reports(report_id, box_id, smartcard_id, area_code, category, "
@@ -329,19 +411,31 @@ bool TicketStore::submit(const NewReport& r, Severity severity, UtcSeconds deadl
   {
     Statement ins(db_,
                   "INSERT INTO tickets(ticket, report_id, box_id, area_code, category, severity, "
-                  "status, created, received, deadline, updated) "
-                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+                  "status, created, received, deadline, updated, charter_category, assignee, "
+                  "accepted) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
     if (!ins.ok()) return rollback("store ticket", error);
     ins.bind(1, t.ticket).bind(2, t.report_id).bind(3, t.box_id).bind(4, t.area_code);
-    ins.bind(5, t.category).bind(6, std::string(severityName(severity)));
-    ins.bind(7, std::string(statusName(t.status))).bind(8, t.created).bind(9, t.received);
-    ins.bind(10, t.deadline).bind(11, t.updated);
+    ins.bind(5, t.category).bind(6, severityName(t.severity)).bind(7, statusName(t.status));
+    ins.bind(8, t.created).bind(9, t.received).bind(10, t.deadline).bind(11, t.updated);
+    ins.bind(12, t.charter_category).bind(13, t.assignee).bind(14, t.accepted);
     if (ins.step() != SQLITE_DONE) return rollback("store ticket", error);
   }
-  if (!exec("COMMIT", error)) {
+  const std::string box_actor = "box:" + r.box_id;
+  const nlohmann::json accepted = {{"category", t.category},
+                                   {"charter_category", t.charter_category},
+                                   {"severity", severityName(t.severity)},
+                                   {"deadline", dvb::formatIso8601(t.deadline)}};
+  if (!addEvent(t.ticket, now, box_actor, event_kind::kAccepted, accepted.dump(), error)) {
     exec("ROLLBACK", nullptr);
     return false;
   }
+  // "First inquiry responsibility": the area's worker has it from the start.
+  if (t.assignee && !addEvent(t.ticket, now, "system", event_kind::kAssigned,
+                              nlohmann::json{{"assignee", *t.assignee}}.dump(), error)) {
+    exec("ROLLBACK", nullptr);
+    return false;
+  }
+  if (!commit(error)) return false;
   result->outcome = SubmitOutcome::kCreated;
   result->ticket = t;
   return true;
@@ -349,8 +443,7 @@ bool TicketStore::submit(const NewReport& r, Severity severity, UtcSeconds deadl
 
 bool TicketStore::findTicket(const std::string& ticket, std::optional<Ticket>* out,
                              std::string* error) {
-  Statement s(
-      db_, (std::string("SELECT ") + kTicketColumns + " FROM tickets WHERE ticket = ?1").c_str());
+  Statement s(db_, std::string(kTicketSelect) + "WHERE t.ticket = ?1");
   if (!s.ok()) return fail("find ticket", error);
   s.bind(1, ticket);
   const int rc = s.step();
@@ -363,9 +456,7 @@ bool TicketStore::findTicket(const std::string& ticket, std::optional<Ticket>* o
 }
 
 bool TicketStore::listTickets(std::vector<Ticket>* out, std::string* error) {
-  Statement s(db_,
-              (std::string("SELECT ") + kTicketColumns + " FROM tickets ORDER BY received, ticket")
-                  .c_str());
+  Statement s(db_, std::string(kTicketSelect) + "ORDER BY t.received, t.ticket");
   if (!s.ok()) return fail("list tickets", error);
   out->clear();
   int rc;
@@ -387,89 +478,6 @@ bool TicketStore::reportBody(const std::string& ticket, std::optional<std::strin
   }
   out->reset();
   return rc == SQLITE_DONE || fail("read report", error);
-}
-
-bool TicketStore::setStatus(const std::string& ticket, TicketStatus status, UtcSeconds now,
-                            ChangeOutcome* outcome, std::string* error) {
-  if (!exec("BEGIN IMMEDIATE", error)) return false;
-  Statement s(db_, "SELECT status FROM tickets WHERE ticket = ?1");
-  if (!s.ok()) return rollback("set status", error);
-  s.bind(1, ticket);
-  const int rc = s.step();
-  if (rc != SQLITE_ROW) {
-    if (rc != SQLITE_DONE) return rollback("set status", error);
-    exec("ROLLBACK", nullptr);
-    *outcome = ChangeOutcome::kNotFound;
-    return true;
-  }
-  const TicketStatus current = parseStatus(s.text(0)).value_or(TicketStatus::kAccepted);
-  if (static_cast<int>(status) <= static_cast<int>(current)) {
-    exec("ROLLBACK", nullptr);
-    *outcome = ChangeOutcome::kWrongStatus;
-    return true;
-  }
-  Statement u(db_, "UPDATE tickets SET status = ?2, updated = ?3 WHERE ticket = ?1");
-  if (!u.ok()) return rollback("set status", error);
-  u.bind(1, ticket).bind(2, std::string(statusName(status))).bind(3, now);
-  if (u.step() != SQLITE_DONE) return rollback("set status", error);
-  if (!exec("COMMIT", error)) {
-    exec("ROLLBACK", nullptr);
-    return false;
-  }
-  *outcome = ChangeOutcome::kDone;
-  return true;
-}
-
-bool TicketStore::recordReturnVisit(const std::string& ticket, bool fixed, int score,
-                                    UtcSeconds now, ChangeOutcome* outcome, std::string* error) {
-  if (!exec("BEGIN IMMEDIATE", error)) return false;
-  Statement s(db_,
-              "SELECT t.status, rv.ticket IS NOT NULL FROM tickets t "
-              "LEFT JOIN return_visits rv ON rv.ticket = t.ticket WHERE t.ticket = ?1");
-  if (!s.ok()) return rollback("return visit", error);
-  s.bind(1, ticket);
-  const int rc = s.step();
-  if (rc != SQLITE_ROW) {
-    if (rc != SQLITE_DONE) return rollback("return visit", error);
-    exec("ROLLBACK", nullptr);
-    *outcome = ChangeOutcome::kNotFound;
-    return true;
-  }
-  if (s.integer(1) != 0 || s.text(0) != statusName(TicketStatus::kResolved)) {
-    exec("ROLLBACK", nullptr);
-    *outcome = s.integer(1) != 0 ? ChangeOutcome::kAlreadyAnswered : ChangeOutcome::kWrongStatus;
-    return true;
-  }
-  Statement ins(db_,
-                "INSERT INTO return_visits(ticket, fixed, score, answered) VALUES(?1, ?2, ?3, ?4)");
-  if (!ins.ok()) return rollback("return visit", error);
-  ins.bind(1, ticket).bind(2, int64_t{fixed ? 1 : 0}).bind(3, int64_t{score}).bind(4, now);
-  if (ins.step() != SQLITE_DONE) return rollback("return visit", error);
-  if (!exec("COMMIT", error)) {
-    exec("ROLLBACK", nullptr);
-    return false;
-  }
-  *outcome = ChangeOutcome::kDone;
-  return true;
-}
-
-bool TicketStore::listReturnVisits(std::vector<ReturnVisit>* out, std::string* error) {
-  Statement s(db_,
-              "SELECT rv.ticket, t.box_id, rv.fixed, rv.score, rv.answered FROM return_visits rv "
-              "JOIN tickets t ON t.ticket = rv.ticket ORDER BY rv.answered, rv.ticket");
-  if (!s.ok()) return fail("list return visits", error);
-  out->clear();
-  int rc;
-  while ((rc = s.step()) == SQLITE_ROW) {
-    ReturnVisit v;
-    v.ticket = s.text(0);
-    v.box_id = s.text(1);
-    v.fixed = s.integer(2) != 0;
-    v.score = static_cast<int>(s.integer(3));
-    v.answered = s.integer(4);
-    out->push_back(v);
-  }
-  return rc == SQLITE_DONE || fail("list return visits", error);
 }
 
 }  // namespace tools::central

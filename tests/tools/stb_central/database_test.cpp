@@ -202,7 +202,8 @@ void makeDatabase(const std::string& path, int count) {
     ASSERT_TRUE(parseReport(reportJson(uuid(i), "STB-TEST-0001"), &r, &problem)) << problem.message;
     SubmitResult result;
     ASSERT_TRUE(
-        store->submit(r, Severity::kMajor, r.created + 72 * 3600, r.created, &result, &error))
+        store->submit(r, SubmitTerms{Severity::kMajor, "major_fault", r.created + 72 * 3600, ""},
+                      r.created, &result, &error))
         << error;
   }
 }

@@ -134,8 +134,8 @@ TEST_F(RouterTest, ReturnVisitAfterResolution) {
   EXPECT_EQ(json::parse(early.body)["error"], "not_resolved");
   ChangeOutcome outcome;
   std::string error;
-  ASSERT_TRUE(
-      store_->setStatus("T20261128-000001", TicketStatus::kResolved, kNow, &outcome, &error));
+  ASSERT_TRUE(store_->setStatus("T20261128-000001", TicketStatus::kResolved, "test", kNow, &outcome,
+                                &error));
   EXPECT_EQ(service_->handle(request("POST", path, answer), "STB-TEST-0002").status, 403);
   EXPECT_EQ(service_->handle(request("POST", path, R"({"fixed": true, "score": 9})"), kBox).status,
             400);

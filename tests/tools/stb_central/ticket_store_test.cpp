@@ -38,7 +38,9 @@ class TicketStoreTest : public testing::Test {
   SubmitResult submit(const NewReport& r, UtcSeconds now = kNov30) {
     SubmitResult result;
     std::string error;
-    EXPECT_TRUE(store_->submit(r, Severity::kMajor, r.created + 72 * 3600, now, &result, &error))
+    EXPECT_TRUE(
+        store_->submit(r, SubmitTerms{Severity::kMajor, "major_fault", r.created + 72 * 3600, ""},
+                       now, &result, &error))
         << error;
     return result;
   }
@@ -97,16 +99,16 @@ TEST_F(TicketStoreTest, StatusesOnlyMoveForward) {
   const std::string t = submit(report(uuid(1))).ticket.ticket;
   ChangeOutcome outcome;
   std::string error;
-  ASSERT_TRUE(
-      store_->setStatus(t, TicketStatus::kTechnicianAssigned, kNov30 + 5, &outcome, &error));
+  ASSERT_TRUE(store_->setStatus(t, TicketStatus::kTechnicianAssigned, "test", kNov30 + 5, &outcome,
+                                &error));
   EXPECT_EQ(outcome, ChangeOutcome::kDone);
-  ASSERT_TRUE(store_->setStatus(t, TicketStatus::kAccepted, kNov30 + 6, &outcome, &error));
+  ASSERT_TRUE(store_->setStatus(t, TicketStatus::kAccepted, "test", kNov30 + 6, &outcome, &error));
   EXPECT_EQ(outcome, ChangeOutcome::kWrongStatus);
-  ASSERT_TRUE(
-      store_->setStatus(t, TicketStatus::kTechnicianAssigned, kNov30 + 6, &outcome, &error));
+  ASSERT_TRUE(store_->setStatus(t, TicketStatus::kTechnicianAssigned, "test", kNov30 + 6, &outcome,
+                                &error));
   EXPECT_EQ(outcome, ChangeOutcome::kWrongStatus);
-  ASSERT_TRUE(
-      store_->setStatus("T20261130-000099", TicketStatus::kResolved, kNov30, &outcome, &error));
+  ASSERT_TRUE(store_->setStatus("T20261130-000099", TicketStatus::kResolved, "test", kNov30,
+                                &outcome, &error));
   EXPECT_EQ(outcome, ChangeOutcome::kNotFound);
   std::optional<Ticket> found;
   ASSERT_TRUE(store_->findTicket(t, &found, &error));
@@ -121,7 +123,7 @@ TEST_F(TicketStoreTest, ReturnVisitOnlyOnceAndOnlyWhenResolved) {
   std::string error;
   ASSERT_TRUE(store_->recordReturnVisit(t, true, 5, kNov30, &outcome, &error));
   EXPECT_EQ(outcome, ChangeOutcome::kWrongStatus);
-  ASSERT_TRUE(store_->setStatus(t, TicketStatus::kResolved, kNov30 + 1, &outcome, &error));
+  ASSERT_TRUE(store_->setStatus(t, TicketStatus::kResolved, "test", kNov30 + 1, &outcome, &error));
   ASSERT_TRUE(store_->recordReturnVisit(t, false, 2, kNov30 + 2, &outcome, &error));
   EXPECT_EQ(outcome, ChangeOutcome::kDone);
   ASSERT_TRUE(store_->recordReturnVisit(t, true, 5, kNov30 + 3, &outcome, &error));
@@ -160,8 +162,8 @@ TEST_F(TicketStoreTest, AReadOnlyStoreReadsWhatTheWriterStoredAndWritesNothing) 
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].ticket, created.ticket.ticket);
   ChangeOutcome outcome;
-  EXPECT_FALSE(
-      reader->setStatus(created.ticket.ticket, TicketStatus::kResolved, kNov30, &outcome, &error));
+  EXPECT_FALSE(reader->setStatus(created.ticket.ticket, TicketStatus::kResolved, "test", kNov30,
+                                 &outcome, &error));
   EXPECT_NE(error.find("readonly"), std::string::npos) << error;
 }
 
@@ -189,7 +191,9 @@ TEST(TicketStoreOpen, RefusesADamagedDatabaseNamingTheTable) {
     for (int i = 1; i <= 300; ++i) {
       SubmitResult result;
       const NewReport r = report(uuid(i));
-      ASSERT_TRUE(store->submit(r, Severity::kMajor, r.created, kNov30, &result, &error)) << error;
+      ASSERT_TRUE(store->submit(r, SubmitTerms{Severity::kMajor, "major_fault", r.created, ""},
+                                kNov30, &result, &error))
+          << error;
     }
   }
   // Page 2 is the root of `reports` (the first table of the schema).
