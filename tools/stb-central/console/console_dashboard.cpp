@@ -1,0 +1,107 @@
+// The charter dashboard, and its CSV.
+#include <cstdio>
+
+#include "tools/stb-central/console/console.h"
+#include "tools/stb-central/console/console_format.h"
+#include "tools/stb-central/console/permissions.h"
+#include "tools/stb-central/desk_csv.h"
+#include "tools/stb-central/desk_dashboard.h"
+#include "tools/web/html.h"
+
+namespace tools::central {
+namespace {
+
+constexpr int64_t kDefaultDays = 30;
+
+std::string th(const Console::Visit& v, const char* key) {
+  return "<th>" + web::escapeHtml(v.t(key)) + "</th>";
+}
+
+std::string num(const std::string& text) {
+  return "<td class=\"num\">" + web::escapeHtml(text) + "</td>";
+}
+
+// "83.3 % (5/6)", or "—" with nothing to count.
+std::string rate(const CharterRate& r) {
+  const auto p = r.percent();
+  if (!p) return "—";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.1f %% (%lld/%lld)", *p, static_cast<long long>(r.met),
+                static_cast<long long>(r.total));
+  return buffer;
+}
+
+std::string satisfaction(const Console::Visit& v, const CharterFigures& f) {
+  const auto mean = f.satisfactionMean();
+  if (!mean) return "—";
+  std::string answers = v.t("dash.answers");
+  answers.replace(answers.find("%N"), 2, std::to_string(f.satisfaction_count));
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", *mean);
+  return std::string(buffer) + " (" + answers + ")";
+}
+
+std::string figuresRow(const Console::Visit& v, const std::string& key_html,
+                       const CharterFigures& f, const std::string& id) {
+  return "<tr data-key=\"" + web::escapeHtml(id) + "\"><td>" + key_html + "</td>" +
+         num(rate(f.response_24h)) + num(rate(f.deadlines)) + num(rate(f.return_visits_72h)) +
+         num(satisfaction(v, f)) + num(std::to_string(f.complaints)) + "</tr>\n";
+}
+
+std::string figuresTable(const Console::Visit& v, const char* id, const char* key_label,
+                         const std::vector<DashboardRow>& rows, const std::string& unnamed) {
+  std::string out = "<div class=\"scroll\"><table id=\"" + std::string(id) + "\"><tr>" +
+                    th(v, key_label) + th(v, "dash.response") + th(v, "dash.deadlines") +
+                    th(v, "dash.return_visits") + th(v, "dash.satisfaction") +
+                    th(v, "dash.complaints") + "</tr>\n";
+  for (const DashboardRow& r : rows)
+    out += figuresRow(v, web::escapeHtml(r.key.empty() ? unnamed : r.key), r.figures, r.key);
+  return out + "</table></div>\n";
+}
+
+}  // namespace
+
+web::Response Console::dashboardPage(Visit& v, bool csv) {
+  if (!allowed(v.role, v.session.user, ConsoleAction::kDashboard, nullptr))
+    return errorPage(v, 403, "forbidden");
+  // The period in whole UTC days, both ends included; the last 30 days by default.
+  const int64_t today = daysOf(v.now);
+  const std::string from_text =
+      v.query.get("from").value_or(formatDay((today - kDefaultDays + 1) * kSecondsPerDay));
+  const std::string to_text = v.query.get("to").value_or(formatDay(today * kSecondsPerDay));
+  const auto from_day = parseCivilDate(from_text), to_day = parseCivilDate(to_text);
+  const bool good = from_day && to_day && *from_day <= *to_day;
+  std::string form = "<form class=\"filters\" method=\"get\" action=\"/console/dashboard\">" +
+                     web::hiddenInput("lang", v.lang) +
+                     web::textInput(v.t("dash.from"), "from", from_text, "date") +
+                     web::textInput(v.t("dash.to"), "to", to_text, "date") +
+                     "<button type=\"submit\" id=\"show\">" + web::escapeHtml(v.t("dash.show")) +
+                     "</button></form>\n";
+  if (!good) {
+    if (csv) return web::Response::text(400, v.t("dash.bad_period") + "\n");
+    return page(v, 400, v.t("dash.title"), form, "nav.dashboard", "", v.t("dash.bad_period"));
+  }
+  const UtcSeconds from = *from_day * kSecondsPerDay, to = (*to_day + 1) * kSecondsPerDay;
+  std::vector<TicketHistory> histories;
+  std::string error;
+  if (!store_.histories(to, &histories, &error)) return errorPage(v, 500, "store_failed");
+  const Dashboard d = computeDashboard(histories, from, to);
+  if (csv)
+    return web::Response::csv(dashboardCsv(d), "charter-" + from_text + "-" + to_text + ".csv");
+
+  std::string html =
+      form + "<p>" +
+      web::link("/console/dashboard.csv?from=" + from_text + "&to=" + to_text, v.t("dash.csv")) +
+      " · " + web::escapeHtml(v.t("times_utc")) + "</p>\n";
+  html += "<div class=\"scroll\"><table id=\"total\"><tr><th></th>" + th(v, "dash.response") +
+          th(v, "dash.deadlines") + th(v, "dash.return_visits") + th(v, "dash.satisfaction") +
+          th(v, "dash.complaints") + "</tr>\n" +
+          figuresRow(v, web::escapeHtml(v.t("dash.total")), d.total, "all") + "</table></div>\n";
+  html += "<h2>" + web::escapeHtml(v.t("dash.by_area")) + "</h2>\n" +
+          figuresTable(v, "by-area", "col.area", d.by_area, "—");
+  html += "<h2>" + web::escapeHtml(v.t("dash.by_worker")) + "</h2>\n" +
+          figuresTable(v, "by-worker", "col.worker", d.by_worker, v.t("filter.unassigned"));
+  return page(v, 200, v.t("dash.title"), html, "nav.dashboard");
+}
+
+}  // namespace tools::central

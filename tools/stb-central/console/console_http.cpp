@@ -1,0 +1,28 @@
+#include "tools/stb-central/console/console_http.h"
+
+namespace tools::central {
+
+web::Request toWebRequest(const HttpRequest& request) {
+  web::Request r;
+  r.method = request.method;
+  r.path = request.path;
+  const size_t q = request.target.find('?');
+  if (q != std::string::npos) r.query = request.target.substr(q + 1);
+  r.headers = request.headers;
+  r.body = request.body;
+  return r;
+}
+
+HttpResponse toHttpResponse(web::Response response) {
+  HttpResponse r;
+  r.status = response.status;
+  r.headers = std::move(response.headers);
+  r.body = std::move(response.body);
+  return r;
+}
+
+HttpResponse serveConsole(Console& console, const HttpRequest& request) {
+  return toHttpResponse(console.handle(toWebRequest(request)));
+}
+
+}  // namespace tools::central
