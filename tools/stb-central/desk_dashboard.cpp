@@ -1,0 +1,164 @@
+// The charter dashboard from the tickets' events (desk_dashboard.h has the
+// definitions of the figures).
+#include "tools/stb-central/desk_dashboard.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace tools::central {
+namespace {
+
+using nlohmann::json;
+
+constexpr char kComplaint[] = "complaint";
+
+// One ticket's events read once: who had it when, and the details the
+// figures need.
+class Replay {
+ public:
+  explicit Replay(const TicketHistory& h) {
+    for (const TicketEvent& e : h.events)
+      if (e.kind == event_kind::kAssigned) {
+        const json d = detail(e);
+        owners_.emplace_back(e.at, d.contains("assignee") && d["assignee"].is_string()
+                                       ? d["assignee"].get<std::string>()
+                                       : std::string());
+      }
+  }
+  // The worker the ticket was assigned to at AT ("" = nobody).
+  std::string ownerAt(UtcSeconds at) const {
+    std::string owner;
+    for (const auto& [since, who] : owners_)
+      if (since <= at) owner = who;
+    return owner;
+  }
+  static json detail(const TicketEvent& e) {
+    json d = json::parse(e.detail, nullptr, false);
+    return d.is_object() ? d : json::object();
+  }
+  static std::optional<UtcSeconds> deadlineOf(const TicketEvent& e) {
+    const json d = detail(e);
+    if (!d.contains("deadline") || !d["deadline"].is_string()) return std::nullopt;
+    return dvb::parseIso8601(d["deadline"].get<std::string>());
+  }
+
+ private:
+  std::vector<std::pair<UtcSeconds, std::string>> owners_;
+};
+
+bool isAnswer(const TicketEvent& e) {
+  return e.kind == event_kind::kReturnVisit || e.kind == event_kind::kCallbackLogged;
+}
+
+class Tally {
+ public:
+  Tally(UtcSeconds from, UtcSeconds to) : from_(from), to_(to) {}
+
+  // Adds an item of TICKET known at AT (ignored outside the period) to the
+  // figures of all, its area and the worker who had it then.
+  template <typename AddTo>
+  void count(const TicketHistory& h, const Replay& r, UtcSeconds at, AddTo add) {
+    if (at < from_ || at >= to_) return;
+    add(&total_);
+    add(&areas_[h.area_code]);
+    add(&workers_[r.ownerAt(at)]);
+  }
+
+  Dashboard result() const {
+    Dashboard d;
+    d.from = from_;
+    d.to = to_;
+    d.total = total_;
+    for (const auto& [key, f] : areas_) d.by_area.push_back(DashboardRow{key, f});
+    for (const auto& [key, f] : workers_) d.by_worker.push_back(DashboardRow{key, f});
+    return d;
+  }
+
+ private:
+  UtcSeconds from_, to_;
+  CharterFigures total_;
+  std::map<std::string, CharterFigures> areas_, workers_;
+};
+
+void rate(CharterRate CharterFigures::*which, bool met, CharterFigures* f) {
+  ++(f->*which).total;
+  if (met) ++(f->*which).met;
+}
+
+}  // namespace
+
+std::optional<double> CharterRate::percent() const {
+  if (total == 0) return std::nullopt;
+  return 100.0 * static_cast<double>(met) / static_cast<double>(total);
+}
+
+std::optional<double> CharterFigures::satisfactionMean() const {
+  if (satisfaction_count == 0) return std::nullopt;
+  return static_cast<double>(satisfaction_sum) / static_cast<double>(satisfaction_count);
+}
+
+Dashboard computeDashboard(const std::vector<TicketHistory>& histories, UtcSeconds from,
+                           UtcSeconds to) {
+  Tally tally(from, to);
+  for (const TicketHistory& h : histories) {
+    // Only what was known before TO counts.
+    std::vector<TicketEvent> events;
+    for (const TicketEvent& e : h.events)
+      if (e.at < to) events.push_back(e);
+    TicketHistory known{h.ticket, h.area_code, h.charter_category, events};
+    const Replay replay(known);
+    const auto count = [&](UtcSeconds at, auto add) { tally.count(known, replay, at, add); };
+
+    for (size_t i = 0; i < events.size(); ++i) {
+      const TicketEvent& e = events[i];
+      if (e.kind == event_kind::kAccepted) {
+        if (h.charter_category == kComplaint)
+          count(e.at, [](CharterFigures* f) { ++f->complaints; });
+        // Response: the first visit or resolution after acceptance.
+        std::optional<UtcSeconds> response;
+        for (size_t j = i + 1; j < events.size() && !response; ++j)
+          if (events[j].kind == event_kind::kVisited || events[j].kind == event_kind::kResolved)
+            response = events[j].at;
+        const bool met = response && *response - e.at <= kResponseWindow;
+        count(met ? *response : e.at + kResponseWindow,
+              [met](CharterFigures* f) { rate(&CharterFigures::response_24h, met, f); });
+      }
+      if (e.kind == event_kind::kAccepted || e.kind == event_kind::kReopened) {
+        // A deadline: met by the next resolution (or closing) at or before it.
+        const std::optional<UtcSeconds> deadline = Replay::deadlineOf(e);
+        if (!deadline) continue;
+        std::optional<UtcSeconds> end;
+        for (size_t j = i + 1; j < events.size() && !end; ++j) {
+          const std::string& k = events[j].kind;
+          if (k == event_kind::kResolved || k == event_kind::kClosed) end = events[j].at;
+          if (k == event_kind::kReopened) break;  // not ended: a new deadline took over
+        }
+        const bool met = end && *end <= *deadline;
+        count(met ? *end : *deadline,
+              [met](CharterFigures* f) { rate(&CharterFigures::deadlines, met, f); });
+      }
+      if (e.kind == event_kind::kResolved) {
+        // Its return visit: the first answer before the next resolution.
+        std::optional<UtcSeconds> answered;
+        for (size_t j = i + 1; j < events.size() && !answered; ++j) {
+          if (events[j].kind == event_kind::kResolved) break;
+          if (isAnswer(events[j])) answered = events[j].at;
+        }
+        const bool met = answered && *answered - e.at <= kReturnVisitWindow;
+        count(met ? *answered : e.at + kReturnVisitWindow,
+              [met](CharterFigures* f) { rate(&CharterFigures::return_visits_72h, met, f); });
+      }
+      if (isAnswer(e)) {
+        const json d = Replay::detail(e);
+        if (d.contains("score") && d["score"].is_number_integer())
+          count(e.at, [score = d["score"].get<int64_t>()](CharterFigures* f) {
+            ++f->satisfaction_count;
+            f->satisfaction_sum += score;
+          });
+      }
+    }
+  }
+  return tally.result();
+}
+
+}  // namespace tools::central
