@@ -41,15 +41,40 @@ int weekdayIndex(const std::string& name) {
   return -1;
 }
 
+bool readDays(const json& v, const char* key, int* out, std::string* error) {
+  if (!v.contains(key)) return true;
+  const json& d = v.at(key);
+  if (!d.is_number_integer() || d.get<int64_t>() < 1 || d.get<int64_t>() > 60)
+    return fail(error,
+                std::string("charter_working_days.") + key + ": must be an integer from 1 to 60");
+  *out = d.get<int>();
+  return true;
+}
+
+bool parseCharterDays(const json& doc, DeadlinePolicy::CharterDays* days, std::string* error) {
+  if (!doc.contains("charter_working_days")) return true;
+  const json& c = doc.at("charter_working_days");
+  if (!c.is_object()) return fail(error, "charter_working_days: must be an object");
+  return onlyKeys(c,
+                  {"new_installation_city", "new_installation_county", "service_restoration",
+                   "complaint"},
+                  "charter_working_days.", error) &&
+         readDays(c, "new_installation_city", &days->new_installation_city, error) &&
+         readDays(c, "new_installation_county", &days->new_installation_county, error) &&
+         readDays(c, "service_restoration", &days->service_restoration, error) &&
+         readDays(c, "complaint", &days->complaint, error);
+}
+
 bool parsePolicy(const json& doc, int* general_hours, int* major_hours,
                  std::set<std::string>* major, std::map<std::string, int>* working_days,
-                 std::array<bool, 7>* weekend, std::set<int64_t>* holidays, int* offset,
-                 std::string* error) {
+                 DeadlinePolicy::CharterDays* charter_days, std::array<bool, 7>* weekend,
+                 std::set<int64_t>* holidays, int* offset, std::string* error) {
   if (!doc.is_object()) return fail(error, "the top level must be an object");
   if (!onlyKeys(doc,
-                {"hours", "major_categories", "working_days", "weekend", "holidays",
-                 "utc_offset_minutes", "comment"},
-                "", error))
+                {"hours", "major_categories", "working_days", "charter_working_days", "weekend",
+                 "holidays", "utc_offset_minutes", "comment"},
+                "", error) ||
+      !parseCharterDays(doc, charter_days, error))
     return false;
   if (doc.contains("hours")) {
     const json& h = doc.at("hours");
@@ -66,6 +91,9 @@ bool parsePolicy(const json& doc, int* general_hours, int* major_hours,
     for (const json& c : m) {
       if (!c.is_string() || !isReportCategory(c.get<std::string>()))
         return fail(error, "major_categories: " + c.dump() + " is not a report category");
+      if (!isFaultCategory(c.get<std::string>()))
+        return fail(error, "major_categories: " + c.dump() +
+                               " is a charter category of its own, not a fault kind");
       major->insert(c.get<std::string>());
     }
   }
@@ -75,6 +103,9 @@ bool parsePolicy(const json& doc, int* general_hours, int* major_hours,
     for (auto it = w.begin(); it != w.end(); ++it) {
       if (!isReportCategory(it.key()))
         return fail(error, "working_days." + it.key() + ": not a report category");
+      if (!isFaultCategory(it.key()))
+        return fail(error, "working_days." + it.key() +
+                               ": not a fault kind; its days are set in charter_working_days");
       if (!it.value().is_number_integer() || it.value().get<int64_t>() < 1 ||
           it.value().get<int64_t>() > 60)
         return fail(error, "working_days." + it.key() + ": must be an integer from 1 to 60");
@@ -117,17 +148,56 @@ const char* severityName(Severity s) {
   return s == Severity::kMajor ? "major" : "general";
 }
 
+const char* charterCategoryName(CharterCategory c) {
+  switch (c) {
+    case CharterCategory::kGeneralFault:
+      return "general_fault";
+    case CharterCategory::kMajorFault:
+      return "major_fault";
+    case CharterCategory::kNewInstallation:
+      return "new_installation";
+    case CharterCategory::kServiceRestoration:
+      return "service_restoration";
+    case CharterCategory::kComplaint:
+      return "complaint";
+  }
+  return "general_fault";
+}
+
+std::optional<CharterCategory> parseCharterCategory(std::string_view name) {
+  for (CharterCategory c : {CharterCategory::kGeneralFault, CharterCategory::kMajorFault,
+                            CharterCategory::kNewInstallation, CharterCategory::kServiceRestoration,
+                            CharterCategory::kComplaint})
+    if (name == charterCategoryName(c)) return c;
+  return std::nullopt;
+}
+
+const char* areaKindName(AreaKind k) {
+  return k == AreaKind::kCounty ? "county" : "city";
+}
+
+std::optional<AreaKind> parseAreaKind(std::string_view name) {
+  if (name == "city") return AreaKind::kCity;
+  if (name == "county") return AreaKind::kCounty;
+  return std::nullopt;
+}
+
 const std::vector<std::string>& reportCategories() {
   static const std::vector<std::string> kCategories = {
-      "no_picture",       "mosaic_freezing",   "no_sound",
-      "channels_missing", "smartcard_message", "box_fault",
-      "remote_control",   "billing_question",  "other"};
+      "no_picture",       "mosaic_freezing",     "no_sound",
+      "channels_missing", "smartcard_message",   "box_fault",
+      "remote_control",   "billing_question",    "other",
+      "new_installation", "service_restoration", "complaint"};
   return kCategories;
 }
 
 bool isReportCategory(std::string_view category) {
   const auto& all = reportCategories();
   return std::find(all.begin(), all.end(), category) != all.end();
+}
+
+bool isFaultCategory(std::string_view category) {
+  return isReportCategory(category) && !parseCharterCategory(category);
 }
 
 DeadlinePolicy DeadlinePolicy::defaults() {
@@ -146,7 +216,7 @@ std::optional<DeadlinePolicy> DeadlinePolicy::fromJson(const std::string& text,
   }
   DeadlinePolicy p = defaults();
   if (!parsePolicy(doc, &p.general_hours_, &p.major_hours_, &p.major_, &p.working_days_,
-                   &p.weekend_, &p.holidays_, &p.utc_offset_minutes_, error))
+                   &p.charter_days_, &p.weekend_, &p.holidays_, &p.utc_offset_minutes_, error))
     return std::nullopt;
   return p;
 }
@@ -164,30 +234,77 @@ std::optional<DeadlinePolicy> DeadlinePolicy::load(const std::string& path, std:
   return p;
 }
 
+void DeadlinePolicy::useCalendars(const std::vector<dvb::notice::WorkCalendar>& calendars) {
+  calendars_.clear();
+  for (const dvb::notice::WorkCalendar& c : calendars) calendars_[c.year] = c;
+}
+
+std::vector<int> DeadlinePolicy::calendarYears() const {
+  std::vector<int> years;
+  for (const auto& [year, calendar] : calendars_) years.push_back(year);
+  return years;
+}
+
 Severity DeadlinePolicy::severityOf(const std::string& category) const {
   return major_.count(category) ? Severity::kMajor : Severity::kGeneral;
 }
 
+CharterCategory DeadlinePolicy::charterCategoryOf(const std::string& category) const {
+  if (const auto own = parseCharterCategory(category);
+      own && *own != CharterCategory::kGeneralFault && *own != CharterCategory::kMajorFault)
+    return *own;
+  return severityOf(category) == Severity::kMajor ? CharterCategory::kMajorFault
+                                                  : CharterCategory::kGeneralFault;
+}
+
 bool DeadlinePolicy::isWorkingDay(int64_t local_days) const {
+  const UtcSeconds midnight = local_days * kSecondsPerDay;
+  if (!calendars_.empty()) {
+    // The calendar's dates are midnight UTC of the local date, as here.
+    const auto it = calendars_.find(dvb::civilFromMjd(dvb::mjdOfUtc(midnight)).year);
+    if (it != calendars_.end()) return it->second.isWorkingDay(midnight);
+  }
   return !weekend_[static_cast<size_t>(weekdayOfDays(local_days))] && !holidays_.count(local_days);
 }
 
-UtcSeconds DeadlinePolicy::deadlineFor(const std::string& category, UtcSeconds created) const {
-  const auto wd = working_days_.find(category);
-  if (wd == working_days_.end()) {
-    const int hours = severityOf(category) == Severity::kMajor ? major_hours_ : general_hours_;
-    return created + static_cast<UtcSeconds>(hours) * 3600;
-  }
-  // The same local time of day on the N-th working day after the day of creation.
+UtcSeconds DeadlinePolicy::addWorkingDays(UtcSeconds accepted, int n) const {
+  // The same local time of day on the N-th working day after the day of
+  // acceptance; accepted on a rest day, at 00:00 of the next working day, so
+  // a later acceptance never gets an earlier deadline.
   const UtcSeconds offset = static_cast<UtcSeconds>(utc_offset_minutes_) * 60;
-  const UtcSeconds local = created + offset;
+  const UtcSeconds local = accepted + offset;
   int64_t day = daysOf(local);
-  const UtcSeconds time_of_day = local - day * kSecondsPerDay;
-  for (int counted = 0; counted < wd->second;) {
+  UtcSeconds time_of_day = local - day * kSecondsPerDay;
+  if (!isWorkingDay(day)) {
+    time_of_day = 0;
+    while (!isWorkingDay(day)) ++day;
+  }
+  for (int counted = 0; counted < n;) {
     ++day;
     if (isWorkingDay(day)) ++counted;
   }
   return day * kSecondsPerDay + time_of_day - offset;
+}
+
+UtcSeconds DeadlinePolicy::deadlineFor(const std::string& category, UtcSeconds accepted,
+                                       AreaKind kind) const {
+  switch (charterCategoryOf(category)) {
+    case CharterCategory::kNewInstallation:
+      return addWorkingDays(accepted, kind == AreaKind::kCounty
+                                          ? charter_days_.new_installation_county
+                                          : charter_days_.new_installation_city);
+    case CharterCategory::kServiceRestoration:
+      return addWorkingDays(accepted, charter_days_.service_restoration);
+    case CharterCategory::kComplaint:
+      return addWorkingDays(accepted, charter_days_.complaint);
+    case CharterCategory::kGeneralFault:
+    case CharterCategory::kMajorFault:
+      break;
+  }
+  if (const auto wd = working_days_.find(category); wd != working_days_.end())
+    return addWorkingDays(accepted, wd->second);
+  const int hours = severityOf(category) == Severity::kMajor ? major_hours_ : general_hours_;
+  return accepted + static_cast<UtcSeconds>(hours) * 3600;
 }
 
 }  // namespace tools::central

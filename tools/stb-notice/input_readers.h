@@ -7,7 +7,7 @@
 
 #include "dvb/notice/body_codec.h"
 #include "tools/stb-notice/input.h"
-#include "tools/stb-notice/json_reader.h"
+#include "tools/common/json_reader.h"
 
 namespace tools::notice {
 

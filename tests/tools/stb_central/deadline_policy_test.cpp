@@ -62,9 +62,10 @@ TEST(DeadlinePolicy, WorkingDaysSkipTheWeekendAndAListedHoliday) {
   // Friday -> (Sat, Sun, Mon 30th a holiday) -> Tuesday.
   EXPECT_EQ(p->deadlineFor("billing_question", at("2026-11-27T09:30:00Z")),
             at("2026-12-01T09:30:00Z"));
-  // Saturday -> Tuesday as well.
+  // Saturday, a rest day: counted from Tuesday 00:00 (Monday is the
+  // holiday), so due at the end of Tuesday.
   EXPECT_EQ(p->deadlineFor("billing_question", at("2026-11-28T09:30:00Z")),
-            at("2026-12-01T09:30:00Z"));
+            at("2026-12-02T00:00:00Z"));
   // 3 working days from Wednesday 23 Dec: Thu 24, (Fri 25 holiday, weekend) Mon 28, Tue 29.
   EXPECT_EQ(p->deadlineFor("other", at("2026-12-23T17:00:00Z")), at("2026-12-29T17:00:00Z"));
   // Hour-counted categories are unaffected by the calendar.
@@ -78,9 +79,13 @@ TEST(DeadlinePolicy, LocalDatesFollowTheOperatorsOffset) {
   const auto p = DeadlinePolicy::fromJson(
       R"({"working_days": {"billing_question": 1}, "utc_offset_minutes": 480})", &error);
   ASSERT_TRUE(p) << error;
-  // Friday 20:00 UTC is Saturday 04:00 in UTC+8: due Monday 04:00 local = Sunday 20:00 UTC.
+  // Friday 20:00 UTC is Saturday 04:00 in UTC+8, a rest day: due at the end
+  // of Monday = Tuesday 00:00 local = Monday 16:00 UTC.
   EXPECT_EQ(p->deadlineFor("billing_question", at("2026-11-27T20:00:00Z")),
-            at("2026-11-29T20:00:00Z"));
+            at("2026-11-30T16:00:00Z"));
+  // Friday 15:00 UTC is Friday 23:00 local, a working day: Monday 23:00 local.
+  EXPECT_EQ(p->deadlineFor("billing_question", at("2026-11-27T15:00:00Z")),
+            at("2026-11-30T15:00:00Z"));
 }
 
 TEST(DeadlinePolicy, ConfigurableSeverityAndHours) {
@@ -92,6 +97,16 @@ TEST(DeadlinePolicy, ConfigurableSeverityAndHours) {
   EXPECT_EQ(p->severityOf("no_picture"), Severity::kGeneral);
   EXPECT_EQ(p->deadlineFor("no_sound", 0), 48 * 3600);
   EXPECT_EQ(p->deadlineFor("no_picture", 0), 12 * 3600);
+}
+
+TEST(DeadlinePolicy, TheExampleFileReads) {
+  std::string error;
+  const auto p =
+      DeadlinePolicy::load(STB_SOURCE_DIR "/tools/stb-central/policy.example.json", &error);
+  ASSERT_TRUE(p) << error;
+  EXPECT_EQ(p->utcOffsetMinutes(), 480);
+  EXPECT_EQ(p->charterCategoryOf("box_fault"), CharterCategory::kMajorFault);
+  EXPECT_FALSE(p->isWorkingDay(*parseCivilDate("2026-10-05")));
 }
 
 TEST(DeadlinePolicy, InvalidFilesAreRefusedNamingTheKey) {
@@ -106,6 +121,12 @@ TEST(DeadlinePolicy, InvalidFilesAreRefusedNamingTheKey) {
       {R"({"holidays": ["2026-13-01"]})", "holidays"},
       {R"({"weekend": ["caturday"]})", "weekend"},
       {R"({"utc_offset_minutes": 9999})", "utc_offset_minutes"},
+      {R"({"major_categories": ["complaint"]})", "major_categories"},
+      {R"({"working_days": {"new_installation": 3}})", "working_days.new_installation"},
+      {R"({"charter_working_days": []})", "charter_working_days"},
+      {R"({"charter_working_days": {"complaint": 0}})", "charter_working_days.complaint"},
+      {R"({"charter_working_days": {"new_installation": 5}})",
+       "charter_working_days.new_installation"},
   };
   for (const auto& [text, key] : cases) {
     std::string error;

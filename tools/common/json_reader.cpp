@@ -1,4 +1,4 @@
-#include "tools/stb-notice/json_reader.h"
+#include "tools/common/json_reader.h"
 
 #include <cmath>
 #include <cstdio>

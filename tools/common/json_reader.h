@@ -2,7 +2,10 @@
 // Typed reading of one input file's JSON with every problem reported as
 //   FILE: $.notices[2].texts[0].language: must be 3 letters
 // The rules match docs/notice.schema.json; the reader goes on after a
-// problem so that one run lists them all.
+// problem so that one run lists them all. It reads the operator's input
+// format (namespace tools::notice): stb-notice's input files, and the
+// working-day calendars stb-central reads from one of them
+// (tools/common/work_calendar_input.h).
 #include <cstdint>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
