@@ -8,6 +8,7 @@
 #include "tools/stb-central/console/console.h"
 #include "tools/stb-central/console/console_text.h"
 #include "tools/stb-central/report_validation.h"
+#include "tools/stb-central/service_areas.h"
 #include "tools/web/password.h"
 
 namespace tools::central {
@@ -344,6 +345,75 @@ TEST_F(ConsoleTest, LanguageFromQueryCookieOrAcceptLanguage) {
   r.path = "/console/queue";
   r.headers = {{"cookie", session}, {"accept-language", "es-MX,es;q=0.9"}};
   EXPECT_NE(console_->handle(r).body.find("<h1>Cola de tickets</h1>"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tools::central
+
+namespace tools::central {
+namespace {
+
+TEST_F(ConsoleTest, DashboardForSupervisorsWithItsPeriodAndCsv) {
+  const std::string t = ticket(1, kNow + 20 * 3600, "li.wei");
+  const auto [desk, desk_csrf] = login("chen.desk");
+  EXPECT_EQ(send("GET", "/console/dashboard", desk).status, 403);
+  EXPECT_EQ(send("GET", "/console/dashboard", desk).body.find("nav.dashboard"), std::string::npos);
+  ASSERT_EQ(send("POST", "/console/tickets/" + t + "/resolve", desk, "csrf=" + desk_csrf).status,
+            303);
+  const auto [boss, boss_csrf] = login("wang.boss");
+  const std::string page = send("GET", "/console/dashboard", boss).body;
+  EXPECT_NE(page.find("value=\"2026-11-05\""), std::string::npos);  // the last 30 days
+  EXPECT_NE(page.find("value=\"2026-12-04\""), std::string::npos);
+  // Resolved 1 h after acceptance: the 24 h response and the deadline met,
+  // in the area's row and the worker's.
+  EXPECT_NE(page.find("<tr data-key=\"A01\"><td>A01</td><td class=\"num\">100.0 % (1/1)</td>"
+                      "<td class=\"num\">100.0 % (1/1)</td>"),
+            std::string::npos)
+      << page;
+  EXPECT_NE(page.find("<tr data-key=\"li.wei\"><td>li.wei</td><td class=\"num\">100.0 % (1/1)"),
+            std::string::npos);
+  // A period before the ticket counts nothing.
+  const std::string before =
+      send("GET", "/console/dashboard?from=2026-11-01&to=2026-11-30", boss).body;
+  EXPECT_EQ(before.find("data-key=\"A01\""), std::string::npos);
+  EXPECT_EQ(send("GET", "/console/dashboard?from=2026-12-05&to=2026-12-01", boss).status, 400);
+  EXPECT_EQ(send("GET", "/console/dashboard?from=yesterday", boss).status, 400);
+
+  const web::Response csv =
+      send("GET", "/console/dashboard.csv?from=2026-12-01&to=2026-12-04", boss);
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_EQ(header(csv, "Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(header(csv, "Content-Disposition"),
+            "attachment; filename=\"charter-2026-12-01-2026-12-04.csv\"");
+  EXPECT_EQ(csv.body.rfind("period_from,period_to,scope,key,", 0), 0u) << csv.body;
+  EXPECT_NE(csv.body.find(",area,A01,1,1,100.0,"), std::string::npos) << csv.body;
+}
+
+TEST_F(ConsoleTest, AreasPageWarnsWhereTheHouseholdsNormIsExceeded) {
+  std::string error;
+  const auto areas = ServiceAreas::fromJson(
+      R"({"areas": [{"code": "A01", "name": "Donghu", "kind": "city", "households": 5200,
+                     "nodes": ["A01-n1"], "worker": "li.wei"},
+                    {"code": "C07", "name": "Anyi", "kind": "county", "households": 1800,
+                     "nodes": ["C07-n1"], "worker": "zhao.min"}]})",
+      &error);
+  ASSERT_TRUE(areas) << error;
+  ConsoleOptions options;
+  options.areas = &*areas;
+  console_ = std::make_unique<Console>(*store_, *staff_, options, [this] { return now_; });
+  const auto [desk, csrf] = login("chen.desk");
+  const std::string page = send("GET", "/console/areas", desk).body;
+  const size_t a01 = page.find("<tr class=\"overdue\" data-area=\"A01\">");
+  ASSERT_NE(a01, std::string::npos) << page;
+  EXPECT_LT(page.find("Over the norm", a01), page.find("data-area=\"C07\""));
+  EXPECT_NE(page.find("<tr data-area=\"C07\">"), std::string::npos);
+  EXPECT_NE(page.find("<td class=\"num\">5200</td><td class=\"num\">4500</td>"), std::string::npos);
+  // The queue's area filter lists them.
+  EXPECT_NE(
+      send("GET", "/console/queue", desk).body.find("<option value=\"C07\">C07 Anyi</option>"),
+      std::string::npos);
+  const auto [worker, worker_csrf] = login("li.wei");
+  EXPECT_EQ(send("GET", "/console/areas", worker).status, 403);
 }
 
 }  // namespace
