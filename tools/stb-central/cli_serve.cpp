@@ -1,8 +1,12 @@
-// stb-central serve: options, then the TLS server around CentralService.
+// stb-central serve: options, then the HTTPS listeners: the box API around
+// CentralService, and (--console-listen) the staff console.
+#include <mutex>
+
 #include "platform/arg_values.h"
 #include "tools/stb-central/cli.h"
+#include "tools/stb-central/http_server.h"
 #include "tools/stb-central/router.h"
-#include "tools/stb-central/tls_server.h"
+#include "tools/stb-central/stop_signal.h"
 
 namespace tools::central {
 
@@ -10,7 +14,7 @@ namespace {
 
 // serve's options, as given.
 struct ServeArgs {
-  std::optional<std::string> db, cert, key, ca, listen, policy, hotline, refuse;
+  std::optional<std::string> db, cert, key, ca, listen, policy, hotline, refuse, console_listen;
 };
 
 // Reads ARGS into *s: "" or the usage error.
@@ -22,7 +26,8 @@ std::string readServe(const std::vector<std::string>& args, ServeArgs* s) {
                               {"--listen", &s->listen},
                               {"--policy", &s->policy},
                               {"--hotline", &s->hotline},
-                              {"--refuse-with-retry-after", &s->refuse}},
+                              {"--refuse-with-retry-after", &s->refuse},
+                              {"--console-listen", &s->console_listen}},
                              {}};
   std::vector<std::string> positional;
   std::string why;
@@ -34,12 +39,19 @@ std::string readServe(const std::vector<std::string>& args, ServeArgs* s) {
 }
 
 // The server's and the service's settings from S: "" or the usage error.
-std::string configure(const ServeArgs& s, TlsServerConfig* config, ServiceOptions* options) {
+std::string configure(const ServeArgs& s, HttpServerConfig* config, HttpServerConfig* console,
+                      ServiceOptions* options) {
   config->cert_file = *s.cert;
   config->key_file = *s.key;
   config->ca_file = *s.ca;
   if (s.listen && !parseListenAddress(*s.listen, &config->host, &config->port))
     return "--listen must be IPV4:PORT, e.g. 127.0.0.1:8443";
+  // The console: the same server certificate, no client certificate asked.
+  *console = *config;
+  console->name = "console";
+  console->ca_file.clear();
+  if (s.console_listen && !parseListenAddress(*s.console_listen, &console->host, &console->port))
+    return "--console-listen must be IPV4:PORT, e.g. 127.0.0.1:8444";
   if (s.hotline) {
     if (s.hotline->empty() || s.hotline->size() > 20 ||
         s.hotline->find_first_not_of("0123456789-+ ") != std::string::npos)
@@ -54,49 +66,74 @@ std::string configure(const ServeArgs& s, TlsServerConfig* config, ServiceOption
   return "";
 }
 
+// What --console-listen serves: the staff console's pages under /console/.
+// Until the console is plugged in here, every path is answered 404.
+RequestHandler consoleHandler(TicketStore& /*store*/) {
+  return [](const HttpRequest&, const ClientInfo&) {
+    return HttpResponse::error(404, "not_found", "no such console page");
+  };
+}
+
+int fail(std::FILE* err, const std::string& error) {
+  std::fprintf(err, "stb-central: %s\n", error.c_str());
+  return kExitFailure;
+}
+
 }  // namespace
 
 int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
   ServeArgs a;
-  TlsServerConfig config;
+  HttpServerConfig config, console_config;
   ServiceOptions options;
   if (std::string why = readServe(args, &a); !why.empty()) return usageError(err, why);
-  if (std::string why = configure(a, &config, &options); !why.empty()) return usageError(err, why);
+  if (std::string why = configure(a, &config, &console_config, &options); !why.empty())
+    return usageError(err, why);
   std::string error;
   DeadlinePolicy policy = DeadlinePolicy::defaults();
   if (a.policy) {
     auto loaded = DeadlinePolicy::load(*a.policy, &error);
-    if (!loaded) {
-      std::fprintf(err, "stb-central: %s\n", error.c_str());
-      return kExitFailure;
-    }
+    if (!loaded) return fail(err, error);
     policy = std::move(*loaded);
   }
   auto store = TicketStore::open(*a.db, &error);
-  if (!store) {
-    std::fprintf(err, "stb-central: %s\n", error.c_str());
-    return kExitFailure;
-  }
-  auto server = TlsServer::create(config, &error);
-  if (!server) {
-    std::fprintf(err, "stb-central: %s\n", error.c_str());
-    return kExitFailure;
-  }
-  server->stopOnSignals();
+  if (!store) return fail(err, error);
+  // Each connection is a descriptor; idle ones must not run out of them.
+  if (!raiseOpenFileLimit(&error)) std::fprintf(err, "stb-central: %s\n", error.c_str());
+  auto stop = StopSignal::install(&error);
+  if (!stop) return fail(err, error);
   CentralService service(*store, std::move(policy), options, systemNow);
+  // The servers' threads take turns at the store, one request at a time.
+  std::mutex store_mutex;
+  auto server = HttpServer::start(
+      config,
+      [&](const HttpRequest& request, const ClientInfo& client) {
+        std::lock_guard<std::mutex> lock(store_mutex);
+        return service.handle(request, client.cn);
+      },
+      err, &error);
+  if (!server) return fail(err, error);
+  std::unique_ptr<HttpServer> console;
+  if (a.console_listen) {
+    RequestHandler pages = consoleHandler(*store);
+    console = HttpServer::start(
+        console_config,
+        [&store_mutex, pages](const HttpRequest& request, const ClientInfo& client) {
+          std::lock_guard<std::mutex> lock(store_mutex);
+          return pages(request, client);
+        },
+        err, &error);
+    if (!console) return fail(err, error);
+  }
   std::fprintf(out, "listening on %s:%u\n", config.host.c_str(), server->port());
+  if (console)
+    std::fprintf(out, "console listening on %s:%u\n", console_config.host.c_str(), console->port());
   std::fflush(out);
   if (options.refuse_retry_after)
     std::fprintf(err, "stb-central: refusing every request (503, Retry-After: %d)\n",
                  *options.refuse_retry_after);
-  const bool ok =
-      server->run([&](const HttpRequest& request,
-                      const ClientInfo& client) { return service.handle(request, client.cn); },
-                  err, &error);
-  if (!ok) {
-    std::fprintf(err, "stb-central: %s\n", error.c_str());
-    return kExitFailure;
-  }
+  stop->wait();
+  console.reset();
+  server.reset();
   std::fprintf(err, "stb-central: stopped\n");
   return kExitOk;
 }

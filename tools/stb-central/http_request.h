@@ -1,8 +1,6 @@
 #pragma once
-// Strict HTTP/1.1 request parsing with limits, on the bytes received so far.
-// Stateless: call it again on the grown buffer until it says complete or
-// error. Bodies only with Content-Length (Transfer-Encoding is refused with
-// 411). Header names are lower-cased.
+// A request as a handler sees it, once the HTTP server (http_server.h) has
+// read it whole, and the limits the server holds every request to.
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -12,10 +10,10 @@
 namespace tools::central {
 
 struct HttpLimits {
-  size_t max_request_line = 2048;   // bytes before CRLF
-  size_t max_header_bytes = 16384;  // request line + headers + blank line
-  size_t max_header_count = 64;
-  size_t max_body = 65536;
+  size_t max_request_line = 2048;   // the request target, in bytes (414 beyond)
+  size_t max_header_bytes = 16384;  // request line + headers (431 beyond)
+  size_t max_header_count = 64;     // header fields (431 beyond)
+  size_t max_body = 65536;          // body bytes (413, answered from Content-Length)
 };
 
 struct HttpRequest {
@@ -31,22 +29,8 @@ struct HttpRequest {
   const std::string* header(std::string_view lower_name) const;
 };
 
-enum class ParseState { kIncomplete, kComplete, kError };
-
-struct ParseResult {
-  ParseState state = ParseState::kIncomplete;
-  HttpRequest request;  // kComplete; the head is also filled once headers_complete
-  size_t consumed = 0;  // kComplete: bytes of the buffer this request used
-  // kIncomplete: the head has been read and the body is still to come.
-  bool headers_complete = false;
-  bool expect_continue = false;  // ... and the client waits for "100 Continue"
-  // kError: the status to answer with (400, 411, 413, 414, 417, 431, 505),
-  // a machine-readable code and a message.
-  int error_status = 0;
-  std::string error_code;
-  std::string error_message;
-};
-
-ParseResult parseHttpRequest(std::string_view buffer, const HttpLimits& limits);
+// Whether a request of VERSION with CONNECTION (the header's value, or
+// nullptr) lets the connection stay open after its answer.
+bool keepsAlive(const std::string& version, const std::string* connection);
 
 }  // namespace tools::central
