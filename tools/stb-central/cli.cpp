@@ -17,6 +17,7 @@ const char kUsage[] =
     "usage: stb-central serve --db FILE --cert server.pem --key server.key --ca ca.pem\n"
     "                         [--listen 127.0.0.1:8443] [--policy policy.json] [--hotline 96123]\n"
     "                         [--refuse-with-retry-after SECONDS]\n"
+    "                         [--calendar work-calendar.json] [--areas areas.json]\n"
     "       stb-central tickets --db FILE [--json]\n"
     "       stb-central report --db FILE TICKET\n"
     "       stb-central resolve --db FILE TICKET\n"

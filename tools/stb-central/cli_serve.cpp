@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include "platform/arg_values.h"
+#include "tools/stb-central/charter_terms.h"
 #include "tools/stb-central/cli.h"
 #include "tools/stb-central/http_server.h"
 #include "tools/stb-central/router.h"
@@ -14,7 +15,8 @@ namespace {
 
 // serve's options, as given.
 struct ServeArgs {
-  std::optional<std::string> db, cert, key, ca, listen, policy, hotline, refuse, console_listen;
+  std::optional<std::string> db, cert, key, ca, listen, policy, hotline, refuse, console_listen,
+      calendar, areas;
 };
 
 // Reads ARGS into *s: "" or the usage error.
@@ -27,7 +29,9 @@ std::string readServe(const std::vector<std::string>& args, ServeArgs* s) {
                               {"--policy", &s->policy},
                               {"--hotline", &s->hotline},
                               {"--refuse-with-retry-after", &s->refuse},
-                              {"--console-listen", &s->console_listen}},
+                              {"--console-listen", &s->console_listen},
+                              {"--calendar", &s->calendar},
+                              {"--areas", &s->areas}},
                              {}};
   std::vector<std::string> positional;
   std::string why;
@@ -95,6 +99,19 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
     if (!loaded) return fail(err, error);
     policy = std::move(*loaded);
   }
+  if (a.calendar && !useCalendarFile(*a.calendar, &policy, &error)) {
+    std::fprintf(err, "stb-central: %s\n", error.c_str());
+    return kExitFailure;
+  }
+  if (a.areas) {
+    auto loaded = ServiceAreas::load(*a.areas, &error);
+    if (!loaded) {
+      std::fprintf(err, "stb-central: %s\n", error.c_str());
+      return kExitFailure;
+    }
+    options.areas = std::move(*loaded);
+  }
+  describeCharter(policy, options.areas, err);
   auto store = TicketStore::open(*a.db, &error);
   if (!store) return fail(err, error);
   // Each connection is a descriptor; idle ones must not run out of them.

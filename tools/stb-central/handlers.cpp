@@ -1,6 +1,7 @@
 // The three API operations of CentralService (router.h).
 #include <cctype>
 
+#include "tools/stb-central/charter_terms.h"
 #include "tools/stb-central/report_validation.h"
 #include "tools/stb-central/router.h"
 
@@ -24,13 +25,19 @@ bool isJsonContentType(const HttpRequest& request) {
   return media == "application/json";
 }
 
+json assigneeJson(const Ticket& t) {
+  return t.assignee ? json(*t.assignee) : json(nullptr);
+}
+
 json ticketJson(const Ticket& t) {
   return json{{"ticket", t.ticket},
               {"status", statusName(t.status)},
               {"deadline", dvb::formatIso8601(t.deadline)},
               {"updated", dvb::formatIso8601(t.updated)},
               {"severity", severityName(t.severity)},
-              {"category", t.category}};
+              {"category", t.category},
+              {"charter_category", t.charter_category},
+              {"assignee", assigneeJson(t)}};
 }
 
 }  // namespace
@@ -58,12 +65,13 @@ HttpResponse CentralService::postReport(const HttpRequest& request, const std::s
   const UtcSeconds now = clock_();
   if (report.created > now + options_.max_clock_skew_seconds)
     return HttpResponse::error(400, "invalid_field", "created is in the future");
-  const Severity severity = policy_.severityOf(report.category);
-  const UtcSeconds deadline = policy_.deadlineFor(report.category, report.created);
+  // The charter's clock starts at acceptance: now, not the box's `created`.
+  std::string area_note;
+  const SubmitTerms terms =
+      charterTerms(policy_, options_.areas, report.category, report.area_code, now, &area_note);
   SubmitResult result;
   std::string error;
-  if (!store_.submit(report, SubmitTerms{severity, "", deadline, ""}, now, &result, &error))
-    return storeFailure(error);
+  if (!store_.submit(report, terms, now, &result, &error)) return storeFailure(error);
   if (result.outcome == SubmitOutcome::kConflict)
     return HttpResponse::error(409, "idempotency_conflict",
                                "this Idempotency-Key was used with a different report");
@@ -73,10 +81,14 @@ HttpResponse CentralService::postReport(const HttpRequest& request, const std::s
                                            {"status", statusName(t.status)},
                                            {"severity", severityName(t.severity)},
                                            {"category", t.category},
+                                           {"charter_category", t.charter_category},
                                            {"deadline", dvb::formatIso8601(t.deadline)},
+                                           {"assignee", assigneeJson(t)},
                                            {"hotline", options_.hotline}});
   r.headers.emplace_back("Location", "/v1/tickets/" + t.ticket);
   r.log_note = t.ticket;
+  if (result.outcome == SubmitOutcome::kCreated && !area_note.empty())
+    r.log_note += " (" + area_note + ")";
   return r;
 }
 
@@ -109,12 +121,17 @@ HttpResponse CentralService::postReturnVisit(const HttpRequest& request, const s
   ValidationError problem;
   if (!parseReturnVisit(request.body, &fixed, &score, &problem))
     return HttpResponse::error(400, problem.code, problem.message);
-  ChangeOutcome outcome;
   const UtcSeconds now = clock_();
+  ReturnVisitAnswer a;
+  a.fixed = fixed;
+  a.score = score;
+  // "Not fixed" reopens the ticket: a new deadline by the charter, from now.
+  a.reopen_deadline =
+      policy_.deadlineFor(t->category, now, areaKindOf(options_.areas, t->area_code));
+  ChangeResult changed;
   std::string error;
-  if (!store_.recordReturnVisit(ticket, fixed, score, now, &outcome, &error))
-    return storeFailure(error);
-  switch (outcome) {
+  if (!store_.recordReturnVisit(ticket, a, now, &changed, &error)) return storeFailure(error);
+  switch (changed.outcome) {
     case ChangeOutcome::kDone:
       break;
     case ChangeOutcome::kNotFound:

@@ -9,6 +9,7 @@
 #include "tools/stb-central/deadline_policy.h"
 #include "tools/stb-central/http_request.h"
 #include "tools/stb-central/http_response.h"
+#include "tools/stb-central/service_areas.h"
 #include "tools/stb-central/ticket_store.h"
 
 namespace tools::central {
@@ -19,6 +20,8 @@ struct ServiceOptions {
   std::optional<int> refuse_retry_after;
   // Reports created further than this in the future (box clock) are refused.
   int max_clock_skew_seconds = 3600;
+  // Who a new ticket is assigned to, and its area's kind (serve --areas).
+  ServiceAreas areas;
 };
 
 class CentralService {

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "dvb/notice/body_codec.h"
-#include "tools/stb-notice/input.h"
 #include "tools/common/json_reader.h"
+#include "tools/stb-notice/input.h"
 
 namespace tools::notice {
 

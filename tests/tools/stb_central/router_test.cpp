@@ -62,7 +62,10 @@ TEST_F(RouterTest, PostReportCreatesThenReplaysThenConflicts) {
   EXPECT_EQ(c["status"], "accepted");
   EXPECT_EQ(c["severity"], "major");
   EXPECT_EQ(c["category"], "no_picture");
-  EXPECT_EQ(c["deadline"], "2026-11-30T08:00:00Z");
+  EXPECT_EQ(c["charter_category"], "major_fault");
+  // 72 h from acceptance (kNow), not from the box's created.
+  EXPECT_EQ(c["deadline"], "2026-12-01T09:00:00Z");
+  EXPECT_TRUE(c["assignee"].is_null());
   EXPECT_EQ(c["hotline"], "96123");
   ASSERT_NE(header(created, "Location"), nullptr);
   EXPECT_EQ(*header(created, "Location"), "/v1/tickets/T20261128-000001");
