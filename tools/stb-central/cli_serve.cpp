@@ -5,6 +5,7 @@
 #include "platform/arg_values.h"
 #include "tools/stb-central/charter_terms.h"
 #include "tools/stb-central/cli.h"
+#include "tools/stb-central/console/console_http.h"
 #include "tools/stb-central/http_server.h"
 #include "tools/stb-central/router.h"
 #include "tools/stb-central/stop_signal.h"
@@ -70,12 +71,24 @@ std::string configure(const ServeArgs& s, HttpServerConfig* config, HttpServerCo
   return "";
 }
 
-// What --console-listen serves: the staff console's pages under /console/.
-// Until the console is plugged in here, every path is answered 404.
-RequestHandler consoleHandler(TicketStore& /*store*/) {
-  return [](const HttpRequest&, const ClientInfo&) {
-    return HttpResponse::error(404, "not_found", "no such console page");
-  };
+// What --console-listen serves: the staff console's pages under /console/,
+// on connections to the database of their own and under the console's own
+// lock (console.h), so that a login's scrypt never holds up a box.
+struct ConsoleParts {
+  std::unique_ptr<TicketStore> store;
+  std::unique_ptr<StaffStore> staff;
+  std::unique_ptr<Console> console;
+};
+
+bool openConsole(const std::string& db, const ServiceAreas& areas, ConsoleParts* parts,
+                 std::string* error) {
+  parts->store = TicketStore::open(db, error);
+  if (parts->store) parts->staff = StaffStore::open(db, error);
+  if (!parts->staff) return false;
+  ConsoleOptions options;
+  options.areas = &areas;
+  parts->console = std::make_unique<Console>(*parts->store, *parts->staff, options, systemNow);
+  return true;
 }
 
 int fail(std::FILE* err, const std::string& error) {
@@ -129,14 +142,14 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
       },
       err, &error);
   if (!server) return fail(err, error);
+  ConsoleParts pages;
   std::unique_ptr<HttpServer> console;
   if (a.console_listen) {
-    RequestHandler pages = consoleHandler(*store);
+    if (!openConsole(*a.db, options.areas, &pages, &error)) return fail(err, error);
     console = HttpServer::start(
         console_config,
-        [&store_mutex, pages](const HttpRequest& request, const ClientInfo& client) {
-          std::lock_guard<std::mutex> lock(store_mutex);
-          return pages(request, client);
+        [&pages](const HttpRequest& request, const ClientInfo&) {
+          return serveConsole(*pages.console, request);
         },
         err, &error);
     if (!console) return fail(err, error);
