@@ -166,7 +166,7 @@ const Entry kTexts[] = {
      "Return visits within 72 h (target 100 %)"},
     {"dash.satisfaction", "满意度", "Satisfacción", "Satisfaction"},
     {"dash.complaints", "投诉", "Reclamaciones", "Complaints"},
-    {"dash.answers", "%N 次回答", "%N respuestas", "%N answers"},
+    {"dash.answers", "%N 次回答", "respuestas: %N", "answers: %N"},
     {"dash.bad_period", "时段无效：请用年-月-日，且开始不晚于结束。",
      "Periodo no válido: use AAAA-MM-DD y un inicio no posterior al fin.",
      "Bad period: use YYYY-MM-DD, the start not after the end."},
