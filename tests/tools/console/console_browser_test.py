@@ -168,6 +168,20 @@ class Browser:
 
         return self.driver.find_elements(By.CSS_SELECTOR, css)
 
+    def wait_for_url(self, fragment, what):
+        """After a click: waits (10 s at most) for the page whose URL holds FRAGMENT."""
+        from selenium.common.exceptions import TimeoutException
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        try:
+            WebDriverWait(self.driver, 10).until(lambda d: fragment in d.current_url)
+        except TimeoutException:
+            fail(f"{what}: still at {self.driver.current_url}: {self.text()[:300]}")
+
+    def click(self, css, fragment, what):
+        self.find(css).click()
+        self.wait_for_url(fragment, what)
+
     def text(self):
         return self.find("body").text
 
@@ -175,13 +189,10 @@ class Browser:
         self.get(f"/console/login?lang={lang}")
         self.find("#login").send_keys(login)
         self.find("#password").send_keys(PASSWORD)
-        self.find("#login-submit").click()
-        check(self.driver.current_url.startswith(self.base + "/console/queue"),
-              f"{login} did not get to the queue: {self.driver.current_url}: {self.text()[:300]}")
+        self.click("#login-submit", "/console/queue", f"{login} did not get to the queue")
 
     def logout(self):
-        self.find("#logout").click()
-        check("/console/login" in self.driver.current_url, "logout did not lead to the login page")
+        self.click("#logout", "/console/login?bye=1", "logout did not lead to the login page")
 
     def screenshot(self, name):
         """The whole page, WIDTH wide."""
@@ -253,9 +264,10 @@ def journey(args, work):
         browser.login("wang.boss", "spa")
         browser.get("/console/dashboard")
         before = dashboard_row(browser, "by-area", "3622")
-        check(before[1] == "0.0 % (0/1)" and before[2] == "0.0 % (0/1)",
+        # key, accepted, 24 h response, deadlines, return visits, satisfaction, complaints
+        check(before[1] == "1" and before[2] == "0.0 % (0/1)" and before[3] == "0.0 % (0/1)",
               f"dashboard before: {before}")
-        check(before[3] == "—" and before[4] == "—", f"dashboard before: {before}")
+        check(before[4] == "—" and before[5] == "—", f"dashboard before: {before}")
         browser.screenshot("02-dashboard-before-spa")
         browser.logout()
 
@@ -263,8 +275,7 @@ def journey(args, work):
         browser.login("chen.desk", "zho")
         check(browser.find("html").get_attribute("lang") == "zh", "the page is not in Chinese")
         browser.find("#overdue").click()
-        browser.find("#filter").click()
-        check("overdue=1" in browser.driver.current_url, "the overdue filter was not sent")
+        browser.click("#filter", "overdue=1", "the overdue filter was not sent")
         rows = browser.all("#queue tr[data-ticket]")
         check([r.get_attribute("data-ticket") for r in rows] == [ticket],
               f"the overdue queue is not just {ticket}: {browser.text()[:500]}")
@@ -277,18 +288,17 @@ def journey(args, work):
 
         # Assign it, resolve it.
         browser.get("/console/queue?overdue=1")
-        browser.find(f"#queue tr[data-ticket='{ticket}'] a").click()
+        browser.click(f"#queue tr[data-ticket='{ticket}'] a", f"/console/tickets/{ticket}",
+                      "the ticket's page did not open")
         check("13907910000" in browser.text(), "the callback number is not on the ticket page")
         check(browser.all("#diagnostics"), "the diagnostics are not on the ticket page")
         from selenium.webdriver.support.ui import Select
 
         Select(browser.find("select#worker")).select_by_value("zhao.min")
-        browser.find("#do-assign").click()
-        check("done=assigned" in browser.driver.current_url, "assign did not redirect")
+        browser.click("#do-assign", "done=assigned", "assign did not redirect")
         check(browser.all("#timeline tr[data-kind='assigned']"), "no assigned event")
         check("zhao.min" in browser.find("#facts").text, "the worker is not on the ticket")
-        browser.find("#do-resolve").click()
-        check("done=resolved" in browser.driver.current_url, "resolve did not redirect")
+        browser.click("#do-resolve", "done=resolved", "resolve did not redirect")
         check("已解决" in browser.find("#facts").text, "the ticket is not shown resolved")
         check(not browser.all("#timeline tr[data-kind='return_visit']"), "an answer too soon")
         browser.screenshot("05-ticket-resolved-zho")
@@ -309,10 +319,10 @@ def journey(args, work):
         browser.login("wang.boss", "spa")
         browser.get("/console/dashboard")
         after = dashboard_row(browser, "by-area", "3622")
-        check(after[3] == "100.0 % (1/1)", f"dashboard after: {after}")
-        check(after[4].startswith("4.00"), f"dashboard after: {after}")
+        check(after[4] == "100.0 % (1/1)", f"dashboard after: {after}")
+        check(after[5].startswith("4.00"), f"dashboard after: {after}")
         worker = dashboard_row(browser, "by-worker", "zhao.min")
-        check(worker[3] == "100.0 % (1/1)", f"dashboard after, zhao.min: {worker}")
+        check(worker[4] == "100.0 % (1/1)", f"dashboard after, zhao.min: {worker}")
         check(after != before, "the dashboard did not change")
         check("Panel de la carta" in browser.text(), "the dashboard is not in Spanish")
         browser.screenshot("07-dashboard-after-spa")

@@ -366,13 +366,24 @@ TEST_F(ConsoleTest, DashboardForSupervisorsWithItsPeriodAndCsv) {
   EXPECT_NE(page.find("value=\"2026-12-04\""), std::string::npos);
   // Resolved 1 h after acceptance: the 24 h response and the deadline met,
   // in the area's row and the worker's.
-  EXPECT_NE(page.find("<tr data-key=\"A01\"><td>A01</td><td class=\"num\">100.0 % (1/1)</td>"
+  EXPECT_NE(page.find("<tr data-key=\"A01\"><td>A01</td><td class=\"num\">1</td>"
+                      "<td class=\"num\">100.0 % (1/1)</td>"
                       "<td class=\"num\">100.0 % (1/1)</td>"),
             std::string::npos)
       << page;
-  EXPECT_NE(page.find("<tr data-key=\"li.wei\"><td>li.wei</td><td class=\"num\">100.0 % (1/1)"),
+  EXPECT_NE(page.find("<tr data-key=\"li.wei\"><td>li.wei</td><td class=\"num\">1</td>"
+                      "<td class=\"num\">100.0 % (1/1)"),
             std::string::npos);
-  // A period before the ticket counts nothing.
+  // A ticket just accepted counts at once, before any figure of it is known.
+  ticket(2, kNow + 20 * 3600, "zhao.min");
+  const std::string fresh = send("GET", "/console/dashboard", boss).body;
+  EXPECT_NE(fresh.find("<tr data-key=\"zhao.min\"><td>zhao.min</td><td class=\"num\">1</td>"
+                       "<td class=\"num\">—</td>"),
+            std::string::npos)
+      << fresh;
+  EXPECT_NE(fresh.find("<tr data-key=\"A01\"><td>A01</td><td class=\"num\">2</td>"),
+            std::string::npos);
+  // A period before the tickets counts nothing.
   const std::string before =
       send("GET", "/console/dashboard?from=2026-11-01&to=2026-11-30", boss).body;
   EXPECT_EQ(before.find("data-key=\"A01\""), std::string::npos);

@@ -1,5 +1,7 @@
 // The charter dashboard, and its CSV.
 #include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
 
 #include "tools/stb-central/console/console.h"
 #include "tools/stb-central/console/console_format.h"
@@ -12,6 +14,37 @@ namespace tools::central {
 namespace {
 
 constexpr int64_t kDefaultDays = 30;
+
+// Tickets accepted in the period, beside the charter's figures: a period's
+// new work shows at once, before any of its figures is known. A worker's
+// are the tickets they had at acceptance (the area's worker, at once).
+struct Accepted {
+  int64_t total = 0;
+  std::map<std::string, int64_t> by_area, by_worker;
+};
+
+Accepted countAccepted(const std::vector<TicketHistory>& histories, UtcSeconds from,
+                       UtcSeconds to) {
+  Accepted a;
+  for (const TicketHistory& h : histories) {
+    std::optional<UtcSeconds> accepted;
+    std::string owner;
+    for (const TicketEvent& e : h.events) {
+      if (e.kind == event_kind::kAccepted && !accepted) accepted = e.at;
+      if (e.kind == event_kind::kAssigned && accepted && e.at <= *accepted) {
+        const auto d = nlohmann::json::parse(e.detail, nullptr, false);
+        owner = d.is_object() && d.contains("assignee") && d["assignee"].is_string()
+                    ? d["assignee"].get<std::string>()
+                    : "";
+      }
+    }
+    if (!accepted || *accepted < from || *accepted >= to) continue;
+    ++a.total;
+    ++a.by_area[h.area_code];
+    ++a.by_worker[owner];
+  }
+  return a;
+}
 
 std::string th(const Console::Visit& v, const char* key) {
   return "<th>" + web::escapeHtml(v.t(key)) + "</th>";
@@ -41,21 +74,31 @@ std::string satisfaction(const Console::Visit& v, const CharterFigures& f) {
   return std::string(buffer) + " (" + answers + ")";
 }
 
-std::string figuresRow(const Console::Visit& v, const std::string& key_html,
+std::string figuresRow(const Console::Visit& v, const std::string& key_html, int64_t accepted,
                        const CharterFigures& f, const std::string& id) {
   return "<tr data-key=\"" + web::escapeHtml(id) + "\"><td>" + key_html + "</td>" +
-         num(rate(f.response_24h)) + num(rate(f.deadlines)) + num(rate(f.return_visits_72h)) +
-         num(satisfaction(v, f)) + num(std::to_string(f.complaints)) + "</tr>\n";
+         num(std::to_string(accepted)) + num(rate(f.response_24h)) + num(rate(f.deadlines)) +
+         num(rate(f.return_visits_72h)) + num(satisfaction(v, f)) +
+         num(std::to_string(f.complaints)) + "</tr>\n";
 }
 
 std::string figuresTable(const Console::Visit& v, const char* id, const char* key_label,
-                         const std::vector<DashboardRow>& rows, const std::string& unnamed) {
+                         const std::vector<DashboardRow>& rows,
+                         const std::map<std::string, int64_t>& accepted,
+                         const std::string& unnamed) {
+  // Every key with figures or accepted tickets, in order.
+  std::map<std::string, CharterFigures> all;
+  for (const auto& [key, count] : accepted) all[key];
+  for (const DashboardRow& r : rows) all[r.key] = r.figures;
   std::string out = "<div class=\"scroll\"><table id=\"" + std::string(id) + "\"><tr>" +
-                    th(v, key_label) + th(v, "dash.response") + th(v, "dash.deadlines") +
-                    th(v, "dash.return_visits") + th(v, "dash.satisfaction") +
-                    th(v, "dash.complaints") + "</tr>\n";
-  for (const DashboardRow& r : rows)
-    out += figuresRow(v, web::escapeHtml(r.key.empty() ? unnamed : r.key), r.figures, r.key);
+                    th(v, key_label) + th(v, "dash.accepted") + th(v, "dash.response") +
+                    th(v, "dash.deadlines") + th(v, "dash.return_visits") +
+                    th(v, "dash.satisfaction") + th(v, "dash.complaints") + "</tr>\n";
+  for (const auto& [key, figures] : all) {
+    const auto count = accepted.find(key);
+    out += figuresRow(v, web::escapeHtml(key.empty() ? unnamed : key),
+                      count == accepted.end() ? 0 : count->second, figures, key);
+  }
   return out + "</table></div>\n";
 }
 
@@ -86,6 +129,7 @@ web::Response Console::dashboardPage(Visit& v, bool csv) {
   std::string error;
   if (!store_.histories(to, &histories, &error)) return errorPage(v, 500, "store_failed");
   const Dashboard d = computeDashboard(histories, from, to);
+  const Accepted accepted = countAccepted(histories, from, to);
   if (csv)
     return web::Response::csv(dashboardCsv(d), "charter-" + from_text + "-" + to_text + ".csv");
 
@@ -93,14 +137,16 @@ web::Response Console::dashboardPage(Visit& v, bool csv) {
       form + "<p>" +
       web::link("/console/dashboard.csv?from=" + from_text + "&to=" + to_text, v.t("dash.csv")) +
       " · " + web::escapeHtml(v.t("times_utc")) + "</p>\n";
-  html += "<div class=\"scroll\"><table id=\"total\"><tr><th></th>" + th(v, "dash.response") +
-          th(v, "dash.deadlines") + th(v, "dash.return_visits") + th(v, "dash.satisfaction") +
-          th(v, "dash.complaints") + "</tr>\n" +
-          figuresRow(v, web::escapeHtml(v.t("dash.total")), d.total, "all") + "</table></div>\n";
+  html += "<div class=\"scroll\"><table id=\"total\"><tr><th></th>" + th(v, "dash.accepted") +
+          th(v, "dash.response") + th(v, "dash.deadlines") + th(v, "dash.return_visits") +
+          th(v, "dash.satisfaction") + th(v, "dash.complaints") + "</tr>\n" +
+          figuresRow(v, web::escapeHtml(v.t("dash.total")), accepted.total, d.total, "all") +
+          "</table></div>\n";
   html += "<h2>" + web::escapeHtml(v.t("dash.by_area")) + "</h2>\n" +
-          figuresTable(v, "by-area", "col.area", d.by_area, "—");
+          figuresTable(v, "by-area", "col.area", d.by_area, accepted.by_area, "—");
   html += "<h2>" + web::escapeHtml(v.t("dash.by_worker")) + "</h2>\n" +
-          figuresTable(v, "by-worker", "col.worker", d.by_worker, v.t("filter.unassigned"));
+          figuresTable(v, "by-worker", "col.worker", d.by_worker, accepted.by_worker,
+                       v.t("filter.unassigned"));
   return page(v, 200, v.t("dash.title"), html, "nav.dashboard");
 }
 

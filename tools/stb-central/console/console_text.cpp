@@ -160,6 +160,7 @@ const Entry kTexts[] = {
     {"dash.total", "全部", "Total", "All"},
     {"dash.by_area", "按片区", "Por zona", "By area"},
     {"dash.by_worker", "按维修员", "Por técnico", "By worker"},
+    {"dash.accepted", "受理工单", "Tickets aceptados", "Tickets accepted"},
     {"dash.response", "24小时响应率", "Respuesta en 24 h", "24 h response"},
     {"dash.deadlines", "按时完成", "Plazos cumplidos", "Deadlines met"},
     {"dash.return_visits", "72小时内回访（目标100%）", "Visitas de retorno en 72 h (meta 100 %)",
