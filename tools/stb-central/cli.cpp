@@ -6,6 +6,7 @@
 
 #include "platform/arg_cursor.h"
 #include "tools/stb-central/console/staff_cli.h"
+#include "tools/stb-central/desk_csv.h"
 #include "tools/stb-central/ticket_store.h"
 
 namespace tools::central {
@@ -21,6 +22,9 @@ const char kUsage[] =
     "       stb-central tickets --db FILE [--json]\n"
     "       stb-central report --db FILE TICKET\n"
     "       stb-central resolve --db FILE TICKET\n"
+    "       stb-central events --db FILE TICKET [--json]\n"
+    "       stb-central assign --db FILE TICKET WORKER\n"
+    "       stb-central dashboard --db FILE --from TIME --to TIME   (UTC, [from, to), as CSV)\n"
     "       stb-central set-status --db FILE TICKET STATUS\n"
     "       stb-central return-visits --db FILE [--json]\n"
     "       stb-central staff-add --db FILE --login LOGIN --role ROLE --name NAME < password\n"
@@ -35,6 +39,9 @@ struct AdminArgs {
   bool json = false;
   std::vector<std::string> positional;
 };
+
+// What the admin commands write in the audit trail as the actor.
+constexpr char kCliActor[] = "cli";
 
 // How long an admin command's write waits for serve's: serve commits one
 // short transaction a request, and a person can wait longer than a box.
@@ -93,12 +100,17 @@ json ticketJson(const Ticket& t) {
               {"box_id", t.box_id},
               {"area_code", t.area_code},
               {"category", t.category},
+              {"charter_category", t.charter_category},
               {"severity", severityName(t.severity)},
               {"status", statusName(t.status)},
+              {"assignee", t.assignee ? json(*t.assignee) : json(nullptr)},
               {"created", dvb::formatIso8601(t.created)},
               {"received", dvb::formatIso8601(t.received)},
               {"deadline", dvb::formatIso8601(t.deadline)},
-              {"updated", dvb::formatIso8601(t.updated)}};
+              {"updated", dvb::formatIso8601(t.updated)},
+              {"return_visit_due",
+               t.return_visit_due ? json(dvb::formatIso8601(*t.return_visit_due)) : json(nullptr)},
+              {"flags", t.flags}};
 }
 
 int runTickets(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
@@ -117,9 +129,11 @@ int runTickets(const std::vector<std::string>& args, std::FILE* out, std::FILE* 
     return kExitOk;
   }
   for (const Ticket& t : tickets)
-    std::fprintf(out, "%s  %-19s  %-7s  %-17s  %-16s  area %-8s  deadline %s\n", t.ticket.c_str(),
-                 statusName(t.status), severityName(t.severity), t.category.c_str(),
-                 t.box_id.c_str(), t.area_code.c_str(), dvb::formatIso8601(t.deadline).c_str());
+    std::fprintf(out, "%s  %-19s  %-7s  %-17s  %-16s  area %-8s  deadline %s%s%s\n",
+                 t.ticket.c_str(), statusName(t.status), severityName(t.severity),
+                 t.category.c_str(), t.box_id.c_str(), t.area_code.c_str(),
+                 dvb::formatIso8601(t.deadline).c_str(), t.assignee ? "  assignee " : "",
+                 t.assignee ? t.assignee->c_str() : "");
   std::fprintf(out, "%zu ticket(s)\n", tickets.size());
   return kExitOk;
 }
@@ -190,15 +204,86 @@ int runReturnVisits(const std::vector<std::string>& args, std::FILE* out, std::F
                           {"box_id", v.box_id},
                           {"fixed", v.fixed},
                           {"score", v.score},
-                          {"answered", dvb::formatIso8601(v.answered)}});
+                          {"answered", dvb::formatIso8601(v.answered)},
+                          {"via", v.via},
+                          {"actor", v.actor},
+                          {"note", v.note}});
     std::fprintf(out, "%s\n", list.dump(2).c_str());
     return kExitOk;
   }
   for (const ReturnVisit& v : visits)
-    std::fprintf(out, "%s  %-16s  fixed %-3s  score %d  answered %s\n", v.ticket.c_str(),
+    std::fprintf(out, "%s  %-16s  fixed %-3s  score %d  answered %s%s\n", v.ticket.c_str(),
                  v.box_id.c_str(), v.fixed ? "yes" : "no", v.score,
-                 dvb::formatIso8601(v.answered).c_str());
+                 dvb::formatIso8601(v.answered).c_str(),
+                 v.via == "callback" ? ("  call-back by " + v.actor).c_str() : "");
   std::fprintf(out, "%zu return visit(s)\n", visits.size());
+  return kExitOk;
+}
+
+int runEvents(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
+  AdminArgs a;
+  int code = 0;
+  if (!parseAdmin(args, true, 1, "events needs one TICKET", &a, err, &code)) return code;
+  auto store = openExisting(a, TicketStore::Access::kReadOnly, err);
+  if (!store) return kExitFailure;
+  std::vector<TicketEvent> events;
+  std::string error;
+  if (!store->timeline(a.positional[0], &events, &error)) return failed(err, error);
+  if (events.empty()) return failed(err, "no ticket " + a.positional[0]);
+  if (a.json) {
+    json list = json::array();
+    for (const TicketEvent& e : events)
+      list.push_back(json{{"at", dvb::formatIso8601(e.at)},
+                          {"actor", e.actor},
+                          {"kind", e.kind},
+                          {"detail", json::parse(e.detail, nullptr, false)}});
+    std::fprintf(out, "%s\n", list.dump(2).c_str());
+    return kExitOk;
+  }
+  for (const TicketEvent& e : events)
+    std::fprintf(out, "%s  %-15s  %-20s  %s\n", dvb::formatIso8601(e.at).c_str(), e.kind.c_str(),
+                 e.actor.c_str(), e.detail.c_str());
+  return kExitOk;
+}
+
+int runAssign(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
+  AdminArgs a;
+  int code = 0;
+  if (!parseAdmin(args, false, 2, "assign needs TICKET WORKER", &a, err, &code)) return code;
+  const std::string& ticket = a.positional[0];
+  const std::string& worker = a.positional[1];
+  if (worker.empty()) return usageError(err, "assign needs a WORKER login");
+  auto store = openExisting(a, TicketStore::Access::kReadWrite, err);
+  if (!store) return kExitFailure;
+  ChangeResult result;
+  std::string error;
+  if (!store->assign(ticket, worker, kCliActor, systemNow(), &result, &error))
+    return failed(err, error);
+  if (result.outcome == ChangeOutcome::kNotFound) return failed(err, "no ticket " + ticket);
+  if (result.outcome != ChangeOutcome::kDone)
+    return failed(err, ticket + " is " + statusName(result.ticket.status) +
+                           "; only an open ticket is assigned");
+  std::fprintf(out, "%s %s\n", ticket.c_str(), worker.c_str());
+  return kExitOk;
+}
+
+int runDashboard(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
+  AdminArgs a;
+  std::optional<std::string> from_text, to_text;
+  CommandOptions takes{{{"--db", &a.db}, {"--from", &from_text}, {"--to", &to_text}}, {}};
+  std::string error;
+  if (!readCommand(args, takes, &a.positional, &error)) return usageError(err, error);
+  if (!a.positional.empty()) return usageError(err, "unexpected argument " + a.positional[0]);
+  if (!from_text || !to_text) return usageError(err, "dashboard needs --from TIME and --to TIME");
+  const auto from = dvb::parseIso8601(*from_text);
+  const auto to = dvb::parseIso8601(*to_text);
+  if (!from || !to || *from >= *to)
+    return usageError(err, "--from and --to must be UTC times, from before to");
+  auto store = openExisting(a, TicketStore::Access::kReadOnly, err);
+  if (!store) return kExitFailure;
+  std::vector<TicketHistory> histories;
+  if (!store->histories(*to, &histories, &error)) return failed(err, error);
+  std::fputs(dashboardCsv(computeDashboard(histories, *from, *to)).c_str(), out);
   return kExitOk;
 }
 
@@ -250,6 +335,9 @@ int runCli(const std::vector<std::string>& args, std::FILE* out, std::FILE* err)
   if (command == "tickets") return runTickets(rest, out, err);
   if (command == "report") return runReport(rest, out, err);
   if (command == "resolve") return runResolve(rest, out, err);
+  if (command == "events") return runEvents(rest, out, err);
+  if (command == "assign") return runAssign(rest, out, err);
+  if (command == "dashboard") return runDashboard(rest, out, err);
   if (command == "set-status") return runSetStatus(rest, out, err);
   if (command == "return-visits") return runReturnVisits(rest, out, err);
   if (command == "staff-add") return runStaffAddCli(rest, stdin, out, err);

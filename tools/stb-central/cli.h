@@ -1,7 +1,9 @@
 #pragma once
 // The command line of stb-central: `serve` (the HTTPS API) and the admin
 // commands that work on the database directly (tickets, report, resolve,
-// set-status, return-visits). Exit status: 0 success, 1 failure, 2 usage.
+// set-status, return-visits, events, assign, dashboard); those that change a
+// ticket write "cli" as the actor of its events. Exit status: 0 success,
+// 1 failure, 2 usage.
 #include <cstdio>
 #include <optional>
 #include <string>

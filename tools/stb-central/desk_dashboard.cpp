@@ -85,6 +85,84 @@ void rate(CharterRate CharterFigures::*which, bool met, CharterFigures* f) {
   if (met) ++(f->*which).met;
 }
 
+// The figures of one ticket's events (all before the period's end), each
+// item added with the moment its outcome became known.
+class TicketFigures {
+ public:
+  TicketFigures(const TicketHistory& h, Tally* tally) : h_(h), replay_(h), tally_(tally) {}
+
+  void countAll() {
+    const std::vector<TicketEvent>& events = h_.events;
+    for (size_t i = 0; i < events.size(); ++i) {
+      const TicketEvent& e = events[i];
+      if (e.kind == event_kind::kAccepted) {
+        if (h_.charter_category == kComplaint)
+          count(e.at, [](CharterFigures* f) { ++f->complaints; });
+        response(i);
+      }
+      if (e.kind == event_kind::kAccepted || e.kind == event_kind::kReopened) deadline(i);
+      if (e.kind == event_kind::kResolved) returnVisit(i);
+      if (isAnswer(e)) satisfaction(e);
+    }
+  }
+
+ private:
+  template <typename AddTo>
+  void count(UtcSeconds at, AddTo add) {
+    tally_->count(h_, replay_, at, add);
+  }
+  void countRate(CharterRate CharterFigures::*which, bool met, UtcSeconds at) {
+    count(at, [which, met](CharterFigures* f) { rate(which, met, f); });
+  }
+  // The acceptance at I: met by the first visit or resolution within 24 h.
+  void response(size_t i) {
+    const UtcSeconds accepted = h_.events[i].at;
+    std::optional<UtcSeconds> first;
+    for (size_t j = i + 1; j < h_.events.size() && !first; ++j)
+      if (h_.events[j].kind == event_kind::kVisited || h_.events[j].kind == event_kind::kResolved)
+        first = h_.events[j].at;
+    const bool met = first && *first - accepted <= kResponseWindow;
+    countRate(&CharterFigures::response_24h, met, met ? *first : accepted + kResponseWindow);
+  }
+  // The deadline set at I: met by the next resolution (or closing) at or before it.
+  void deadline(size_t i) {
+    const std::optional<UtcSeconds> due = Replay::deadlineOf(h_.events[i]);
+    if (!due) return;
+    std::optional<UtcSeconds> end;
+    for (size_t j = i + 1; j < h_.events.size() && !end; ++j) {
+      const std::string& k = h_.events[j].kind;
+      if (k == event_kind::kResolved || k == event_kind::kClosed) end = h_.events[j].at;
+      if (k == event_kind::kReopened) break;  // not ended: a new deadline took over
+    }
+    const bool met = end && *end <= *due;
+    countRate(&CharterFigures::deadlines, met, met ? *end : *due);
+  }
+  // The resolution at I: met by an answer within 72 h, before any new resolution.
+  void returnVisit(size_t i) {
+    const UtcSeconds resolved = h_.events[i].at;
+    std::optional<UtcSeconds> answered;
+    for (size_t j = i + 1; j < h_.events.size() && !answered; ++j) {
+      if (h_.events[j].kind == event_kind::kResolved) break;
+      if (isAnswer(h_.events[j])) answered = h_.events[j].at;
+    }
+    const bool met = answered && *answered - resolved <= kReturnVisitWindow;
+    countRate(&CharterFigures::return_visits_72h, met,
+              met ? *answered : resolved + kReturnVisitWindow);
+  }
+  void satisfaction(const TicketEvent& e) {
+    const json d = Replay::detail(e);
+    if (!d.contains("score") || !d["score"].is_number_integer()) return;
+    count(e.at, [score = d["score"].get<int64_t>()](CharterFigures* f) {
+      ++f->satisfaction_count;
+      f->satisfaction_sum += score;
+    });
+  }
+
+  const TicketHistory& h_;
+  const Replay replay_;
+  Tally* tally_;
+};
+
 }  // namespace
 
 std::optional<double> CharterRate::percent() const {
@@ -102,61 +180,10 @@ Dashboard computeDashboard(const std::vector<TicketHistory>& histories, UtcSecon
   Tally tally(from, to);
   for (const TicketHistory& h : histories) {
     // Only what was known before TO counts.
-    std::vector<TicketEvent> events;
+    TicketHistory known{h.ticket, h.area_code, h.charter_category, {}};
     for (const TicketEvent& e : h.events)
-      if (e.at < to) events.push_back(e);
-    TicketHistory known{h.ticket, h.area_code, h.charter_category, events};
-    const Replay replay(known);
-    const auto count = [&](UtcSeconds at, auto add) { tally.count(known, replay, at, add); };
-
-    for (size_t i = 0; i < events.size(); ++i) {
-      const TicketEvent& e = events[i];
-      if (e.kind == event_kind::kAccepted) {
-        if (h.charter_category == kComplaint)
-          count(e.at, [](CharterFigures* f) { ++f->complaints; });
-        // Response: the first visit or resolution after acceptance.
-        std::optional<UtcSeconds> response;
-        for (size_t j = i + 1; j < events.size() && !response; ++j)
-          if (events[j].kind == event_kind::kVisited || events[j].kind == event_kind::kResolved)
-            response = events[j].at;
-        const bool met = response && *response - e.at <= kResponseWindow;
-        count(met ? *response : e.at + kResponseWindow,
-              [met](CharterFigures* f) { rate(&CharterFigures::response_24h, met, f); });
-      }
-      if (e.kind == event_kind::kAccepted || e.kind == event_kind::kReopened) {
-        // A deadline: met by the next resolution (or closing) at or before it.
-        const std::optional<UtcSeconds> deadline = Replay::deadlineOf(e);
-        if (!deadline) continue;
-        std::optional<UtcSeconds> end;
-        for (size_t j = i + 1; j < events.size() && !end; ++j) {
-          const std::string& k = events[j].kind;
-          if (k == event_kind::kResolved || k == event_kind::kClosed) end = events[j].at;
-          if (k == event_kind::kReopened) break;  // not ended: a new deadline took over
-        }
-        const bool met = end && *end <= *deadline;
-        count(met ? *end : *deadline,
-              [met](CharterFigures* f) { rate(&CharterFigures::deadlines, met, f); });
-      }
-      if (e.kind == event_kind::kResolved) {
-        // Its return visit: the first answer before the next resolution.
-        std::optional<UtcSeconds> answered;
-        for (size_t j = i + 1; j < events.size() && !answered; ++j) {
-          if (events[j].kind == event_kind::kResolved) break;
-          if (isAnswer(events[j])) answered = events[j].at;
-        }
-        const bool met = answered && *answered - e.at <= kReturnVisitWindow;
-        count(met ? *answered : e.at + kReturnVisitWindow,
-              [met](CharterFigures* f) { rate(&CharterFigures::return_visits_72h, met, f); });
-      }
-      if (isAnswer(e)) {
-        const json d = Replay::detail(e);
-        if (d.contains("score") && d["score"].is_number_integer())
-          count(e.at, [score = d["score"].get<int64_t>()](CharterFigures* f) {
-            ++f->satisfaction_count;
-            f->satisfaction_sum += score;
-          });
-      }
-    }
+      if (e.at < to) known.events.push_back(e);
+    TicketFigures(known, &tally).countAll();
   }
   return tally.result();
 }

@@ -7,23 +7,34 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "tests/tools/stb_central/stb_central_test_util.h"
+#include "tools/stb-central/report_validation.h"
+#include "tools/stb-central/ticket_store.h"
+
 namespace tools::central {
 namespace {
 
 struct Outcome {
   int status = -1;
   std::string err;  // the first line only: the usage text follows it
+  std::string out;
 };
 
 Outcome run(const std::vector<std::string>& args) {
   char* text = nullptr;
   size_t size = 0;
+  char* out_text = nullptr;
+  size_t out_size = 0;
   std::FILE* err = open_memstream(&text, &size);
+  std::FILE* out = open_memstream(&out_text, &out_size);
   Outcome o;
-  o.status = runCli(args, stdout, err);
+  o.status = runCli(args, out, err);
   std::fclose(err);
+  std::fclose(out);
   const std::string all(text, size);
   std::free(text);
+  o.out.assign(out_text, out_size);
+  std::free(out_text);
   o.err = all.substr(0, all.find('\n'));
   return o;
 }
@@ -52,6 +63,15 @@ TEST(CentralCli, UsageErrorsNameTheArgument) {
       {{"report", "--db", "x.db"}, "stb-central: report needs one TICKET"},
       {{"set-status", "--db", "x.db", "T1"}, "stb-central: set-status needs TICKET STATUS"},
       {{"set-status", "--db", "x.db", "T1", "bogus"}, "stb-central: unknown status bogus"},
+      {{"events", "--db", "x.db"}, "stb-central: events needs one TICKET"},
+      {{"assign", "--db", "x.db", "T1"}, "stb-central: assign needs TICKET WORKER"},
+      {{"dashboard", "--db", "x.db", "--from", "2026-12-01T00:00:00Z"},
+       "stb-central: dashboard needs --from TIME and --to TIME"},
+      {{"dashboard", "--db", "x.db", "--from", "2026-12-02T00:00:00Z", "--to",
+        "2026-12-01T00:00:00Z"},
+       "stb-central: --from and --to must be UTC times, from before to"},
+      {{"dashboard", "--db", "x.db", "--from", "yesterday", "--to", "2026-12-01T00:00:00Z"},
+       "stb-central: --from and --to must be UTC times, from before to"},
   };
   for (const auto& [args, want] : cases) {
     const Outcome o = run(args);
@@ -66,6 +86,58 @@ TEST(CentralCli, AMissingDatabaseIsAFailureNotAUsageError) {
   const Outcome o = run({"tickets", "--json", "--db", "/nonexistent/x.db"});
   EXPECT_EQ(o.status, kExitFailure);
   EXPECT_EQ(o.err, "stb-central: /nonexistent/x.db: no such database");
+}
+
+// The desk's admin commands on a real database: assign, the events it
+// wrote with "cli" as the actor, the old resolve, and the dashboard's CSV.
+TEST(CentralCli, AssignEventsAndDashboard) {
+  stb_central_test::ScratchDir dir("cli");
+  const std::string db = dir / "central.db";
+  const UtcSeconds accepted = *dvb::parseIso8601("2026-12-01T08:00:00Z");
+  {
+    std::string error;
+    auto store = TicketStore::open(db, &error);
+    ASSERT_TRUE(store) << error;
+    NewReport r;
+    ValidationError problem;
+    ASSERT_TRUE(parseReport(
+        stb_central_test::reportJson("00000000-0000-4000-8000-000000000001", "STB-TEST-0001"), &r,
+        &problem));
+    SubmitResult result;
+    ASSERT_TRUE(
+        store->submit(r, SubmitTerms{Severity::kGeneral, "complaint", accepted + 72 * 3600, ""},
+                      accepted, &result, &error))
+        << error;
+  }
+  const std::string t = "T20261201-000001";
+  Outcome o = run({"assign", "--db", db, t, "wang"});
+  EXPECT_EQ(o.status, kExitOk) << o.err;
+  EXPECT_EQ(o.out, t + " wang\n");
+  EXPECT_EQ(run({"resolve", "--db", db, t}).status, kExitOk);
+  o = run({"assign", "--db", db, t, "li"});
+  EXPECT_EQ(o.status, kExitFailure);
+  EXPECT_EQ(o.err, "stb-central: " + t + " is resolved; only an open ticket is assigned");
+  EXPECT_EQ(run({"assign", "--db", db, "T20261201-000009", "li"}).err,
+            "stb-central: no ticket T20261201-000009");
+  o = run({"events", "--db", db, t});
+  EXPECT_EQ(o.status, kExitOk) << o.err;
+  const std::vector<std::string> want = {
+      "2026-12-01T08:00:00Z  accepted         box:STB-TEST-0001  ",
+      "  assigned         cli                   {\"assignee\":\"wang\",\"previous\":null}\n",
+      "  resolved         cli                   {\"return_visit_due\":"};
+  for (const std::string& w : want) EXPECT_NE(o.out.find(w), std::string::npos) << o.out;
+  EXPECT_EQ(run({"events", "--db", db, "T20261201-000009"}).err,
+            "stb-central: no ticket T20261201-000009");
+  o = run({"tickets", "--db", db});
+  EXPECT_NE(o.out.find("assignee wang\n"), std::string::npos) << o.out;
+  // The complaint was accepted on Dec 1; nothing else is known yet.
+  o = run(
+      {"dashboard", "--db", db, "--from", "2026-12-01T00:00:00Z", "--to", "2026-12-02T00:00:00Z"});
+  EXPECT_EQ(o.status, kExitOk) << o.err;
+  EXPECT_NE(o.out.find("\r\n2026-12-01T00:00:00Z,2026-12-02T00:00:00Z,all,,"), std::string::npos)
+      << o.out;
+  EXPECT_NE(o.out.find(",area,A01,"), std::string::npos) << o.out;
+  EXPECT_EQ(o.out.substr(o.out.size() - 4), ",1\r\n") << o.out;  // one complaint
 }
 
 }  // namespace

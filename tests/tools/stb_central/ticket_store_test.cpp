@@ -1,6 +1,7 @@
 // TicketStore: idempotent submission, per-day numbering, status changes and
 // return visits, persistence across reopening.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "tests/tools/stb_central/stb_central_test_util.h"
 #include "tools/stb-central/report_validation.h"
@@ -211,6 +212,151 @@ TEST(TicketStoreOpen, RefusesADamagedDatabaseNamingTheTable) {
       0u)
       << error;
   EXPECT_NE(error.find(" in table(s) reports;"), std::string::npos) << error;
+}
+
+// A database as version 1 made it: its schema SQL, word for word, and a
+// ticket in each status, one of them answered.
+void makeV1Database(const std::string& path) {
+  const char* sql = R"sql(
+CREATE TABLE IF NOT EXISTS reports (
+  report_id      TEXT PRIMARY KEY,          -- the box's Idempotency-Key (UUID)
+  box_id         TEXT NOT NULL,
+  smartcard_id   TEXT NOT NULL,
+  area_code      TEXT NOT NULL,
+  category       TEXT NOT NULL,
+  callback_phone TEXT,
+  visit_period   TEXT,
+  created        INTEGER NOT NULL,          -- by the box, UTC seconds
+  received       INTEGER NOT NULL,          -- by the server, UTC seconds
+  diagnostics    TEXT NOT NULL,             -- JSON text
+  canonical_json TEXT NOT NULL,             -- idempotency comparison
+  raw_body       TEXT NOT NULL              -- as received
+);
+CREATE TABLE IF NOT EXISTS tickets (
+  ticket    TEXT PRIMARY KEY,
+  report_id TEXT NOT NULL UNIQUE REFERENCES reports(report_id),
+  box_id    TEXT NOT NULL,
+  area_code TEXT NOT NULL,
+  category  TEXT NOT NULL,
+  severity  TEXT NOT NULL,
+  status    TEXT NOT NULL,
+  created   INTEGER NOT NULL,
+  received  INTEGER NOT NULL,
+  deadline  INTEGER NOT NULL,
+  updated   INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ticket_days (
+  day  TEXT PRIMARY KEY,                    -- YYYYMMDD (UTC)
+  last INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS return_visits (
+  ticket   TEXT PRIMARY KEY REFERENCES tickets(ticket),
+  fixed    INTEGER NOT NULL,
+  score    INTEGER NOT NULL,
+  answered INTEGER NOT NULL
+);
+PRAGMA user_version=1;
+)sql";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  std::string rows = sql;
+  // T1..T5 received an hour apart from kNov30, each changed 10 min later.
+  const char* statuses[] = {"accepted", "technician_assigned", "resolved", "resolved", "closed"};
+  for (int i = 1; i <= 5; ++i) {
+    const std::string n = std::to_string(i);
+    const std::string received = std::to_string(kNov30 + (i - 1) * 3600);
+    const std::string severity = i == 1 ? "major" : "general";
+    rows += "INSERT INTO reports VALUES('r" + n + "', 'STB-TEST-000" + n +
+            "', '8100123456', 'A01', 'no_sound', '13800138000', NULL, " + received + ", " +
+            received + ", '{}', '{}', '{}');";
+    rows += "INSERT INTO tickets VALUES('T20261130-00000" + n + "', 'r" + n + "', 'STB-TEST-000" +
+            n + "', 'A01', 'no_sound', '" + severity + "', '" + statuses[i - 1] + "', " + received +
+            ", " + received + ", " + received + " + 86400, " + received + " + 600);";
+  }
+  rows += "INSERT INTO ticket_days VALUES('20261130', 5);";
+  rows += "INSERT INTO return_visits VALUES('T20261130-000004', 0, 2, " +
+          std::to_string(kNov30 + 20000) + ");";
+  char* msg = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, rows.c_str(), nullptr, nullptr, &msg), SQLITE_OK) << msg;
+  sqlite3_free(msg);
+  sqlite3_close(db);
+}
+
+TEST(TicketStoreOpen, AVersion1DatabaseIsUpgradedAndKeepsItsTickets) {
+  ScratchDir dir("v1");
+  const std::string path = dir / "central.db";
+  makeV1Database(path);
+  // Reading alone cannot upgrade it; it says what will.
+  TicketStore::OpenOptions read_only;
+  read_only.access = TicketStore::Access::kReadOnly;
+  std::string error;
+  EXPECT_FALSE(TicketStore::open(path, read_only, &error));
+  EXPECT_EQ(error, path +
+                       ": schema version 1 is older than this program; a command that writes "
+                       "(serve, resolve) upgrades it");
+  auto store = TicketStore::open(path, &error);
+  ASSERT_TRUE(store) << error;
+  std::vector<Ticket> all;
+  ASSERT_TRUE(store->listTickets(&all, &error)) << error;
+  ASSERT_EQ(all.size(), 5u);
+  for (int i = 0; i < 5; ++i) {
+    const Ticket& t = all[static_cast<size_t>(i)];
+    EXPECT_EQ(t.ticket, "T20261130-00000" + std::to_string(i + 1));
+    EXPECT_EQ(t.accepted, t.received);
+    EXPECT_EQ(t.received, kNov30 + i * 3600);
+    EXPECT_EQ(t.deadline, t.received + 86400);
+    EXPECT_EQ(t.callback_phone, "13800138000");
+    EXPECT_FALSE(t.assignee);
+  }
+  EXPECT_EQ(all[0].charter_category, "major_fault");
+  EXPECT_EQ(all[1].charter_category, "general_fault");
+  EXPECT_EQ(all[1].status, TicketStatus::kTechnicianAssigned);
+  // T3: resolved, unanswered: its return visit is owed from its last change.
+  EXPECT_EQ(all[2].resolved_at, all[2].updated);
+  EXPECT_EQ(all[2].return_visit_due, all[2].updated + 72 * 3600);
+  // T4: answered; T5: closed; T1: open.
+  EXPECT_FALSE(all[3].return_visit_due);
+  EXPECT_FALSE(all[4].return_visit_due);
+  EXPECT_FALSE(all[0].resolved_at);
+  // The history v1 kept, as events.
+  std::vector<TicketEvent> events;
+  ASSERT_TRUE(store->timeline("T20261130-000004", &events, &error)) << error;
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0].kind, "accepted");
+  EXPECT_EQ(events[0].at, kNov30 + 3 * 3600);
+  EXPECT_EQ(events[1].kind, "resolved");
+  EXPECT_EQ(events[2].kind, "return_visit");
+  EXPECT_EQ(events[2].actor, "box:STB-TEST-0004");
+  EXPECT_EQ(events[2].at, kNov30 + 20000);
+  ASSERT_TRUE(store->timeline("T20261130-000002", &events, &error)) << error;
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].kind, "assigned");
+  std::vector<ReturnVisit> visits;
+  ASSERT_TRUE(store->listReturnVisits(&visits, &error)) << error;
+  ASSERT_EQ(visits.size(), 1u);
+  EXPECT_EQ(visits[0].ticket, "T20261130-000004");
+  EXPECT_EQ(visits[0].score, 2);
+  EXPECT_EQ(visits[0].via, "box");
+  // It works as a v2 database: answers, numbering, and it opens again.
+  ChangeOutcome outcome;
+  ASSERT_TRUE(
+      store->recordReturnVisit("T20261130-000004", true, 5, kNov30 + 30000, &outcome, &error));
+  EXPECT_EQ(outcome, ChangeOutcome::kAlreadyAnswered);
+  ASSERT_TRUE(
+      store->recordReturnVisit("T20261130-000003", true, 5, kNov30 + 30000, &outcome, &error));
+  EXPECT_EQ(outcome, ChangeOutcome::kDone);
+  SubmitResult result;
+  const NewReport r = report(uuid(6));
+  ASSERT_TRUE(store->submit(r, SubmitTerms{Severity::kGeneral, "general_fault", kNov30, ""},
+                            kNov30 + 40000, &result, &error))
+      << error;
+  EXPECT_EQ(result.ticket.ticket, "T20261130-000006");
+  store.reset();
+  ASSERT_TRUE(TicketStore::open(path, read_only, &error)) << error;
+  store = TicketStore::open(path, &error);
+  ASSERT_TRUE(store) << error;
+  ASSERT_TRUE(store->listTickets(&all, &error)) << error;
+  EXPECT_EQ(all.size(), 6u);
 }
 
 }  // namespace
