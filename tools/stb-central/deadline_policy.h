@@ -22,9 +22,10 @@
 //
 // N working days from acceptance: the same local time of day on the N-th
 // working day after the local day of acceptance. A report accepted on a
-// rest day counts as accepted at 00:00 of the next working day, so its
-// deadline is the end of its N-th working day. Dates are the operator's
-// local dates (utc_offset_minutes); the deadline itself is a UTC instant.
+// rest day counts as accepted at 00:00 of the next working day: it is due
+// at 00:00 of the working day that follows its N whole working days.
+// Dates are the operator's local dates (utc_offset_minutes); the deadline
+// itself is a UTC instant.
 // A working day: for a year the operator's calendar covers (useCalendars,
 // the calendar stb-notice broadcasts), what that calendar says (listed
 // holidays and swapped working days, other days Monday to Friday); for any

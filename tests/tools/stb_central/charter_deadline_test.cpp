@@ -98,8 +98,9 @@ TEST(Charter, AcceptedAt2359TheDayBeforeAHoliday) {
 }
 
 // Two minutes later it is 1 October, a holiday: the report counts from
-// Thursday 8 October 00:00, so its deadline is the end of its third working
-// day, after the 23:59 report's and never before it.
+// Thursday 8 October 00:00, so it is due at 00:00 of Monday 12, the working
+// day after its three whole ones (8, 9, Saturday 10): after the 23:59
+// report's deadline, never before it.
 TEST(Charter, AcceptedOnAHolidayCountsFromTheNextWorkingDay) {
   const DeadlinePolicy p = charterPolicy();
   const UtcSeconds on_holiday = at("2026-09-30T16:01:00Z");

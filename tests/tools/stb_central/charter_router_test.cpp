@@ -10,6 +10,7 @@
 #include "tests/support/utc_time.h"
 #include "tests/tools/stb_central/stb_central_test_util.h"
 #include "tools/stb-central/charter_terms.h"
+#include "tools/stb-central/cli.h"
 #include "tools/stb-central/router.h"
 
 namespace tools::central {
@@ -19,6 +20,7 @@ using nlohmann::json;
 using stb_central_test::reportJson;
 using stb_central_test::ScratchDir;
 using testing_support::at;
+using testing_support::writeTextFile;
 
 const char kBox[] = "STB-TEST-0001";
 
@@ -204,6 +206,40 @@ TEST(CharterTerms, WhatTheCharterDecidesAtAcceptance) {
   EXPECT_EQ(none.assignee, "");
   EXPECT_EQ(none.deadline, monday + 72 * 3600);
   EXPECT_NE(note.find("unassigned"), std::string::npos);
+}
+
+// serve refuses a bad --calendar or --areas file before it opens anything,
+// with the file and the key in its one line.
+TEST(ServeCharterFiles, ABadFileIsRefusedNamingTheKey) {
+  ScratchDir dir("serve-charter");
+  writeTextFile(dir / "cal.json", R"({"work_calendars": [{"year": 2026, "revision": 1,
+      "days": [{"date": "2026-10-01", "type": "rest"}]}]})");
+  writeTextFile(dir / "areas.json", R"({"areas": [{"code": "a", "name": "a", "kind": "town",
+      "households": 1}]})");
+  const std::vector<std::string> base = {"--db",  dir / "central.db", "--cert", dir / "none.pem",
+                                         "--key", dir / "none.key",   "--ca",   dir / "none.pem"};
+  const std::pair<std::vector<std::string>, std::string> cases[] = {
+      {{"--calendar", dir / "cal.json"},
+       "stb-central: calendar: " + (dir / "cal.json") +
+           ": $.work_calendars[0].days[0].type: must be \"holiday\" or \"working_day\"\n"},
+      {{"--calendar", dir / "missing.json"},
+       "stb-central: calendar: " + (dir / "missing.json") + ": cannot read the file\n"},
+      {{"--areas", dir / "areas.json"},
+       "stb-central: " + (dir / "areas.json") +
+           ": areas: areas[0].kind: must be \"city\" or \"county\"\n"},
+  };
+  for (const auto& [extra, expected] : cases) {
+    std::vector<std::string> args = base;
+    args.insert(args.end(), extra.begin(), extra.end());
+    char* text = nullptr;
+    size_t size = 0;
+    std::FILE* err = open_memstream(&text, &size);
+    ASSERT_NE(err, nullptr);
+    EXPECT_EQ(runServeCli(args, stdout, err), kExitFailure);
+    std::fclose(err);
+    EXPECT_EQ(std::string(text, size), expected);
+    std::free(text);
+  }
 }
 
 }  // namespace
