@@ -324,6 +324,20 @@ TEST_F(CentralE2e, MalformedAndOversizedRequests) {
            "--data-binary '{}' " +
                url("/v1/reports"));
   EXPECT_EQ(chunked.http, 411);
+  const CurlResult big_head =
+      curl("box-STB-TEST-0001", "-H 'X-Big: " + std::string(17 * 1024, 'a') + "' " +
+                                    url("/v1/tickets/T20000101-000001"));
+  EXPECT_EQ(big_head.http, 431);
+  EXPECT_EQ(json::parse(big_head.body)["error"], "headers_too_large");
+  std::string many;
+  for (int i = 0; i < 70; ++i) many += "-H 'X-" + std::to_string(i) + ": 1' ";
+  const CurlResult many_fields =
+      curl("box-STB-TEST-0001", many + url("/v1/tickets/T20000101-000001"));
+  EXPECT_EQ(many_fields.http, 431);
+  EXPECT_EQ(json::parse(many_fields.body)["error"], "too_many_headers");
+  const CurlResult long_target =
+      curl("box-STB-TEST-0001", url("/v1/tickets/" + std::string(3000, 'a')));
+  EXPECT_EQ(long_target.http, 414);
   EXPECT_TRUE(tickets().empty());
   // The server is still there.
   EXPECT_EQ(postReport("box-STB-TEST-0001", kId2, reportJson(kId2, kBox1)).http, 201);
