@@ -20,19 +20,19 @@ import json
 import os
 import re
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
+# The browser's part is shared with scripts/demo.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../scripts"))
+import console_browser  # noqa: E402
+
 PASSWORD = "desk-test-password"
 BOX = "STB-TEST-0001"
 DAY_AGO = "-26h"  # the report's acceptance: its 24 h deadline passed 2 h ago
-WIDTH = 1280
 
 AREAS = {
     "areas": [
@@ -55,14 +55,10 @@ def check(condition, message):
 
 
 def need_tools(bin_dir):
-    missing = [p for p in (CHROMIUM, CHROMEDRIVER) if not os.access(p, os.X_OK)]
+    missing = console_browser.missing_browser()
     missing += [t for t in ("faketime", "curl") if not shutil.which(t)]
     if not os.access(os.path.join(bin_dir, "stb-central"), os.X_OK):
         missing.append(os.path.join(bin_dir, "stb-central"))
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        missing.append("python3-selenium (run with /usr/bin/python3)")
     check(not missing, "missing " + ", ".join(missing) + " (scripts/install-deps installs them)")
 
 
@@ -132,85 +128,6 @@ def file_report(pki, port, area, category, created):
     return answer
 
 
-def png_size(path):
-    with open(path, "rb") as f:
-        head = f.read(24)
-    check(head[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG")
-    return struct.unpack(">II", head[16:24])
-
-
-class Browser:
-    def __init__(self, base, out_dir):
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM
-        for arg in ("--no-sandbox", "--headless=new", "--disable-gpu", "--disable-dev-shm-usage",
-                    f"--window-size={WIDTH},900", "--hide-scrollbars"):
-            options.add_argument(arg)
-        # The server's certificate is from the test CA, which Chromium does not know.
-        options.accept_insecure_certs = True
-        self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-        self.base = base
-        self.out_dir = out_dir
-
-    def get(self, path):
-        self.driver.get(self.base + path)
-
-    def find(self, css):
-        from selenium.webdriver.common.by import By
-
-        return self.driver.find_element(By.CSS_SELECTOR, css)
-
-    def all(self, css):
-        from selenium.webdriver.common.by import By
-
-        return self.driver.find_elements(By.CSS_SELECTOR, css)
-
-    def wait_for_url(self, fragment, what):
-        """After a click: waits (10 s at most) for the page whose URL holds FRAGMENT."""
-        from selenium.common.exceptions import TimeoutException
-        from selenium.webdriver.support.ui import WebDriverWait
-
-        try:
-            WebDriverWait(self.driver, 10).until(lambda d: fragment in d.current_url)
-        except TimeoutException:
-            fail(f"{what}: still at {self.driver.current_url}: {self.text()[:300]}")
-
-    def click(self, css, fragment, what):
-        self.find(css).click()
-        self.wait_for_url(fragment, what)
-
-    def text(self):
-        return self.find("body").text
-
-    def login(self, login, lang):
-        self.get(f"/console/login?lang={lang}")
-        self.find("#login").send_keys(login)
-        self.find("#password").send_keys(PASSWORD)
-        self.click("#login-submit", "/console/queue", f"{login} did not get to the queue")
-
-    def logout(self):
-        self.click("#logout", "/console/login?bye=1", "logout did not lead to the login page")
-
-    def screenshot(self, name):
-        """The whole page, WIDTH wide."""
-        height = self.driver.execute_script(
-            "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
-        self.driver.set_window_size(WIDTH, max(600, min(height + 20, 4000)))
-        path = os.path.join(self.out_dir, name + ".png")
-        check(self.driver.save_screenshot(path), f"no screenshot {path}")
-        width, _ = png_size(path)
-        check(width == WIDTH, f"{path} is {width} px wide, not {WIDTH}")
-        self.driver.set_window_size(WIDTH, 900)
-        print(f"screenshot {path}")
-        return path
-
-    def quit(self):
-        self.driver.quit()
-
-
 def dashboard_row(browser, table, key):
     """The cells of the dashboard row KEY in TABLE (by-area, by-worker)."""
     rows = browser.all(f"#{table} tr[data-key='{key}'] td")
@@ -252,7 +169,7 @@ def journey(args, work):
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         fresh = file_report(pki, central.port, "3601", "no_sound", now)
         check(fresh["assignee"] == "li.wei", f"the city ticket went to {fresh['assignee']}")
-        browser = Browser(f"https://127.0.0.1:{central.console_port}", args.out)
+        browser = console_browser.Browser(f"https://127.0.0.1:{central.console_port}", args.out)
 
         # Pages need a login.
         browser.get("/console/queue")
@@ -261,7 +178,7 @@ def journey(args, work):
         browser.screenshot("01-login-zho")
 
         # The supervisor's dashboard before: the 24 h response and the deadline missed.
-        browser.login("wang.boss", "spa")
+        browser.login("wang.boss", PASSWORD, "spa")
         browser.get("/console/dashboard")
         before = dashboard_row(browser, "by-area", "3622")
         # key, accepted, 24 h response, deadlines, return visits, satisfaction, complaints
@@ -272,7 +189,7 @@ def journey(args, work):
         browser.logout()
 
         # The desk agent finds the overdue ticket.
-        browser.login("chen.desk", "zho")
+        browser.login("chen.desk", PASSWORD, "zho")
         check(browser.find("html").get_attribute("lang") == "zh", "the page is not in Chinese")
         browser.find("#overdue").click()
         browser.click("#filter", "overdue=1", "the overdue filter was not sent")
@@ -316,7 +233,7 @@ def journey(args, work):
         browser.logout()
 
         # The dashboard after: the return visit within 72 h, the score.
-        browser.login("wang.boss", "spa")
+        browser.login("wang.boss", PASSWORD, "spa")
         browser.get("/console/dashboard")
         after = dashboard_row(browser, "by-area", "3622")
         check(after[4] == "100.0 % (1/1)", f"dashboard after: {after}")
@@ -354,7 +271,10 @@ def main():
         if old.endswith(".png"):
             os.remove(os.path.join(args.out, old))
     with tempfile.TemporaryDirectory(prefix="console-browser-") as work:
-        journey(args, work)
+        try:
+            journey(args, work)
+        except console_browser.BrowserError as e:
+            fail(str(e))
     print("console browser test: passed")
 
 
