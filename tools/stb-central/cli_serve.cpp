@@ -80,13 +80,14 @@ struct ConsoleParts {
   std::unique_ptr<Console> console;
 };
 
-bool openConsole(const std::string& db, const ServiceAreas& areas, ConsoleParts* parts,
-                 std::string* error) {
+bool openConsole(const std::string& db, const ServiceAreas& areas, int utc_offset_minutes,
+                 ConsoleParts* parts, std::string* error) {
   parts->store = TicketStore::open(db, error);
   if (parts->store) parts->staff = StaffStore::open(db, error);
   if (!parts->staff) return false;
   ConsoleOptions options;
   options.areas = &areas;
+  options.utc_offset_minutes = utc_offset_minutes;
   parts->console = std::make_unique<Console>(*parts->store, *parts->staff, options, systemNow);
   return true;
 }
@@ -131,6 +132,7 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
   if (!raiseOpenFileLimit(&error)) std::fprintf(err, "stb-central: %s\n", error.c_str());
   auto stop = StopSignal::install(&error);
   if (!stop) return fail(err, error);
+  const int utc_offset_minutes = policy.utcOffsetMinutes();  // the console's local time
   CentralService service(*store, std::move(policy), options, systemNow);
   // The servers' threads take turns at the store, one request at a time.
   std::mutex store_mutex;
@@ -145,7 +147,8 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
   ConsoleParts pages;
   std::unique_ptr<HttpServer> console;
   if (a.console_listen) {
-    if (!openConsole(*a.db, options.areas, &pages, &error)) return fail(err, error);
+    if (!openConsole(*a.db, options.areas, utc_offset_minutes, &pages, &error))
+      return fail(err, error);
     console = HttpServer::start(
         console_config,
         [&pages](const HttpRequest& request, const ClientInfo&) {

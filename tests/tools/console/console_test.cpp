@@ -383,6 +383,15 @@ TEST_F(ConsoleTest, DashboardForSupervisorsWithItsPeriodAndCsv) {
       << fresh;
   EXPECT_NE(fresh.find("<tr data-key=\"A01\"><td>A01</td><td class=\"num\">2</td>"),
             std::string::npos);
+  // A deadline later today is not missed yet; once it has passed, it is.
+  const std::string soon = ticket(3, kNow + 600, "zhao.min");
+  const std::string zhao =
+      "<tr data-key=\"zhao.min\"><td>zhao.min</td><td class=\"num\">2</td>"
+      "<td class=\"num\">—</td><td class=\"num\">";
+  EXPECT_NE(send("GET", "/console/dashboard", boss).body.find(zhao + "—</td>"), std::string::npos);
+  now_ += 601;
+  EXPECT_NE(send("GET", "/console/dashboard", boss).body.find(zhao + "0.0 % (0/1)</td>"),
+            std::string::npos);
   // A period before the tickets counts nothing.
   const std::string before =
       send("GET", "/console/dashboard?from=2026-11-01&to=2026-11-30", boss).body;
@@ -425,6 +434,37 @@ TEST_F(ConsoleTest, AreasPageWarnsWhereTheHouseholdsNormIsExceeded) {
       std::string::npos);
   const auto [worker, worker_csrf] = login("li.wei");
   EXPECT_EQ(send("GET", "/console/areas", worker).status, 403);
+}
+
+}  // namespace
+}  // namespace tools::central
+
+namespace tools::central {
+namespace {
+
+TEST_F(ConsoleTest, PagesShowTheOperatorsLocalTimeAndDays) {
+  ConsoleOptions options;
+  options.utc_offset_minutes = 480;
+  console_ = std::make_unique<Console>(*store_, *staff_, options, [this] { return now_; });
+  const std::string t = ticket(1, kNow + 3600);  // accepted 09:00Z = 17:00 in UTC+8
+  const auto [boss, csrf] = login("wang.boss");
+  const std::string page = send("GET", "/console/tickets/" + t, boss).body;
+  EXPECT_NE(page.find("<dd>2026-12-04 17:00</dd>"), std::string::npos) << page;
+  EXPECT_NE(page.find("Times are UTC+08:00."), std::string::npos);
+  EXPECT_NE(page.find("<dd>No picture</dd>"), std::string::npos);
+  EXPECT_NE(page.find("<dd>Morning</dd>"), std::string::npos);
+  // 23:30Z is already 5 December in UTC+8: the default period ends then, and a
+  // ticket of that local day is not in a period ending on the 4th.
+  now_ = *dvb::parseIso8601("2026-12-04T23:30:00Z");
+  const auto [late, late_csrf] = login("wang.boss");
+  EXPECT_NE(send("GET", "/console/dashboard", late).body.find("value=\"2026-12-05\""),
+            std::string::npos);
+  EXPECT_NE(send("GET", "/console/dashboard?from=2026-12-04&to=2026-12-04", late)
+                .body.find("data-key=\"A01\""),
+            std::string::npos);
+  EXPECT_EQ(send("GET", "/console/dashboard?from=2026-12-05&to=2026-12-05", late)
+                .body.find("data-key=\"A01\""),
+            std::string::npos);
 }
 
 }  // namespace

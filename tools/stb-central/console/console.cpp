@@ -60,6 +60,7 @@ web::Response Console::handle(const web::Request& request) {
   Visit v;
   v.request = &request;
   v.now = clock_();
+  v.utc_offset_seconds = int64_t{options_.utc_offset_minutes} * 60;
   std::string why;
   if (!web::parseForm(request.query, {}, &v.query, &why)) v.query = web::Form();
   const std::string asked = v.query.value("lang");

@@ -29,6 +29,9 @@ struct ConsoleOptions {
   web::SessionLimits sessions;
   // The service areas (serve --areas), outliving the console; nullptr when none.
   const ServiceAreas* areas = nullptr;
+  // The operator's local time on the pages (the policy's utc_offset_minutes,
+  // as the boxes show their deadlines); the dashboard's days are local too.
+  int utc_offset_minutes = 0;
   // Failed logins of one account before it is refused for kThrottleSeconds.
   int max_failed_logins = 5;
 };
@@ -52,6 +55,7 @@ class Console {
     web::Session session;        // logged in
     StaffRole role = StaffRole::kWorker;
     UtcSeconds now = 0;
+    int64_t utc_offset_seconds = 0;  // ConsoleOptions::utc_offset_minutes
     std::string t(const std::string& key) const;
   };
 

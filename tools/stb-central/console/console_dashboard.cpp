@@ -1,4 +1,5 @@
 // The charter dashboard, and its CSV.
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -108,10 +109,11 @@ web::Response Console::dashboardPage(Visit& v, bool csv) {
   if (!allowed(v.role, v.session.user, ConsoleAction::kDashboard, nullptr))
     return errorPage(v, 403, "forbidden");
   // The period in whole UTC days, both ends included; the last 30 days by default.
-  const int64_t today = daysOf(v.now);
-  const std::string from_text =
-      v.query.get("from").value_or(formatDay((today - kDefaultDays + 1) * kSecondsPerDay));
-  const std::string to_text = v.query.get("to").value_or(formatDay(today * kSecondsPerDay));
+  const int64_t today = daysOf(v.now + v.utc_offset_seconds);
+  const std::string from_text = v.query.get("from").value_or(
+      formatDay(v, (today - kDefaultDays + 1) * kSecondsPerDay - v.utc_offset_seconds));
+  const std::string to_text =
+      v.query.get("to").value_or(formatDay(v, today * kSecondsPerDay - v.utc_offset_seconds));
   const auto from_day = parseCivilDate(from_text), to_day = parseCivilDate(to_text);
   const bool good = from_day && to_day && *from_day <= *to_day;
   std::string form = "<form class=\"filters\" method=\"get\" action=\"/console/dashboard\">" +
@@ -124,19 +126,24 @@ web::Response Console::dashboardPage(Visit& v, bool csv) {
     if (csv) return web::Response::text(400, v.t("dash.bad_period") + "\n");
     return page(v, 400, v.t("dash.title"), form, "nav.dashboard", "", v.t("dash.bad_period"));
   }
-  const UtcSeconds from = *from_day * kSecondsPerDay, to = (*to_day + 1) * kSecondsPerDay;
+  // Local days: from the first's local midnight to the day after the last's.
+  const UtcSeconds from = *from_day * kSecondsPerDay - v.utc_offset_seconds;
+  const UtcSeconds to = (*to_day + 1) * kSecondsPerDay - v.utc_offset_seconds;
+  // Up to now at most: an outcome due later today (a 24 h mark, a deadline)
+  // is not known yet, and counting it as missed would be wrong.
+  const UtcSeconds until = std::min(to, v.now + 1);
   std::vector<TicketHistory> histories;
   std::string error;
-  if (!store_.histories(to, &histories, &error)) return errorPage(v, 500, "store_failed");
-  const Dashboard d = computeDashboard(histories, from, to);
-  const Accepted accepted = countAccepted(histories, from, to);
+  if (!store_.histories(until, &histories, &error)) return errorPage(v, 500, "store_failed");
+  const Dashboard d = computeDashboard(histories, from, until);
+  const Accepted accepted = countAccepted(histories, from, until);
   if (csv)
     return web::Response::csv(dashboardCsv(d), "charter-" + from_text + "-" + to_text + ".csv");
 
   std::string html =
       form + "<p>" +
       web::link("/console/dashboard.csv?from=" + from_text + "&to=" + to_text, v.t("dash.csv")) +
-      " · " + web::escapeHtml(v.t("times_utc")) + "</p>\n";
+      " · " + web::escapeHtml(zoneNote(v)) + "</p>\n";
   html += "<div class=\"scroll\"><table id=\"total\"><tr><th></th>" + th(v, "dash.accepted") +
           th(v, "dash.response") + th(v, "dash.deadlines") + th(v, "dash.return_visits") +
           th(v, "dash.satisfaction") + th(v, "dash.complaints") + "</tr>\n" +

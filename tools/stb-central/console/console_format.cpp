@@ -1,5 +1,7 @@
 #include "tools/stb-central/console/console_format.h"
 
+#include <cstdio>
+
 #include "tools/web/html.h"
 
 namespace tools::central {
@@ -12,14 +14,34 @@ void replaceAll(std::string* s, const std::string& from, const std::string& to) 
 
 }  // namespace
 
-std::string formatMinute(UtcSeconds t) {
-  std::string iso = dvb::formatIso8601(t);  // 2026-12-04T21:05:00Z
+std::string formatMinute(const Console::Visit& v, UtcSeconds t) {
+  std::string iso = dvb::formatIso8601(t + v.utc_offset_seconds);  // 2026-12-04T21:05:00Z
   if (iso.size() >= 16) iso = iso.substr(0, 10) + " " + iso.substr(11, 5);
   return iso;
 }
 
-std::string formatDay(UtcSeconds t) {
-  return dvb::formatIso8601(t).substr(0, 10);
+std::string formatDay(const Console::Visit& v, UtcSeconds t) {
+  return dvb::formatIso8601(t + v.utc_offset_seconds).substr(0, 10);
+}
+
+std::string zoneNote(const Console::Visit& v) {
+  std::string zone = "UTC";
+  if (v.utc_offset_seconds != 0) {
+    const int64_t minutes = v.utc_offset_seconds / 60, a = minutes < 0 ? -minutes : minutes;
+    char text[16];
+    std::snprintf(text, sizeof text, "UTC%c%02d:%02d", minutes < 0 ? '-' : '+',
+                  static_cast<int>(a / 60), static_cast<int>(a % 60));
+    zone = text;
+  }
+  std::string note = v.t("times_zone");
+  replaceAll(&note, "%Z", zone);
+  return note;
+}
+
+std::string named(const Console::Visit& v, const std::string& prefix, const std::string& code) {
+  const std::string key = prefix + code;
+  const std::string text = v.t(key);
+  return text == key ? code : text;
 }
 
 std::string formatSpan(const Console::Visit& v, UtcSeconds seconds) {

@@ -7,10 +7,15 @@
 
 namespace tools::central {
 
-// "2026-12-04 21:05" (UTC; the pages say so once).
-std::string formatMinute(UtcSeconds t);
-// "2026-12-04" for a date input.
-std::string formatDay(UtcSeconds t);
+// "2026-12-04 21:05" in the operator's local time (the pages say which once).
+std::string formatMinute(const Console::Visit& v, UtcSeconds t);
+// "2026-12-04", the local date, for a date input.
+std::string formatDay(const Console::Visit& v, UtcSeconds t);
+// "Times are UTC+08:00." in V's language.
+std::string zoneNote(const Console::Visit& v);
+// The name of a report category ("report.") or a visit period ("visit.") in
+// V's language; the code itself when it has none.
+std::string named(const Console::Visit& v, const std::string& prefix, const std::string& code);
 // "3 h 20 min" in V's language.
 std::string formatSpan(const Console::Visit& v, UtcSeconds seconds);
 bool isOpen(const Ticket& t);

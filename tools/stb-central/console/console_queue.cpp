@@ -79,7 +79,7 @@ web::Response Console::queuePage(Visit& v) {
 
   std::string count = v.t("queue.count");
   count.replace(count.find("%N"), 2, std::to_string(tickets.size()));
-  html += "<p>" + web::escapeHtml(count) + " · " + web::escapeHtml(v.t("times_utc")) + "</p>\n";
+  html += "<p>" + web::escapeHtml(count) + " · " + web::escapeHtml(zoneNote(v)) + "</p>\n";
   if (tickets.empty())
     return page(v, 200, v.t("queue.title"),
                 html + "<p>" + web::escapeHtml(v.t("queue.empty")) + "</p>", "nav.queue");
@@ -91,9 +91,9 @@ web::Response Console::queuePage(Visit& v) {
     const std::string mark = urgency(t, v.now);
     html += "<tr" + (mark.empty() ? std::string() : " class=\"" + mark + "\"") + " data-ticket=\"" +
             web::escapeHtml(t.ticket) + "\"><td>" + ticketLink(t.ticket) + "</td>" +
-            td(v.t(t.charter_category)) + td(t.category) + td(t.area_code) +
+            td(v.t(t.charter_category)) + td(named(v, "report.", t.category)) + td(t.area_code) +
             td(t.assignee.value_or("—")) + td(v.t(statusName(t.status))) +
-            td(formatMinute(t.accepted)) + td(formatMinute(t.deadline)) + "<td>" +
+            td(formatMinute(v, t.accepted)) + td(formatMinute(v, t.deadline)) + "<td>" +
             remainingHtml(v, t) + "</td></tr>\n";
   }
   html += "</table></div>";
@@ -123,8 +123,8 @@ web::Response Console::returnVisitsPage(Visit& v) {
       out += std::string("<tr") + (late ? " class=\"overdue\"" : "") + " data-ticket=\"" +
              web::escapeHtml(t.ticket) + "\"><td>" + ticketLink(t.ticket) + "</td>" +
              td(v.t(t.charter_category)) + td(t.area_code) + td(t.assignee.value_or("—")) +
-             td(t.resolved_at ? formatMinute(*t.resolved_at) : "") +
-             (show_due ? td(t.return_visit_due ? formatMinute(*t.return_visit_due) : "") : "") +
+             td(t.resolved_at ? formatMinute(v, *t.resolved_at) : "") +
+             (show_due ? td(t.return_visit_due ? formatMinute(v, *t.return_visit_due) : "") : "") +
              "<td>" +
              (t.callback_phone ? web::link("tel:" + *t.callback_phone, *t.callback_phone)
                                : web::escapeHtml(v.t("ticket.no_phone"))) +
@@ -132,11 +132,10 @@ web::Response Console::returnVisitsPage(Visit& v) {
     }
     return out + "</table></div>\n";
   };
-  std::string html = "<p>" + web::escapeHtml(v.t("times_utc")) + "</p>\n<h2>" +
-                     web::escapeHtml(v.t("rv.callbacks")) + "</h2>\n" +
-                     table(callbacks, "callbacks", true) + "<h2>" +
-                     web::escapeHtml(v.t("rv.pending")) + "</h2>\n" +
-                     table(pending, "return-visits", true);
+  std::string html =
+      "<p>" + web::escapeHtml(zoneNote(v)) + "</p>\n<h2>" + web::escapeHtml(v.t("rv.callbacks")) +
+      "</h2>\n" + table(callbacks, "callbacks", true) + "<h2>" +
+      web::escapeHtml(v.t("rv.pending")) + "</h2>\n" + table(pending, "return-visits", true);
   if (supervisor)
     html +=
         "<h2>" + web::escapeHtml(v.t("rv.flagged")) + "</h2>\n" + table(flagged, "flagged", false);

@@ -62,28 +62,29 @@ web::Response Console::ticketPage(Visit& v, const std::string& number) {
   std::string facts =
       row(v.t("col.status"), web::escapeHtml(v.t(statusName(t.status)))) +
       row(v.t("col.category"), web::escapeHtml(v.t(t.charter_category))) +
-      row(v.t("col.fault"), web::escapeHtml(t.category)) +
+      row(v.t("col.fault"), web::escapeHtml(named(v, "report.", t.category))) +
       row(v.t("ticket.severity"), web::escapeHtml(v.t(severityName(t.severity)))) +
       row(v.t("col.area"), web::escapeHtml(t.area_code)) +
       row(v.t("col.worker"), web::escapeHtml(t.assignee.value_or("—"))) +
-      row(v.t("col.accepted"), web::escapeHtml(formatMinute(t.accepted))) +
+      row(v.t("col.accepted"), web::escapeHtml(formatMinute(v, t.accepted))) +
       row(v.t("col.deadline"),
-          web::escapeHtml(formatMinute(t.deadline)) + " " + remainingHtml(v, t)) +
+          web::escapeHtml(formatMinute(v, t.deadline)) + " " + remainingHtml(v, t)) +
       row(v.t("col.box"), web::escapeHtml(t.box_id)) +
       row(v.t("col.phone"), t.callback_phone
                                 ? web::link("tel:" + *t.callback_phone, *t.callback_phone)
                                 : web::escapeHtml(v.t("ticket.no_phone"))) +
-      row(v.t("ticket.visit_period"), web::escapeHtml(t.visit_period.value_or("—")));
+      row(v.t("ticket.visit_period"),
+          web::escapeHtml(t.visit_period ? named(v, "visit.", *t.visit_period) : "—"));
   if (t.resolved_at)
-    facts += row(v.t("ticket.resolved_at"), web::escapeHtml(formatMinute(*t.resolved_at)));
+    facts += row(v.t("ticket.resolved_at"), web::escapeHtml(formatMinute(v, *t.resolved_at)));
   if (t.return_visit_due)
     facts +=
-        row(v.t("ticket.return_visit_due"), web::escapeHtml(formatMinute(*t.return_visit_due)));
+        row(v.t("ticket.return_visit_due"), web::escapeHtml(formatMinute(v, *t.return_visit_due)));
   if (t.flags & kFlagLowScore)
     facts += row(v.t("col.flags"), "<span class=\"tag warn\">" +
                                        web::escapeHtml(v.t("ticket.low_score")) + "</span>");
   std::string html =
-      "<p>" + web::escapeHtml(v.t("times_utc")) + "</p>\n<dl id=\"facts\">" + facts + "</dl>\n";
+      "<p>" + web::escapeHtml(zoneNote(v)) + "</p>\n<dl id=\"facts\">" + facts + "</dl>\n";
 
   // Actions first on the page: what the person came to do.
   std::string actions;
@@ -126,7 +127,7 @@ web::Response Console::ticketPage(Visit& v, const std::string& number) {
           web::escapeHtml(v.t("col.detail")) + "</th></tr>\n";
   for (const TicketEvent& e : events)
     html += "<tr data-kind=\"" + web::escapeHtml(e.kind) + "\"><td>" +
-            web::escapeHtml(formatMinute(e.at)) + "</td><td>" + web::escapeHtml(e.actor) +
+            web::escapeHtml(formatMinute(v, e.at)) + "</td><td>" + web::escapeHtml(e.actor) +
             "</td><td>" + web::escapeHtml(v.t("event." + e.kind)) + "</td><td>" +
             web::escapeHtml(detailText(e.detail)) + "</td></tr>\n";
   html += "</table></div>\n";
