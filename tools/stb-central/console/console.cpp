@@ -50,7 +50,7 @@ std::string Console::Visit::t(const std::string& key) const {
 Console::Console(TicketStore& store, StaffStore& staff, ConsoleOptions options, Clock clock)
     : store_(store),
       staff_(staff),
-      options_(std::move(options)),
+      options_(options),
       clock_(std::move(clock)),
       sessions_(options_.sessions) {
   dummy_hash_ = web::hashPassword("no such account").value_or("");
