@@ -6,6 +6,7 @@
 
 #include "tests/tools/stb_central/stb_central_test_util.h"
 #include "tools/stb-central/console/console.h"
+#include "tools/stb-central/console/console_http.h"
 #include "tools/stb-central/console/console_text.h"
 #include "tools/stb-central/report_validation.h"
 #include "tools/stb-central/service_areas.h"
@@ -465,6 +466,37 @@ TEST_F(ConsoleTest, PagesShowTheOperatorsLocalTimeAndDays) {
   EXPECT_EQ(send("GET", "/console/dashboard?from=2026-12-05&to=2026-12-05", late)
                 .body.find("data-key=\"A01\""),
             std::string::npos);
+}
+
+}  // namespace
+}  // namespace tools::central
+
+namespace tools::central {
+namespace {
+
+TEST(ConsoleHttp, RequestsAndAnswersCrossBetweenTheServersTypesAndTheWebParts) {
+  HttpRequest h;
+  h.method = "GET";
+  h.target = "/console/queue?status=all&lang=spa";
+  h.path = "/console/queue";
+  h.headers = {{"cookie", "stb_lang=spa"}};
+  const web::Request r = toWebRequest(h);
+  EXPECT_EQ(r.path, "/console/queue");
+  EXPECT_EQ(r.query, "status=all&lang=spa");
+  ASSERT_NE(r.header("cookie"), nullptr);
+  web::Response page = web::Response::html(403, "<p>no</p>");
+  page.addHeader("Set-Cookie", "a=1");
+  page.addHeader("Set-Cookie", "b=2");
+  const HttpResponse out = toHttpResponse(page);
+  EXPECT_EQ(out.status, 403);
+  EXPECT_EQ(out.body, "<p>no</p>");
+  int cookies = 0, cache = 0;
+  for (const auto& [name, value] : out.headers) {
+    cookies += name == "Set-Cookie";
+    cache += name == "Cache-Control";
+  }
+  EXPECT_EQ(cookies, 2);
+  EXPECT_EQ(cache, 0);  // the server adds its own
 }
 
 }  // namespace

@@ -16,7 +16,10 @@ web::Request toWebRequest(const HttpRequest& request) {
 HttpResponse toHttpResponse(web::Response response) {
   HttpResponse r;
   r.status = response.status;
-  r.headers = std::move(response.headers);
+  // stb-central's server sends Cache-Control: no-store with every answer
+  // (http_server.cpp); the page's own would be a second one.
+  for (auto& header : response.headers)
+    if (header.first != "Cache-Control") r.headers.push_back(std::move(header));
   r.body = std::move(response.body);
   return r;
 }
