@@ -178,13 +178,9 @@ std::optional<double> CharterFigures::satisfactionMean() const {
 Dashboard computeDashboard(const std::vector<TicketHistory>& histories, UtcSeconds from,
                            UtcSeconds to) {
   Tally tally(from, to);
-  for (const TicketHistory& h : histories) {
-    // Only what was known before TO counts.
-    TicketHistory known{h.ticket, h.area_code, h.charter_category, {}};
-    for (const TicketEvent& e : h.events)
-      if (e.at < to) known.events.push_back(e);
-    TicketFigures(known, &tally).countAll();
-  }
+  // Events at or after TO need no filtering: every item they could decide
+  // is decided at TO or later, outside the period.
+  for (const TicketHistory& h : histories) TicketFigures(h, &tally).countAll();
   return tally.result();
 }
 

@@ -64,8 +64,9 @@ struct Dashboard {
 
 constexpr UtcSeconds kResponseWindow = 24 * 3600;
 
-// Pure: HISTORIES as TicketStore::histories(to) gives them (later events
-// are ignored). Events whose detail is not the JSON expected are skipped.
+// Pure: HISTORIES as TicketStore::histories(to) gives them; later events
+// change nothing (what they decide is decided at TO or after). Events whose
+// detail is not the JSON expected are skipped.
 Dashboard computeDashboard(const std::vector<TicketHistory>& histories, UtcSeconds from,
                            UtcSeconds to);
 

@@ -96,7 +96,7 @@ CREATE TABLE ticket_events (
   detail TEXT NOT NULL DEFAULT '{}'         -- JSON object
 );
 CREATE INDEX ticket_events_ticket ON ticket_events(ticket, id);
-CREATE INDEX tickets_deadline ON tickets(deadline);
+CREATE INDEX tickets_deadline ON tickets(deadline, ticket);  -- the queue's order
 CREATE INDEX tickets_return_visit_due ON tickets(return_visit_due)
   WHERE return_visit_due IS NOT NULL;
 INSERT INTO ticket_events(ticket, at, actor, kind, detail)

@@ -1,6 +1,8 @@
 #pragma once
 // Reports and tickets in one SQLite database. Every call is one transaction;
-// errors come back as values (false and *error with SQLite's message).
+// errors come back as values (false and *error with SQLite's message). One
+// TicketStore is one connection: threads that share it take turns (serve
+// holds a mutex around each call); other processes open their own.
 //
 // A report is stored once per report_id (the box's Idempotency-Key): the same
 // report again gives back its ticket; a different report under the same id is
