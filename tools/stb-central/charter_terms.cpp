@@ -1,5 +1,7 @@
 #include "tools/stb-central/charter_terms.h"
 
+#include <cstdlib>
+
 #include "tools/common/work_calendar_input.h"
 
 namespace tools::central {
@@ -43,8 +45,13 @@ void describeCharter(const DeadlinePolicy& policy, const ServiceAreas& areas, st
   if (!years.empty()) {
     std::string list;
     for (int y : years) list += (list.empty() ? "" : ", ") + std::to_string(y);
-    std::fprintf(err, "stb-central: working days of %s from the operator's calendar\n",
-                 list.c_str());
+    // The calendar's dates are local: a wrong utc_offset_minutes shifts every day.
+    const int offset = policy.utcOffsetMinutes();
+    std::fprintf(err,
+                 "stb-central: working days of %s from the operator's calendar, dates in "
+                 "UTC%c%02d:%02d (the policy's utc_offset_minutes)\n",
+                 list.c_str(), offset < 0 ? '-' : '+', std::abs(offset) / 60,
+                 std::abs(offset) % 60);
   }
   for (const ServiceArea& a : areas.areas())
     if (ServiceAreas::overNorm(a))

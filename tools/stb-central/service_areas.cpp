@@ -105,13 +105,14 @@ std::optional<ServiceAreas> ServiceAreas::fromJson(const std::string& text, std:
     return std::nullopt;
   }
   ServiceAreas out;
-  std::map<std::string, std::string> codes, nodes;  // -> where it was first given
+  std::map<std::string, std::string> nodes;  // -> where it was first given
   for (size_t i = 0; i < list->size(); ++i) {
     const std::string where = "areas[" + std::to_string(i) + "]";
     ServiceArea area;
     if (!readArea((*list)[i], where, &area, error)) return std::nullopt;
-    if (const auto [it, fresh] = codes.emplace(area.code, where); !fresh) {
-      fail(error, where + ".code: \"" + area.code + "\" is already given at " + it->second);
+    if (const auto [it, fresh] = out.by_code_.emplace(area.code, i); !fresh) {
+      fail(error, where + ".code: \"" + area.code + "\" is already given at areas[" +
+                      std::to_string(it->second) + "]");
       return std::nullopt;
     }
     for (const std::string& n : area.nodes)
@@ -138,9 +139,8 @@ std::optional<ServiceAreas> ServiceAreas::load(const std::string& path, std::str
 }
 
 const ServiceArea* ServiceAreas::find(const std::string& code) const {
-  for (const ServiceArea& a : areas_)
-    if (a.code == code) return &a;
-  return nullptr;
+  const auto it = by_code_.find(code);
+  return it == by_code_.end() ? nullptr : &areas_[it->second];
 }
 
 const ServiceArea* ServiceAreas::findByNode(const std::string& node) const {

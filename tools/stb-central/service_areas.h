@@ -17,6 +17,7 @@
 // households of their areas, each counted against its own kind's norm, add
 // up to more than one worker's share (sum of households / norm > 1).
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,6 +74,7 @@ class ServiceAreas {
 
  private:
   std::vector<ServiceArea> areas_;
+  std::map<std::string, size_t> by_code_;  // every report looks its area up
 };
 
 }  // namespace tools::central

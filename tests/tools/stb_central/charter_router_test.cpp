@@ -242,5 +242,30 @@ TEST(ServeCharterFiles, ABadFileIsRefusedNamingTheKey) {
   }
 }
 
+TEST(ServeCharterFiles, ServeNamesTheCalendarsYearsAndWhatIsOverTheNorm) {
+  std::string error;
+  auto policy = DeadlinePolicy::fromJson(R"({"utc_offset_minutes": -330})", &error);
+  ASSERT_TRUE(policy) << error;
+  ASSERT_TRUE(useCalendarFile(STB_SOURCE_DIR "/tools/stb-notice/examples/work-calendar.json",
+                              &*policy, &error))
+      << error;
+  const auto areas =
+      ServiceAreas::load(STB_SOURCE_DIR "/tools/stb-central/areas.example.json", &error);
+  ASSERT_TRUE(areas) << error;
+  char* text = nullptr;
+  size_t size = 0;
+  std::FILE* err = open_memstream(&text, &size);
+  ASSERT_NE(err, nullptr);
+  describeCharter(*policy, *areas, err);
+  std::fclose(err);
+  EXPECT_EQ(std::string(text, size),
+            "stb-central: working days of 2026, 2027 from the operator's calendar, dates in "
+            "UTC-05:30 (the policy's utc_offset_minutes)\n"
+            "stb-central: area 360103 has 5100 households, over the city norm of 4500\n"
+            "stb-central: worker zhang.min serves 5100 households, 113 % of the norm\n"
+            "stb-central: worker chen.jie serves 2300 households, 115 % of the norm\n");
+  std::free(text);
+}
+
 }  // namespace
 }  // namespace tools::central

@@ -4,15 +4,12 @@
 #include <gtest/gtest.h>
 
 #include "dvb/notice/body_codec.h"
-#include "tests/support/utc_time.h"
 #include "tools/common/work_calendar_input.h"
 #include "tools/stb-central/deadline_policy.h"
 #include "tools/stb-notice/input.h"
 
 namespace tools::central {
 namespace {
-
-using testing_support::at;
 
 const char kExample[] = STB_SOURCE_DIR "/tools/stb-notice/examples/work-calendar.json";
 
