@@ -159,7 +159,7 @@ int main(int argc, char** argv) {
   }
   bool killed = false;
   int running = 1;
-  while (done < total && (running > 0 || next < total)) {
+  while (done < total) {
     curl_multi_perform(multi, &running);
     int queued = 0;
     while (CURLMsg* m = curl_multi_info_read(multi, &queued)) {

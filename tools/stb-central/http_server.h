@@ -1,7 +1,8 @@
 #pragma once
-// stb-central's HTTPS listeners, on libmicrohttpd (GnuTLS): epoll in the
-// library's own threads, so an idle connection costs a socket and a little
-// memory, never a thread (docs/architecture.md says why this library).
+// stb-central's HTTPS listeners, on libmicrohttpd (GnuTLS): poll() loops in
+// the library's own threads, so an idle connection costs a socket and a little
+// memory, never a thread (docs/architecture.md says why this library, and why
+// poll rather than its epoll mode).
 //
 // With a CA file (the box API) every client must present a certificate that
 // chains to it, for TLS clients, with one subject CN: the box id handed to the
@@ -49,7 +50,7 @@ struct HttpServerConfig {
   unsigned idle_timeout_s = 30;
   unsigned max_connections = 2048;
   unsigned max_per_peer = 32;
-  unsigned threads = 2;  // the library's epoll threads
+  unsigned threads = 2;  // the library's poll threads
   int summary_interval_ms = 10000;
 };
 
