@@ -221,11 +221,13 @@ TEST_F(CentralE2e, ConsoleListenerNeedsNoClientCertificate) {
   ASSERT_NE(at, std::string::npos) << out;
   const std::string console =
       "https://127.0.0.1:" + std::to_string(std::atoi(out.c_str() + at + prefix.size()));
-  const CurlResult page = curl("", console + "/console/");
+  const CurlResult page = curl("", console + "/console/login");
   EXPECT_EQ(page.exit, 0) << page.stderr_text;
-  EXPECT_EQ(page.http, 404);
-  EXPECT_EQ(json::parse(page.body)["error"], "not_found");
-  EXPECT_NE(log().find("cn=- GET /console/ 404"), std::string::npos) << log();
+  EXPECT_EQ(page.http, 200);
+  EXPECT_NE(page.body.find("<form class=\"action\" method=\"post\" action=\"/console/login\">"),
+            std::string::npos)
+      << page.body;
+  EXPECT_NE(log().find("cn=- GET /console/login 200"), std::string::npos) << log();
   EXPECT_EQ(curl("", url("/v1/tickets/T20000101-000001")).http, 0);
   EXPECT_EQ(admin("serve --db " + db() + " --cert " + pki("server.pem") + " --key " +
                   pki("server.key") + " --ca " + pki("ca.pem") + " --console-listen nowhere")
