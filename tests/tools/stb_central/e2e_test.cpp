@@ -211,8 +211,8 @@ TEST_F(CentralE2e, ClientCertificateFromAnotherCaIsRefused) {
 }
 
 // --console-listen: a second listener with the same server certificate that
-// asks for no client certificate (its pages are the console's; until it is
-// plugged in, 404); the box API still asks for one.
+// asks for no client certificate and serves the console's pages; the box API
+// still asks for one.
 TEST_F(CentralE2e, ConsoleListenerNeedsNoClientCertificate) {
   startServer({"--console-listen", "127.0.0.1:0"});
   const std::string out = readTextFile(dir_ / "server.log.out");
