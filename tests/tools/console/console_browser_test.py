@@ -152,7 +152,8 @@ def journey(args, work):
                         "--login", login, "--role", role, "--name", name],
                        input=PASSWORD + "\n", text=True, check=True, capture_output=True)
     serve = ["--db", db, "--cert", f"{pki}/server.pem", "--key", f"{pki}/server.key",
-             "--ca", f"{pki}/ca.pem", "--listen", "127.0.0.1:0", "--areas", areas]
+             "--ca", f"{pki}/ca.pem", "--listen", "127.0.0.1:0", "--areas", areas,
+             "--policy", os.path.join(args.source, "tools/stb-central/policy.example.json")]
 
     # A day ago: the fault in the county area, whose worker's post is vacant.
     yesterday = Central(args.bin, work, serve, fake_offset=DAY_AGO)
@@ -201,6 +202,7 @@ def journey(args, work):
         browser.screenshot("03-queue-overdue-zho")
         browser.get("/console/queue")
         check(len(browser.all("#queue tr[data-ticket]")) == 2, "the queue lacks a ticket")
+        check("时间均为UTC+08:00。" in browser.text(), "the queue does not say its times are UTC+8")
         browser.screenshot("04-queue-zho")
 
         # Assign it, resolve it.

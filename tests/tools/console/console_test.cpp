@@ -454,6 +454,7 @@ TEST_F(ConsoleTest, PagesShowTheOperatorsLocalTimeAndDays) {
   EXPECT_NE(page.find("Times are UTC+08:00."), std::string::npos);
   EXPECT_NE(page.find("<dd>No picture</dd>"), std::string::npos);
   EXPECT_NE(page.find("<dd>Morning</dd>"), std::string::npos);
+  EXPECT_NE(page.find("deadline: 2026-12-04 19:00; severity: general"), std::string::npos);
   // 23:30Z is already 5 December in UTC+8: the default period ends then, and a
   // ticket of that local day is not in a period ending on the 4th.
   now_ = *dvb::parseIso8601("2026-12-04T23:30:00Z");

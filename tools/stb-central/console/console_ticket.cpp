@@ -21,13 +21,18 @@ std::string shortText(const json& value) {
   return value.is_string() ? value.get<std::string>() : value.dump();
 }
 
-// An event's detail object as "key: value; ..." (text, not yet escaped).
-std::string detailText(const std::string& detail) {
+// An event's detail object as "key: value; ..." (text, not yet escaped), its
+// times in the page's local time like the rest of the page.
+std::string detailText(const Console::Visit& v, const std::string& detail) {
   const json d = json::parse(detail, nullptr, false);
   if (!d.is_object()) return detail;
   std::string out;
-  for (const auto& [key, value] : d.items())
-    out += (out.empty() ? "" : "; ") + key + ": " + shortText(value);
+  for (const auto& [key, value] : d.items()) {
+    std::string text = value.is_null() ? "—" : shortText(value);
+    if (value.is_string())
+      if (const auto t = dvb::parseIso8601(text)) text = formatMinute(v, *t);
+    out += (out.empty() ? "" : "; ") + key + ": " + text;
+  }
   return out;
 }
 
@@ -129,7 +134,7 @@ web::Response Console::ticketPage(Visit& v, const std::string& number) {
     html += "<tr data-kind=\"" + web::escapeHtml(e.kind) + "\"><td>" +
             web::escapeHtml(formatMinute(v, e.at)) + "</td><td>" + web::escapeHtml(e.actor) +
             "</td><td>" + web::escapeHtml(v.t("event." + e.kind)) + "</td><td>" +
-            web::escapeHtml(detailText(e.detail)) + "</td></tr>\n";
+            web::escapeHtml(detailText(v, e.detail)) + "</td></tr>\n";
   html += "</table></div>\n";
 
   html += "<h2>" + web::escapeHtml(v.t("ticket.diagnostics")) + "</h2>\n";
