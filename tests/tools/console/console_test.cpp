@@ -502,3 +502,23 @@ TEST(ConsoleHttp, RequestsAndAnswersCrossBetweenTheServersTypesAndTheWebParts) {
 
 }  // namespace
 }  // namespace tools::central
+
+namespace tools::central {
+namespace {
+
+TEST_F(ConsoleTest, QueueShowsTheMostUrgentThousandAndSaysSo) {
+  for (int n = 1; n <= 1001; ++n) ticket(n, kNow + n * 60);
+  const auto [desk, csrf] = login("chen.desk");
+  const std::string page = send("GET", "/console/queue", desk).body;
+  EXPECT_NE(page.find("The 1000 most urgent tickets are shown; narrow the filter"),
+            std::string::npos);
+  size_t rows = 0;
+  for (size_t at = page.find("data-ticket="); at != std::string::npos;
+       at = page.find("data-ticket=", at + 1))
+    ++rows;
+  EXPECT_EQ(rows, 1000u);
+  EXPECT_EQ(page.find("T20261204-001001"), std::string::npos);  // the least urgent
+}
+
+}  // namespace
+}  // namespace tools::central

@@ -7,6 +7,9 @@
 namespace tools::central {
 namespace {
 
+// The most urgent this many: a page a browser shows at once (about 330 KB).
+constexpr size_t kQueueRows = 1000;
+
 const char* const kCharterCategories[] = {"general_fault", "major_fault", "new_installation",
                                           "service_restoration", "complaint"};
 
@@ -48,7 +51,7 @@ web::Response Console::queuePage(Visit& v) {
     filter.assignee = worker;
   filter.overdue = v.query.value("overdue") == "1";
   filter.due_soon = v.query.value("due_soon") == "1";
-  filter.limit = 1000;
+  filter.limit = kQueueRows;
 
   std::vector<Ticket> tickets;
   std::string error;
@@ -77,7 +80,7 @@ web::Response Console::queuePage(Visit& v) {
           "<button type=\"submit\" id=\"filter\">" + web::escapeHtml(v.t("filter.apply")) +
           "</button></form>\n";
 
-  std::string count = v.t("queue.count");
+  std::string count = v.t(tickets.size() >= filter.limit ? "queue.limited" : "queue.count");
   count.replace(count.find("%N"), 2, std::to_string(tickets.size()));
   html += "<p>" + web::escapeHtml(count) + " · " + web::escapeHtml(zoneNote(v)) + "</p>\n";
   if (tickets.empty())
