@@ -522,3 +522,31 @@ TEST_F(ConsoleTest, QueueShowsTheMostUrgentThousandAndSaysSo) {
 
 }  // namespace
 }  // namespace tools::central
+
+namespace tools::central {
+namespace {
+
+TEST_F(ConsoleTest, LoginGoesBackToAConsolePageOnly) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"%2Fconsole%2Ftickets%2FT20261204-000001%3Flang%3Dspa",
+       "/console/tickets/T20261204-000001?lang=spa"},
+      {"https%3A%2F%2Fevil.example%2F", "/console/queue"},
+      {"%2F%2Fevil.example%2Fconsole%2F", "/console/queue"},
+      {"%2Fconsole%2F..%2F%2Fevil", "/console/queue"},
+      {"%2Fconsole%2F..%2Fv1%2Ftickets", "/console/queue"},
+      {"%2Fconsole%2Fqueue%0D%0ASet-Cookie%3A+x%3D1", "/console/queue"},
+      {"%2Fconsole%2Flogin", "/console/queue"},
+  };
+  for (const auto& [next, expected] : cases) {
+    const web::Response form = send("GET", "/console/login");
+    const std::string token = setCookieValue(form, "stb_login");
+    const web::Response r =
+        send("POST", "/console/login", "stb_login=" + token,
+             "csrf=" + token + "&login=li.wei&password=" + kPassword + "&next=" + next);
+    EXPECT_EQ(r.status, 303) << next;
+    EXPECT_EQ(header(r, "Location"), expected) << next;
+  }
+}
+
+}  // namespace
+}  // namespace tools::central

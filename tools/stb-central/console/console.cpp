@@ -36,7 +36,8 @@ bool isFormPost(const web::Request& r) {
 // Where to go after the login: a console page, never elsewhere.
 std::string safeNext(const std::string& next) {
   if (next.rfind(Console::kRoot, 0) != 0 || next.find("//") != std::string::npos ||
-      next.find_first_of("\\\r\n") != std::string::npos || next.rfind("/console/login", 0) == 0)
+      next.find("..") != std::string::npos || next.find_first_of("\\\r\n") != std::string::npos ||
+      next.rfind("/console/login", 0) == 0)
     return std::string(Console::kRoot) + "queue";
   return next;
 }
