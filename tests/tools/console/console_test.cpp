@@ -131,6 +131,8 @@ TEST_F(ConsoleTest, PagesNeedALogin) {
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(header(r, "Location"), "/console/login?next=%2Fconsole%2Fqueue%3Foverdue%3D1");
   EXPECT_EQ(send("POST", "/console/tickets/T20261204-000001/resolve", "", "csrf=x").status, 401);
+  EXPECT_EQ(send("GET", "/favicon.ico").status, 404);
+  EXPECT_EQ(header(send("GET", "/"), "Location"), "/console/queue");
 }
 
 TEST_F(ConsoleTest, LoginWithTheRightPasswordOnly) {

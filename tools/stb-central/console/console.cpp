@@ -71,7 +71,10 @@ web::Response Console::handle(const web::Request& request) {
   v.remember_lang = catalogue.find(asked) != nullptr;
 
   const std::string& path = request.path;
-  if (path == "/console" || path == "/console/") return web::Response::redirect("/console/queue");
+  if (path == "/" || path == "/console" || path == "/console/")
+    return web::Response::redirect("/console/queue");
+  // Nothing else outside /console/ (a browser's /favicon.ico): no login for it.
+  if (path.rfind(kRoot, 0) != 0) return errorPage(v, 404, "not_found");
   if (path == "/console/login") {
     if (request.method == "GET")
       return loginPage(v, 200, "", v.query.value("bye") == "1" ? "login.logged_out" : "");
