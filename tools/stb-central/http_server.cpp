@@ -5,7 +5,9 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdarg>
@@ -23,8 +25,12 @@ struct HttpServer::Connection {
   std::string ip;    // the peer address, the per-peer limit's key
   std::string peer;  // "ip:port"
   std::string cn;
-  bool verified = false;  // a request came, and (box API) its certificate verified
-  bool refused = false;   // refused (and counted) for its certificate
+  int fd = -1;  // the library's; valid while the connection is in open_
+  std::chrono::steady_clock::time_point accepted;
+  // A request came, and (box API) its certificate verified. Atomic: the
+  // deadline watch reads it from its own thread.
+  std::atomic<bool> verified{false};
+  bool refused = false;  // refused (and counted) for its certificate
 };
 
 // One request, from its request line (the library's URI callback) to its end.
@@ -233,7 +239,7 @@ std::unique_ptr<HttpServer> HttpServer::start(const HttpServerConfig& config,
   s->started_ = true;
   const MHD_DaemonInfo* info = MHD_get_daemon_info(s->daemon_, MHD_DAEMON_INFO_BIND_PORT);
   s->port_ = info ? info->port : config.port;
-  s->summary_thread_ = std::thread([p = s.get()] { p->summaryLoop(); });
+  s->summary_thread_ = std::thread([p = s.get()] { p->watchLoop(); });
   return s;
 }
 
@@ -247,14 +253,39 @@ HttpServer::~HttpServer() {
   if (summary_thread_.joinable()) summary_thread_.join();
 }
 
-void HttpServer::summaryLoop() {
+void HttpServer::watchLoop() {
+  using Clock = std::chrono::steady_clock;
+  const auto interval = std::chrono::milliseconds(config_.summary_interval_ms);
+  auto next_summary = Clock::now() + interval;
   std::unique_lock<std::mutex> lock(stop_mutex_);
   for (bool last = false; !last;) {
-    last = stop_cv_.wait_for(lock, std::chrono::milliseconds(config_.summary_interval_ms),
-                             [this] { return stopping_; });
+    last = stop_cv_.wait_until(lock, std::min(next_summary, Clock::now() + std::chrono::seconds(1)),
+                               [this] { return stopping_; });
+    if (!last) cutOffLate();
+    if (!last && Clock::now() < next_summary) continue;
+    next_summary = Clock::now() + interval;
     const std::string summary = refusals_.takeSummary();
     if (!summary.empty()) logLine(config_.name + ": " + summary);
+    std::lock_guard<std::mutex> messages(start_mutex_);
+    if (library_messages_ > 0)
+      logLine(config_.name + ": the HTTP library said " + std::to_string(library_messages_) +
+              (library_messages_ == 1 ? " thing" : " things") + "; last: " + last_library_message_);
+    library_messages_ = 0;
   }
+}
+
+void HttpServer::cutOffLate() {
+  const auto too_old =
+      std::chrono::steady_clock::now() - std::chrono::seconds(config_.first_request_deadline_s);
+  // The library closes a socket only after telling connectionClosed(), which
+  // takes this lock: every fd in open_ is still that connection's. shutdown()
+  // makes its next read fail, and the library closes it in its own thread.
+  std::lock_guard<std::mutex> lock(peers_mutex_);
+  for (Connection* c : open_)
+    if (!c->verified && c->accepted < too_old && c->fd >= 0) {
+      shutdown(c->fd, SHUT_RDWR);
+      c->fd = -1;  // once
+    }
 }
 
 void HttpServer::logLine(const std::string& text) {
@@ -270,18 +301,34 @@ void HttpServer::onLibraryMessage(const std::string& text) {
     start_messages_ += (start_messages_.empty() ? "" : "; ") + text;
     return;
   }
-  // Its messages about single connections come with every bad handshake:
-  // the connection is counted when it closes; only the cap is told apart.
-  if (text.find("connection limit") != std::string::npos) refusals_.add(Refusal::kServerFull, "");
+  // Its messages about single connections come with every bad handshake
+  // (the connection is counted when it closes): the cap is told apart, the
+  // rest summarised with the refusals, never a line each.
+  if (text.find("connection limit") != std::string::npos) {
+    refusals_.add(Refusal::kServerFull, "");
+    return;
+  }
+  // Our own refusals (the handler said no) and failed handshakes: counted.
+  if (text.find("Application reported internal error") != std::string::npos ||
+      text.find("handshake message out of context") != std::string::npos)
+    return;
+  std::lock_guard<std::mutex> lock(start_mutex_);
+  ++library_messages_;
+  last_library_message_ = text;
 }
 
 bool HttpServer::acceptPeer(const std::string& ip) {
+  // Counted here, not when the connection starts: the library's threads
+  // accept at the same time, and each must see the others' connections.
+  // (Should the library then fail to set the connection up, out of memory,
+  // the count stays one too high for that peer.)
   std::lock_guard<std::mutex> lock(peers_mutex_);
-  const auto it = peers_.find(ip);
-  if (it != peers_.end() && it->second >= config_.max_per_peer) {
+  unsigned& open = peers_[ip];
+  if (open >= config_.max_per_peer) {
     refusals_.add(Refusal::kPerPeerLimit, ip);
     return false;
   }
+  ++open;
   return true;
 }
 
@@ -291,6 +338,7 @@ void HttpServer::connectionStarted(MHD_Connection* c, void** socket_context) {
   const sockaddr* addr = info ? info->client_addr : nullptr;
   conn->ip = ipOf(addr);
   conn->peer = conn->ip + ":" + std::to_string(portOf(addr));
+  conn->accepted = std::chrono::steady_clock::now();
   *socket_context = conn;
   // An answer goes out as two TLS records (head, body): without this the
   // second waits for the client's delayed ACK of the first (40 ms).
@@ -298,9 +346,10 @@ void HttpServer::connectionStarted(MHD_Connection* c, void** socket_context) {
           MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD)) {
     const int one = 1;
     setsockopt(fd->connect_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    conn->fd = fd->connect_fd;
   }
   std::lock_guard<std::mutex> lock(peers_mutex_);
-  ++peers_[conn->ip];
+  open_.insert(conn);
 }
 
 void HttpServer::connectionClosed(void** socket_context) {
@@ -312,6 +361,7 @@ void HttpServer::connectionClosed(void** socket_context) {
     std::lock_guard<std::mutex> lock(peers_mutex_);
     const auto it = peers_.find(conn->ip);
     if (it != peers_.end() && --it->second == 0) peers_.erase(it);
+    open_.erase(conn);
   }
   delete conn;
 }

@@ -11,13 +11,13 @@
 // TLS alert and the connection is closed, at its first request.
 //
 // Slow and idle clients: a connection has `first_request_timeout_s` of
-// silence for its TLS handshake and its first request; once a request has
-// come in (and, on the box API, its certificate verified) it may idle for
-// `idle_timeout_s` between requests. Each peer address holds at most
-// `max_per_peer` connections, the server `max_connections`. Refused and
-// unfinished connections are counted and summarised in one log line every
-// `summary_interval_ms` (refusal_tally.h), never one line each; every
-// answered request gets its own line.
+// silence for its TLS handshake and its first request, and
+// `first_request_deadline_s` in all (a client that trickles a byte now and
+// then is cut off too); once a request has come in (and, on the box API, its
+// certificate verified) it may idle for `idle_timeout_s` between requests. Each peer address holds
+// at most `max_per_peer` connections, the server `max_connections`. Refused and unfinished
+// connections are counted and summarised in one log line every `summary_interval_ms`
+// (refusal_tally.h), never one line each; every answered request gets its own line.
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -26,6 +26,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -47,6 +48,7 @@ struct HttpServerConfig {
   std::string ca_file;             // CA(s) that sign client certificates (PEM); "": none asked
   HttpLimits limits;
   unsigned first_request_timeout_s = 3;
+  unsigned first_request_deadline_s = 10;
   unsigned idle_timeout_s = 30;
   unsigned max_connections = 2048;
   unsigned max_per_peer = 32;
@@ -101,7 +103,10 @@ class HttpServer {
                     const char* version);
   void answer(MHD_Connection* c, const Connection& conn, Request& r, const HttpResponse& response);
   void logLine(const std::string& text);
-  void summaryLoop();
+  // Every second: cuts off connections past their first-request deadline;
+  // every summary_interval_ms: the refusal summary.
+  void watchLoop();
+  void cutOffLate();
 
   HttpServerConfig config_;
   RequestHandler handler_;
@@ -113,10 +118,13 @@ class HttpServer {
 
   std::mutex peers_mutex_;
   std::map<std::string, unsigned> peers_;  // open connections per peer address
+  std::set<Connection*> open_;             // all of them, for the deadline
 
   std::atomic<bool> started_{false};  // false while the library starts: its messages are errors
   std::mutex start_mutex_;
   std::string start_messages_;
+  size_t library_messages_ = 0;  // since the last summary (under start_mutex_)
+  std::string last_library_message_;
 
   std::mutex stop_mutex_;
   std::condition_variable stop_cv_;

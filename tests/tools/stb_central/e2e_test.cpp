@@ -27,7 +27,6 @@ using testing_support::writeTextFile;
 const char kId1[] = "3f1c2a4e-8b7d-4e2a-9c1f-0a1b2c3d4e5f";
 const char kId2[] = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 const char kBox1[] = "STB-TEST-0001";
-const char kBox2[] = "STB-TEST-0002";
 
 bool haveTool(const char* name) {
   return runCommand(std::string("command -v ") + name + " >/dev/null 2>&1").status == 0;

@@ -181,6 +181,29 @@ TEST_F(HttpServerTest, SilentConnectionsAreClosedAfterTheFirstRequestTimeout) {
             std::string::npos);
 }
 
+// A TLS client that sends its request head a line every 0.4 s never hits the
+// silence timeout (1 s here); the first-request deadline (2 s) cuts it off.
+// (During the TLS handshake itself the library counts no activity: the
+// silence timeout is a deadline there already.)
+TEST_F(HttpServerTest, TricklingClientsAreCutOffAtTheFirstRequestDeadline) {
+  HttpServerConfig c;
+  c.first_request_timeout_s = 1;
+  c.first_request_deadline_s = 2;
+  start("", c);
+  const auto r = runCommand(
+      "s=$(date +%s%N); (printf 'GET / HTTP/1.1\\r\\nHost: x\\r\\n'; for i in $(seq 20); do "
+      "printf 'X-A: 1\\r\\n'; sleep 0.4; done) | (timeout 20 openssl s_client -quiet -connect "
+      "127.0.0.1:" +
+      std::to_string(server_->port()) + " -CAfile " + pki_->pem("ca") +
+      " >/dev/null 2>&1; echo $(( ($(date +%s%N) - s) / 1000000 )))");
+  const int ms = std::atoi(r.out.c_str());
+  EXPECT_GE(ms, 1900) << r.out;
+  EXPECT_LE(ms, 4000) << "not cut off at its deadline (the trickle lasts 8 s): " << r.out;
+  EXPECT_EQ(calls_, 0);
+  EXPECT_NE(stopAndLog().find("refused 1 connection from 1 peer: 1 closed before a request"),
+            std::string::npos);
+}
+
 TEST_F(HttpServerTest, APeerHoldsAtMostItsShareOfConnections) {
   HttpServerConfig c;
   c.max_per_peer = 2;
