@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/arg_cursor.h"
+#include "tools/stb-central/console/staff_cli.h"
 #include "tools/stb-central/desk_csv.h"
 #include "tools/stb-central/ticket_store.h"
 
@@ -26,7 +27,9 @@ const char kUsage[] =
     "       stb-central dashboard --db FILE --from TIME --to TIME   (UTC, [from, to), as CSV)\n"
     "       stb-central set-status --db FILE TICKET STATUS\n"
     "       stb-central return-visits --db FILE [--json]\n"
+    "       stb-central staff-add --db FILE --login LOGIN --role ROLE --name NAME < password\n"
     "STATUS: accepted, technician_assigned, resolved, closed (statuses only move forward).\n"
+    "ROLE: worker, desk_agent, supervisor; the password is the first line of stdin.\n"
     "docs/central-api.md describes the API and the database.\n";
 
 // An admin command's arguments: --db FILE, --json for the listings, and
@@ -337,6 +340,7 @@ int runCli(const std::vector<std::string>& args, std::FILE* out, std::FILE* err)
   if (command == "dashboard") return runDashboard(rest, out, err);
   if (command == "set-status") return runSetStatus(rest, out, err);
   if (command == "return-visits") return runReturnVisits(rest, out, err);
+  if (command == "staff-add") return runStaffAddCli(rest, stdin, out, err);
   return usageError(err, "unknown command " + command);
 }
 

@@ -5,6 +5,7 @@
 #include "platform/arg_values.h"
 #include "tools/stb-central/charter_terms.h"
 #include "tools/stb-central/cli.h"
+#include "tools/stb-central/console/console_http.h"
 #include "tools/stb-central/http_server.h"
 #include "tools/stb-central/router.h"
 #include "tools/stb-central/stop_signal.h"
@@ -15,8 +16,8 @@ namespace {
 
 // serve's options, as given.
 struct ServeArgs {
-  std::optional<std::string> db, cert, key, ca, listen, policy, hotline, refuse, calendar, areas,
-      console_listen;
+  std::optional<std::string> db, cert, key, ca, listen, policy, hotline, refuse, console_listen,
+      calendar, areas;
 };
 
 // Reads ARGS into *s: "" or the usage error.
@@ -29,9 +30,9 @@ std::string readServe(const std::vector<std::string>& args, ServeArgs* s) {
                               {"--policy", &s->policy},
                               {"--hotline", &s->hotline},
                               {"--refuse-with-retry-after", &s->refuse},
+                              {"--console-listen", &s->console_listen},
                               {"--calendar", &s->calendar},
-                              {"--areas", &s->areas},
-                              {"--console-listen", &s->console_listen}},
+                              {"--areas", &s->areas}},
                              {}};
   std::vector<std::string> positional;
   std::string why;
@@ -54,6 +55,10 @@ std::string configure(const ServeArgs& s, HttpServerConfig* config, HttpServerCo
   *console = *config;
   console->name = "console";
   console->ca_file.clear();
+  // A login's scrypt takes about 0.18 s of a core: with one thread, a flood of
+  // logins from anyone who reaches the port can take one core, never both
+  // from the boxes.
+  console->threads = 1;
   if (s.console_listen && !parseListenAddress(*s.console_listen, &console->host, &console->port))
     return "--console-listen must be IPV4:PORT, e.g. 127.0.0.1:8444";
   if (s.hotline) {
@@ -70,12 +75,25 @@ std::string configure(const ServeArgs& s, HttpServerConfig* config, HttpServerCo
   return "";
 }
 
-// What --console-listen serves: the staff console's pages under /console/.
-// Until the console is plugged in here, every path is answered 404.
-RequestHandler consoleHandler(TicketStore& /*store*/) {
-  return [](const HttpRequest&, const ClientInfo&) {
-    return HttpResponse::error(404, "not_found", "no such console page");
-  };
+// What --console-listen serves: the staff console's pages under /console/,
+// on connections to the database of their own and under the console's own
+// lock (console.h), so that a login's scrypt never holds up a box.
+struct ConsoleParts {
+  std::unique_ptr<TicketStore> store;
+  std::unique_ptr<StaffStore> staff;
+  std::unique_ptr<Console> console;
+};
+
+bool openConsole(const std::string& db, const ServiceAreas& areas, int utc_offset_minutes,
+                 ConsoleParts* parts, std::string* error) {
+  parts->store = TicketStore::open(db, error);
+  if (parts->store) parts->staff = StaffStore::open(db, error);
+  if (!parts->staff) return false;
+  ConsoleOptions options;
+  options.areas = &areas;
+  options.utc_offset_minutes = utc_offset_minutes;
+  parts->console = std::make_unique<Console>(*parts->store, *parts->staff, options, systemNow);
+  return true;
 }
 
 int fail(std::FILE* err, const std::string& error) {
@@ -112,6 +130,7 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
   if (!raiseOpenFileLimit(&error)) std::fprintf(err, "stb-central: %s\n", error.c_str());
   auto stop = StopSignal::install(&error);
   if (!stop) return fail(err, error);
+  const int utc_offset_minutes = policy.utcOffsetMinutes();  // the console's local time
   CentralService service(*store, std::move(policy), options, systemNow);
   // The servers' threads take turns at the store, one request at a time.
   std::mutex store_mutex;
@@ -123,14 +142,15 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
       },
       err, &error);
   if (!server) return fail(err, error);
+  ConsoleParts pages;
   std::unique_ptr<HttpServer> console;
   if (a.console_listen) {
-    RequestHandler pages = consoleHandler(*store);
+    if (!openConsole(*a.db, options.areas, utc_offset_minutes, &pages, &error))
+      return fail(err, error);
     console = HttpServer::start(
         console_config,
-        [&store_mutex, pages](const HttpRequest& request, const ClientInfo& client) {
-          std::lock_guard<std::mutex> lock(store_mutex);
-          return pages(request, client);
+        [&pages](const HttpRequest& request, const ClientInfo&) {
+          return serveConsole(*pages.console, request);
         },
         err, &error);
     if (!console) return fail(err, error);

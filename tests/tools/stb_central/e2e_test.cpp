@@ -210,8 +210,8 @@ TEST_F(CentralE2e, ClientCertificateFromAnotherCaIsRefused) {
 }
 
 // --console-listen: a second listener with the same server certificate that
-// asks for no client certificate (its pages are the console's; until it is
-// plugged in, 404); the box API still asks for one.
+// asks for no client certificate and serves the console's pages; the box API
+// still asks for one.
 TEST_F(CentralE2e, ConsoleListenerNeedsNoClientCertificate) {
   startServer({"--console-listen", "127.0.0.1:0"});
   const std::string out = readTextFile(dir_ / "server.log.out");
@@ -220,11 +220,13 @@ TEST_F(CentralE2e, ConsoleListenerNeedsNoClientCertificate) {
   ASSERT_NE(at, std::string::npos) << out;
   const std::string console =
       "https://127.0.0.1:" + std::to_string(std::atoi(out.c_str() + at + prefix.size()));
-  const CurlResult page = curl("", console + "/console/");
+  const CurlResult page = curl("", console + "/console/login");
   EXPECT_EQ(page.exit, 0) << page.stderr_text;
-  EXPECT_EQ(page.http, 404);
-  EXPECT_EQ(json::parse(page.body)["error"], "not_found");
-  EXPECT_NE(log().find("cn=- GET /console/ 404"), std::string::npos) << log();
+  EXPECT_EQ(page.http, 200);
+  EXPECT_NE(page.body.find("<form class=\"action\" method=\"post\" action=\"/console/login\">"),
+            std::string::npos)
+      << page.body;
+  EXPECT_NE(log().find("cn=- GET /console/login 200"), std::string::npos) << log();
   EXPECT_EQ(curl("", url("/v1/tickets/T20000101-000001")).http, 0);
   EXPECT_EQ(admin("serve --db " + db() + " --cert " + pki("server.pem") + " --key " +
                   pki("server.key") + " --ca " + pki("ca.pem") + " --console-listen nowhere")

@@ -1,0 +1,32 @@
+#include "tools/stb-central/console/permissions.h"
+
+namespace tools::central {
+
+bool allowed(StaffRole role, const std::string& login, ConsoleAction action, const Ticket* t) {
+  const bool supervisor = role == StaffRole::kSupervisor;
+  const bool desk = supervisor || role == StaffRole::kDeskAgent;
+  const bool own = t && t->assignee && *t->assignee == login;
+  switch (action) {
+    case ConsoleAction::kSeeAllTickets:
+    case ConsoleAction::kAreas:
+      return desk;
+    case ConsoleAction::kSeeTicket:
+      return desk || own;
+    case ConsoleAction::kAssign:
+      // Assigning a ticket that has a worker takes it from them: a supervisor's call.
+      if (!t) return false;
+      return t->assignee ? supervisor : desk;
+    case ConsoleAction::kVisit:
+    case ConsoleAction::kResolve:
+      return desk || own;
+    case ConsoleAction::kClose:
+    case ConsoleAction::kLogCallback:
+      return desk;
+    case ConsoleAction::kClearFlags:
+    case ConsoleAction::kDashboard:
+      return supervisor;
+  }
+  return false;
+}
+
+}  // namespace tools::central
