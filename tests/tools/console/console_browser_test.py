@@ -20,6 +20,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -73,7 +74,10 @@ class Central:
             command = ["faketime", "-f", fake_offset] + command
         self.out = open(self.out_path, "w")
         self.log = open(self.log_path, "w")
-        self.process = subprocess.Popen(command, stdout=self.out, stderr=self.log)
+        # Its own process group: faketime runs stb-central as its child and does
+        # not pass a signal on, so stop() signals the whole group.
+        self.process = subprocess.Popen(command, stdout=self.out, stderr=self.log,
+                                        start_new_session=True)
         self.port = self.console_port = None
         for _ in range(100):
             text = open(self.out_path).read()
@@ -89,14 +93,24 @@ class Central:
         self.stop()
         fail(f"stb-central serve did not start: {open(self.log_path).read()}")
 
+    def group_alive(self):
+        try:
+            os.killpg(self.process.pid, 0)
+            return True
+        except ProcessLookupError:
+            return False
+
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        """SIGTERM to the group, and waits for all of it (SIGKILL after 10 s)."""
+        if self.group_alive():
+            os.killpg(self.process.pid, signal.SIGTERM)
+            deadline = time.monotonic() + 10
+            while self.group_alive() and time.monotonic() < deadline:
+                self.process.poll()  # reaps the leader once it has exited
+                time.sleep(0.05)
+            if self.group_alive():
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
         self.out.close()
         self.log.close()
 
