@@ -16,6 +16,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <vector>
 
 #include "tests/support/central_server.h"
 #include "tests/support/command.h"
@@ -173,10 +174,12 @@ TEST_F(HttpServerTest, SilentConnectionsAreClosedAfterTheFirstRequestTimeout) {
   start("ca", c);
   const int fd = connectFrom("127.0.0.1", server_->port());
   ASSERT_GE(fd, 0);
-  const int64_t ms = msUntilClosed(fd, 5000);
+  const int64_t ms = msUntilClosed(fd, 9000);
   close(fd);
+  // Closed by the 1 s silence timeout: well before the 10 s deadline in all
+  // (the bound is loose for a busy machine).
   EXPECT_GE(ms, 900);
-  EXPECT_LE(ms, 2500);
+  EXPECT_LE(ms, 6000);
   EXPECT_NE(stopAndLog().find("refused 1 connection from 1 peer: 1 closed before a request"),
             std::string::npos);
 }
@@ -198,7 +201,7 @@ TEST_F(HttpServerTest, TricklingClientsAreCutOffAtTheFirstRequestDeadline) {
       " >/dev/null 2>&1; echo $(( ($(date +%s%N) - s) / 1000000 )))");
   const int ms = std::atoi(r.out.c_str());
   EXPECT_GE(ms, 1900) << r.out;
-  EXPECT_LE(ms, 4000) << "not cut off at its deadline (the trickle lasts 8 s): " << r.out;
+  EXPECT_LE(ms, 6500) << "not cut off at its deadline (the trickle lasts 8 s): " << r.out;
   EXPECT_EQ(calls_, 0);
   EXPECT_NE(stopAndLog().find("refused 1 connection from 1 peer: 1 closed before a request"),
             std::string::npos);
@@ -213,9 +216,15 @@ TEST_F(HttpServerTest, APeerHoldsAtMostItsShareOfConnections) {
     fd = connectFrom("127.0.0.2", server_->port());
     ASSERT_GE(fd, 0);
   }
-  EXPECT_GE(msUntilClosed(fds[2], 1000), 0) << "the third connection was not closed at once";
-  EXPECT_EQ(msUntilClosed(fds[0], 300), -1);
-  EXPECT_EQ(msUntilClosed(fds[1], 1), -1);
+  // The library's two threads accept in either order: which of the three is
+  // refused is not fixed, but exactly one is, at once, and two stay open.
+  int closed = 0;
+  std::vector<pollfd> polls;
+  for (int fd : fds) polls.push_back(pollfd{fd, POLLIN, 0});
+  ASSERT_GT(poll(polls.data(), polls.size(), 2000), 0) << "no connection was closed at once";
+  for (int fd : fds)
+    if (msUntilClosed(fd, 300) >= 0) ++closed;
+  EXPECT_EQ(closed, 1);
   // Another peer is not affected.
   const auto r = curl("box-STB-TEST-0001", "");
   EXPECT_EQ(r.status, 0) << r.out;
