@@ -206,8 +206,8 @@ void FaultReporting::onReport(const stb::menu::ReportRequest& request) {
   const std::string body = stb::menu::reportBodyJson(request, box_.boxIdentity(), created, d);
 
   std::string error;
-  const std::optional<std::string> id = outbox_->enqueue(
-      body, stb::menu::categoryCode(request.category), loop_.clock().nowMs(), &error);
+  const std::optional<std::string> id =
+      outbox_->enqueue(body, stb::categoryCode(request.category), loop_.clock().nowMs(), &error);
   if (!id) {
     // Not stored: the viewer must not be told it will be sent.
     log_.error("fault report not accepted: " + error);
@@ -215,7 +215,7 @@ void FaultReporting::onReport(const stb::menu::ReportRequest& request) {
     return;
   }
   log_.info("fault report " + *id + " stored in the outbox (" +
-            stb::menu::categoryCode(request.category) + ")");
+            stb::categoryCode(request.category) + ")");
   refreshReports();
   if (!sender_) {
     menu_->menu().onReportQueued(hotline);

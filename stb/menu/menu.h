@@ -21,6 +21,7 @@
 #include "stb/catalogue.h"
 #include "stb/ports/menu_view.h"
 #include "stb/ports/remote_key.h"
+#include "stb/ports/request_kinds.h"
 
 namespace stb::menu {
 
@@ -30,38 +31,10 @@ using Key = RemoteKey;
 // kDigit0 + D for D in 0..9.
 Key digitKey(int d);
 
-enum class Category {
-  kNoPicture,
-  kMosaicOrFreezing,
-  kNoSound,
-  kChannelsMissing,
-  kSmartcard,
-  kBoxFault,
-  kRemoteControl,
-  kBilling,
-  kOther,
-  // The charter's requests that are not faults; the main menu offers them.
-  kNewInstallation,
-  kServiceRestoration,
-  kComplaint,
-};
-inline constexpr int kCategoryCount = 12;
-// The fault kinds come first: the category page lists these.
-inline constexpr int kFaultKindCount = 9;
-inline bool isFault(Category c) {
-  return static_cast<int>(c) < kFaultKindCount;
-}
-
-// The charter's categories, each with its deadline (24 h, 72 h, 5 or 10
-// working days, 5 working days, 3 working days): what the central system
-// files a report under and the box shows from its answer.
-enum class CharterCategory {
-  kGeneralFault,
-  kMajorFault,
-  kNewInstallation,
-  kServiceRestoration,
-  kComplaint,
-};
+// The requests the menu offers are the API's (stb/ports/request_kinds.h):
+// stb::Category, stb::categoryCode(), ...
+using stb::Category;
+using stb::CharterCategory;
 
 // General faults are fixed within 24 h, major ones within 72 h; which is
 // which is the operator's decision.

@@ -15,16 +15,9 @@
 
 namespace stb::menu {
 
-// API names: "no_picture", "mosaic_freezing", ..., "other", then
-// "new_installation", "service_restoration", "complaint"; "morning", ..., "any".
-const char* categoryCode(Category c);
-// The category an API name stands for; nullopt for a name the box does not know.
-std::optional<Category> categoryFromCode(std::string_view code);
+// API names of the visit periods: "morning", ..., "any" (the categories'
+// are in stb/ports/request_kinds.h).
 const char* visitCode(VisitPeriod v);
-// The charter's categories as the API names them: "general_fault", ...,
-// "complaint"; nullopt for a name the box does not know.
-const char* charterCategoryCode(CharterCategory c);
-std::optional<CharterCategory> charterCategoryFromCode(std::string_view code);
 
 // The tuner's reading as the report carries it: a measure the tuner cannot
 // give is null in the JSON, never a made-up 0.

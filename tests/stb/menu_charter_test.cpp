@@ -79,7 +79,7 @@ TEST(MenuCharter, ANewInstallationGoesStraightToTheCallbackNumberThenTheVisit) {
   EXPECT_EQ(a.report->category, Category::kNewInstallation);
   EXPECT_EQ(a.report->callback, "13800");
   EXPECT_EQ(a.report->visit, VisitPeriod::kAfternoon);
-  EXPECT_STREQ(stb::menu::categoryCode(a.report->category), "new_installation");
+  EXPECT_STREQ(stb::categoryCode(a.report->category), "new_installation");
 }
 
 TEST(MenuCharter, RestoringAServiceIsFiledWithOkOnEveryPage) {
@@ -87,7 +87,7 @@ TEST(MenuCharter, RestoringAServiceIsFiledWithOkOnEveryPage) {
   pick(m, kRowRestoreService);
   for (int i = 0; i < 3; ++i) m.handleKey(Key::kOk, 0);  // no number, any time, send
   ASSERT_EQ(m.page(), Page::kSending);
-  EXPECT_STREQ(stb::menu::categoryCode(Category::kServiceRestoration), "service_restoration");
+  EXPECT_STREQ(stb::categoryCode(Category::kServiceRestoration), "service_restoration");
 }
 
 TEST(MenuCharter, AComplaintHasNoVisitPageAndBackRetracesItsPath) {
@@ -110,7 +110,7 @@ TEST(MenuCharter, AComplaintHasNoVisitPageAndBackRetracesItsPath) {
   const Action a = m.handleKey(Key::kOk, 0);
   ASSERT_TRUE(a.report);
   EXPECT_EQ(a.report->category, Category::kComplaint);
-  EXPECT_STREQ(stb::menu::categoryCode(a.report->category), "complaint");
+  EXPECT_STREQ(stb::categoryCode(a.report->category), "complaint");
 }
 
 TEST(MenuCharter, AKnownOutageAsksOnlyAboutFaults) {
@@ -131,7 +131,7 @@ TEST(MenuCharter, TheFaultCategoryPageListsOnlyFaults) {
   pick(m, 0);
   ASSERT_EQ(m.page(), Page::kCategory);
   const stb::MenuView v = m.view();
-  ASSERT_EQ(v.rows.size(), static_cast<size_t>(stb::menu::kFaultKindCount));
+  ASSERT_EQ(v.rows.size(), static_cast<size_t>(stb::kFaultKindCount));
   EXPECT_EQ(v.rows.back().text, "Other");
 }
 
@@ -257,9 +257,9 @@ TEST(MenuCharter, CharterCodesReadBothWays) {
   for (auto c : {CharterCategory::kGeneralFault, CharterCategory::kMajorFault,
                  CharterCategory::kNewInstallation, CharterCategory::kServiceRestoration,
                  CharterCategory::kComplaint})
-    EXPECT_EQ(stb::menu::charterCategoryFromCode(stb::menu::charterCategoryCode(c)), c);
-  EXPECT_EQ(stb::menu::charterCategoryFromCode("general"), std::nullopt);
-  EXPECT_EQ(stb::menu::charterCategoryFromCode(""), std::nullopt);
+    EXPECT_EQ(stb::charterCategoryFromCode(stb::charterCategoryCode(c)), c);
+  EXPECT_EQ(stb::charterCategoryFromCode("general"), std::nullopt);
+  EXPECT_EQ(stb::charterCategoryFromCode(""), std::nullopt);
 }
 
 TEST(MenuCharter, TheOutboxRowsCharterCategoryReachesMyReports) {

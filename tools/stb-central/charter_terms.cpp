@@ -16,7 +16,7 @@ SubmitTerms charterTerms(const DeadlinePolicy& policy, const ServiceAreas& areas
                          UtcSeconds accepted, std::string* note) {
   const ServiceArea* area = areas.find(area_code);
   SubmitTerms terms{policy.severityOf(category),
-                    charterCategoryName(policy.charterCategoryOf(category)),
+                    stb::charterCategoryCode(policy.charterCategoryOf(category)),
                     policy.deadlineFor(category, accepted, area ? area->kind : kUnknownAreaKind),
                     area && area->worker ? *area->worker : ""};
   note->clear();

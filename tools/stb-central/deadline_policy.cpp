@@ -148,30 +148,6 @@ const char* severityName(Severity s) {
   return s == Severity::kMajor ? "major" : "general";
 }
 
-const char* charterCategoryName(CharterCategory c) {
-  switch (c) {
-    case CharterCategory::kGeneralFault:
-      return "general_fault";
-    case CharterCategory::kMajorFault:
-      return "major_fault";
-    case CharterCategory::kNewInstallation:
-      return "new_installation";
-    case CharterCategory::kServiceRestoration:
-      return "service_restoration";
-    case CharterCategory::kComplaint:
-      return "complaint";
-  }
-  return "general_fault";
-}
-
-std::optional<CharterCategory> parseCharterCategory(std::string_view name) {
-  for (CharterCategory c : {CharterCategory::kGeneralFault, CharterCategory::kMajorFault,
-                            CharterCategory::kNewInstallation, CharterCategory::kServiceRestoration,
-                            CharterCategory::kComplaint})
-    if (name == charterCategoryName(c)) return c;
-  return std::nullopt;
-}
-
 const char* areaKindName(AreaKind k) {
   return k == AreaKind::kCounty ? "county" : "city";
 }
@@ -183,11 +159,12 @@ std::optional<AreaKind> parseAreaKind(std::string_view name) {
 }
 
 const std::vector<std::string>& reportCategories() {
-  static const std::vector<std::string> kCategories = {
-      "no_picture",       "mosaic_freezing",     "no_sound",
-      "channels_missing", "smartcard_message",   "box_fault",
-      "remote_control",   "billing_question",    "other",
-      "new_installation", "service_restoration", "complaint"};
+  static const std::vector<std::string> kCategories = [] {
+    std::vector<std::string> all;
+    for (int c = 0; c < stb::kCategoryCount; ++c)
+      all.emplace_back(stb::categoryCode(static_cast<stb::Category>(c)));
+    return all;
+  }();
   return kCategories;
 }
 
@@ -197,7 +174,7 @@ bool isReportCategory(std::string_view category) {
 }
 
 bool isFaultCategory(std::string_view category) {
-  return isReportCategory(category) && !parseCharterCategory(category);
+  return isReportCategory(category) && !stb::charterCategoryFromCode(category);
 }
 
 DeadlinePolicy DeadlinePolicy::defaults() {
@@ -250,7 +227,7 @@ Severity DeadlinePolicy::severityOf(const std::string& category) const {
 }
 
 CharterCategory DeadlinePolicy::charterCategoryOf(const std::string& category) const {
-  if (const auto own = parseCharterCategory(category);
+  if (const auto own = stb::charterCategoryFromCode(category);
       own && *own != CharterCategory::kGeneralFault && *own != CharterCategory::kMajorFault)
     return *own;
   return severityOf(category) == Severity::kMajor ? CharterCategory::kMajorFault

@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "dvb/notice/work_calendar.h"
+#include "stb/ports/request_kinds.h"
 #include "tools/stb-central/time_util.h"
 
 namespace tools::central {
@@ -46,16 +47,9 @@ namespace tools::central {
 enum class Severity { kGeneral, kMajor };
 const char* severityName(Severity s);
 
-// The charter's five categories; their names are the API's and the database's.
-enum class CharterCategory {
-  kGeneralFault,
-  kMajorFault,
-  kNewInstallation,
-  kServiceRestoration,
-  kComplaint
-};
-const char* charterCategoryName(CharterCategory c);
-std::optional<CharterCategory> parseCharterCategory(std::string_view name);
+// The charter's five categories, named as the API and the database name them
+// (stb::charterCategoryCode): one list with the boxes'.
+using stb::CharterCategory;
 
 // Where the work is done: new_installation's deadline depends on it.
 enum class AreaKind { kCity, kCounty };
@@ -63,7 +57,7 @@ const char* areaKindName(AreaKind k);
 std::optional<AreaKind> parseAreaKind(std::string_view name);
 
 // The categories a box can report, in menu order: nine fault kinds, then
-// new_installation, service_restoration and complaint.
+// new_installation, service_restoration and complaint (stb::categoryCode).
 const std::vector<std::string>& reportCategories();
 bool isReportCategory(std::string_view category);
 // A report category that is a fault kind (its charter category is

@@ -52,11 +52,11 @@ TEST(Charter, EveryReportCategoryHasACharterCategory) {
     EXPECT_TRUE(isReportCategory(own));
     EXPECT_FALSE(isFaultCategory(own));
     EXPECT_EQ(p.severityOf(own), Severity::kGeneral);
-    EXPECT_STREQ(charterCategoryName(p.charterCategoryOf(own)), own);
+    EXPECT_STREQ(stb::charterCategoryCode(p.charterCategoryOf(own)), own);
   }
   EXPECT_TRUE(isFaultCategory("no_sound"));
-  EXPECT_EQ(parseCharterCategory("major_fault"), CharterCategory::kMajorFault);
-  EXPECT_FALSE(parseCharterCategory("major"));
+  EXPECT_EQ(stb::charterCategoryFromCode("major_fault"), CharterCategory::kMajorFault);
+  EXPECT_FALSE(stb::charterCategoryFromCode("major"));
 }
 
 // Wednesday 2 December 2026, 10:00 local: no holiday near.
