@@ -17,6 +17,7 @@ namespace tools::central {
 namespace {
 
 using nlohmann::json;
+using stb_central_test::apiRequest;
 using stb_central_test::reportJson;
 using stb_central_test::ScratchDir;
 using testing_support::at;
@@ -33,19 +34,6 @@ std::string reportFrom(const std::string& id, const std::string& area,
   const std::string created = R"("created": "2026-11-27T08:00:00Z")";
   body.replace(body.find(created), created.size(), R"("created": "2026-09-29T08:00:00Z")");
   return body;
-}
-
-HttpRequest request(const std::string& method, const std::string& path,
-                    const std::string& body = "", const std::string& key = "") {
-  HttpRequest r;
-  r.method = method;
-  r.path = r.target = path;
-  r.version = "HTTP/1.1";
-  r.headers.emplace_back("host", "x");
-  if (!body.empty()) r.headers.emplace_back("content-type", "application/json");
-  if (!key.empty()) r.headers.emplace_back("idempotency-key", key);
-  r.body = body;
-  return r;
 }
 
 class CharterRouterTest : public testing::Test {
@@ -68,11 +56,11 @@ class CharterRouterTest : public testing::Test {
                                                 [this] { return now_; });
   }
   HttpResponse post(const std::string& id, const std::string& area, const std::string& category) {
-    return service_->handle(request("POST", "/v1/reports", reportFrom(id, area, category), id),
+    return service_->handle(apiRequest("POST", "/v1/reports", reportFrom(id, area, category), id),
                             kBox);
   }
   json get(const std::string& ticket) {
-    const HttpResponse r = service_->handle(request("GET", "/v1/tickets/" + ticket), kBox);
+    const HttpResponse r = service_->handle(apiRequest("GET", "/v1/tickets/" + ticket), kBox);
     EXPECT_EQ(r.status, 200) << r.body;
     return json::parse(r.body);
   }
@@ -174,9 +162,10 @@ TEST_F(CharterRouterTest, NotFixedReopensWithTheCharterDeadlineFromTheAnswer) {
   ASSERT_TRUE(store_->resolve(ticket, "li.wei", now_, &done, &error)) << error;
   // Friday 9 October 10:00 local: Sat 10 (worked), Mon 12, Tue 13.
   now_ = at("2026-10-09T02:00:00Z");
-  const HttpResponse answer = service_->handle(
-      request("POST", "/v1/tickets/" + ticket + "/return-visit", R"({"fixed": false, "score": 2})"),
-      kBox);
+  const HttpResponse answer =
+      service_->handle(apiRequest("POST", "/v1/tickets/" + ticket + "/return-visit",
+                                  R"({"fixed": false, "score": 2})"),
+                       kBox);
   ASSERT_EQ(answer.status, 200) << answer.body;
   const json t = get(ticket);
   EXPECT_EQ(t["status"], "technician_assigned");

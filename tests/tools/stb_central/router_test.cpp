@@ -10,25 +10,13 @@ namespace tools::central {
 namespace {
 
 using nlohmann::json;
+using stb_central_test::apiRequest;
 using stb_central_test::reportJson;
 using stb_central_test::ScratchDir;
 
 const char kId[] = "3f1c2a4e-8b7d-4e2a-9c1f-0a1b2c3d4e5f";
 const char kBox[] = "STB-TEST-0001";
 const UtcSeconds kNow = *dvb::parseIso8601("2026-11-28T09:00:00Z");
-
-HttpRequest request(const std::string& method, const std::string& path,
-                    const std::string& body = "", const std::string& key = "") {
-  HttpRequest r;
-  r.method = method;
-  r.path = r.target = path;
-  r.version = "HTTP/1.1";
-  r.headers.emplace_back("host", "x");
-  if (!body.empty()) r.headers.emplace_back("content-type", "application/json; charset=utf-8");
-  if (!key.empty()) r.headers.emplace_back("idempotency-key", key);
-  r.body = body;
-  return r;
-}
 
 const std::string* header(const HttpResponse& r, const std::string& name) {
   for (const auto& [n, v] : r.headers)
@@ -47,7 +35,7 @@ class RouterTest : public testing::Test {
   }
   HttpResponse post(const std::string& body, const std::string& key = kId,
                     const std::string& cn = kBox) {
-    return service_->handle(request("POST", "/v1/reports", body, key), cn);
+    return service_->handle(apiRequest("POST", "/v1/reports", body, key), cn);
   }
   ScratchDir dir_{"router"};
   std::unique_ptr<TicketStore> store_;
@@ -96,7 +84,7 @@ TEST_F(RouterTest, PostReportRefusals) {
   std::string future = reportJson(kId, kBox);
   future.replace(future.find("2026-11-27T08"), 13, "2026-11-29T08");
   EXPECT_EQ(post(future).status, 400);
-  HttpRequest form = request("POST", "/v1/reports", reportJson(kId, kBox), kId);
+  HttpRequest form = apiRequest("POST", "/v1/reports", reportJson(kId, kBox), kId);
   form.headers[1].second = "application/x-www-form-urlencoded";
   EXPECT_EQ(service_->handle(form, kBox).status, 415);
   std::vector<Ticket> all;
@@ -111,7 +99,8 @@ TEST_F(RouterTest, KeyIsCaseInsensitive) {
 
 TEST_F(RouterTest, GetTicketOnlyForItsOwnBox) {
   ASSERT_EQ(post(reportJson(kId, kBox)).status, 201);
-  const HttpResponse mine = service_->handle(request("GET", "/v1/tickets/T20261128-000001"), kBox);
+  const HttpResponse mine =
+      service_->handle(apiRequest("GET", "/v1/tickets/T20261128-000001"), kBox);
   ASSERT_EQ(mine.status, 200);
   const json t = json::parse(mine.body);
   EXPECT_EQ(t["status"], "accepted");
@@ -119,35 +108,38 @@ TEST_F(RouterTest, GetTicketOnlyForItsOwnBox) {
   EXPECT_EQ(t["severity"], "major");
   EXPECT_EQ(t["updated"], "2026-11-28T09:00:00Z");
   EXPECT_EQ(
-      service_->handle(request("GET", "/v1/tickets/T20261128-000001"), "STB-TEST-0002").status,
+      service_->handle(apiRequest("GET", "/v1/tickets/T20261128-000001"), "STB-TEST-0002").status,
       403);
-  EXPECT_EQ(service_->handle(request("GET", "/v1/tickets/T20261128-000002"), kBox).status, 404);
-  EXPECT_EQ(service_->handle(request("GET", "/v1/tickets/nonsense"), kBox).status, 404);
-  EXPECT_EQ(service_->handle(request("DELETE", "/v1/tickets/T20261128-000001"), kBox).status, 405);
-  EXPECT_EQ(service_->handle(request("GET", "/v1/reports"), kBox).status, 405);
-  EXPECT_EQ(service_->handle(request("GET", "/"), kBox).status, 404);
+  EXPECT_EQ(service_->handle(apiRequest("GET", "/v1/tickets/T20261128-000002"), kBox).status, 404);
+  EXPECT_EQ(service_->handle(apiRequest("GET", "/v1/tickets/nonsense"), kBox).status, 404);
+  EXPECT_EQ(service_->handle(apiRequest("DELETE", "/v1/tickets/T20261128-000001"), kBox).status,
+            405);
+  EXPECT_EQ(service_->handle(apiRequest("GET", "/v1/reports"), kBox).status, 405);
+  EXPECT_EQ(service_->handle(apiRequest("GET", "/"), kBox).status, 404);
 }
 
 TEST_F(RouterTest, ReturnVisitAfterResolution) {
   ASSERT_EQ(post(reportJson(kId, kBox)).status, 201);
   const std::string path = "/v1/tickets/T20261128-000001/return-visit";
   const std::string answer = R"({"fixed": true, "score": 5})";
-  const HttpResponse early = service_->handle(request("POST", path, answer), kBox);
+  const HttpResponse early = service_->handle(apiRequest("POST", path, answer), kBox);
   EXPECT_EQ(early.status, 409);
   EXPECT_EQ(json::parse(early.body)["error"], "not_resolved");
   ChangeOutcome outcome;
   std::string error;
   ASSERT_TRUE(store_->setStatus("T20261128-000001", TicketStatus::kResolved, "test", kNow, &outcome,
                                 &error));
-  EXPECT_EQ(service_->handle(request("POST", path, answer), "STB-TEST-0002").status, 403);
-  EXPECT_EQ(service_->handle(request("POST", path, R"({"fixed": true, "score": 9})"), kBox).status,
-            400);
-  EXPECT_EQ(service_->handle(request("POST", path, answer), kBox).status, 200);
-  const HttpResponse again = service_->handle(request("POST", path, answer), kBox);
+  EXPECT_EQ(service_->handle(apiRequest("POST", path, answer), "STB-TEST-0002").status, 403);
+  EXPECT_EQ(
+      service_->handle(apiRequest("POST", path, R"({"fixed": true, "score": 9})"), kBox).status,
+      400);
+  EXPECT_EQ(service_->handle(apiRequest("POST", path, answer), kBox).status, 200);
+  const HttpResponse again = service_->handle(apiRequest("POST", path, answer), kBox);
   EXPECT_EQ(again.status, 409);
   EXPECT_EQ(json::parse(again.body)["error"], "already_answered");
   EXPECT_EQ(
-      service_->handle(request("POST", "/v1/tickets/T20261128-000009/return-visit", answer), kBox)
+      service_
+          ->handle(apiRequest("POST", "/v1/tickets/T20261128-000009/return-visit", answer), kBox)
           .status,
       404);
 }
@@ -157,7 +149,7 @@ TEST_F(RouterTest, RefusingGives503WithRetryAfter) {
   options.refuse_retry_after = 120;
   CentralService refusing(*store_, DeadlinePolicy::defaults(), options, [] { return kNow; });
   const HttpResponse r =
-      refusing.handle(request("POST", "/v1/reports", reportJson(kId, kBox), kId), kBox);
+      refusing.handle(apiRequest("POST", "/v1/reports", reportJson(kId, kBox), kId), kBox);
   EXPECT_EQ(r.status, 503);
   ASSERT_NE(header(r, "Retry-After"), nullptr);
   EXPECT_EQ(*header(r, "Retry-After"), "120");
