@@ -5,7 +5,7 @@
 
 #include "dvb/notice/signed_object.h"
 #include "dvb/ts_packet.h"
-#include "tools/stb-headend/off_air_digest.h"
+#include "tools/stb-headend/object_hash.h"
 
 namespace tools::headend {
 namespace {

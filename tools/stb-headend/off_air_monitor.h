@@ -34,7 +34,7 @@
 #include "dvb/framing/ts_framer.h"
 #include "dvb/si_demux.h"
 #include "dvb/table_gatherer.h"
-#include "tools/stb-headend/off_air_alarm.h"
+#include "tools/stb-headend/playout_status.h"
 #include "tools/stb-headend/off_air_rate.h"
 
 namespace tools::headend {
@@ -44,7 +44,7 @@ struct ExpectedObject {
   uint16_t extension = 0;
   uint8_t version = 0;
   uint32_t interval_ms = 0;
-  std::string sha256;  // off_air_digest.h: of the object's sections' bytes, in order
+  std::string sha256;  // object_hash.h: of the object's sections' bytes, in order
 };
 
 struct MonitorOptions {

@@ -13,7 +13,7 @@
 
 #include "dvb/notice/object_signer.h"
 #include "dvb/section_packetizer.h"
-#include "tools/stb-headend/off_air_digest.h"
+#include "tools/stb-headend/object_hash.h"
 #include "tools/stb-headend/off_air_monitor.h"
 
 namespace off_air_test {
