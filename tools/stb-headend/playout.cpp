@@ -58,7 +58,7 @@ Playout::Playout(HeadendConfig config, StatusBoard* board, Log log)
       psi_(makePsi(config_.pid)),
       object_(config_.pid) {}
 
-bool Playout::start(dvb::UtcSeconds start_utc, std::unique_ptr<Output> output, std::string* error) {
+bool Playout::start(dvb::UtcSeconds start_utc, std::string* error) {
   start_utc_ = start_utc;
   const SpoolWatcher::Scan scan = spool_.scan();
   if (!scan.error.empty()) {
@@ -76,7 +76,6 @@ bool Playout::start(dvb::UtcSeconds start_utc, std::unique_ptr<Output> output, s
   for (const SpoolObject& o : objects)
     log_("on air from stream 0.000 s: " + describe(o) + " (" + o.file + ")");
   log_("budget:\n" + budget_.describe());
-  output_ = std::move(output);
   if (on_change_) on_change_(objects);
   board_->publish(status());
   return true;

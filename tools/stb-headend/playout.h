@@ -40,7 +40,16 @@ class Playout {
   // Reads the spool and checks the budget; false with *error (the figures
   // when the budget is too small). `start_utc` is the simulated UTC at stream
   // time 0 (config.clock.start, or the computer's clock).
-  bool start(dvb::UtcSeconds start_utc, std::unique_ptr<Output> output, std::string* error);
+  bool start(dvb::UtcSeconds start_utc, std::string* error);
+  // Where run() writes; set after start() so that a stream that cannot
+  // start never opens (and empties) its output.
+  void setOutput(std::unique_ptr<Output> output) { output_ = std::move(output); }
+  // start() and setOutput() in one.
+  bool start(dvb::UtcSeconds start_utc, std::unique_ptr<Output> output, std::string* error) {
+    if (!start(start_utc, error)) return false;
+    setOutput(std::move(output));
+    return true;
+  }
 
   void setTap(Tap tap) { tap_ = std::move(tap); }
   void setOnChange(OnChange on_change) { on_change_ = std::move(on_change); }
