@@ -10,9 +10,9 @@
 #include <chrono>
 #include <filesystem>
 
-#include "platform/unique_fd.h"
 #include "tests/support/command.h"
 #include "tests/support/corpus.h"
+#include "tests/support/udp_receiver.h"
 #include "tests/tools/stb_headend/headend_test_util.h"
 #include "tools/stb-headend/playout.h"
 
@@ -24,29 +24,7 @@ using headend_test::sign;
 using headend_test::spool;
 using headend_test::times;
 
-struct Receiver {
-  platform::UniqueFd fd{::socket(AF_INET, SOCK_DGRAM, 0)};
-  uint16_t port = 0;
-  Receiver() {
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    EXPECT_EQ(::bind(fd.get(), reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-    socklen_t len = sizeof a;
-    ::getsockname(fd.get(), reinterpret_cast<sockaddr*>(&a), &len);
-    port = ntohs(a.sin_port);
-    const int buffer = 8 << 20;
-    ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &buffer, sizeof buffer);
-  }
-  std::vector<std::vector<uint8_t>> drain() {
-    std::vector<std::vector<uint8_t>> out;
-    uint8_t buf[65536];
-    ssize_t n;
-    while ((n = ::recv(fd.get(), buf, sizeof buf, MSG_DONTWAIT)) > 0)
-      out.emplace_back(buf, buf + n);
-    return out;
-  }
-};
+using Receiver = testing_support::UdpReceiver;
 
 TEST(HeadendOutput, RtpCarriesSevenPacketsBehindAPayloadType33Header) {
   headend_test::ScratchDir dir("headend-rtp");
