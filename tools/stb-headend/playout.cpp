@@ -73,6 +73,7 @@ bool Playout::start(dvb::UtcSeconds start_utc, std::string* error) {
     return false;
   }
   schedule_.start(objects);
+  syncRefusals({}, 0);
   for (const SpoolObject& o : objects)
     log_("on air from stream 0.000 s: " + describe(o) + " (" + o.file + ")");
   log_("budget:\n" + budget_.describe());
@@ -96,17 +97,30 @@ void Playout::rescan(uint64_t now_ms) {
     log_("spool: " + scan.error);
     return;
   }
-  for (const auto& [file, why] : scan.bad) {
-    log_("spool: " + file + " skipped: " + why);
-    board_->raise({"crc", "spool file " + file + ": " + why, simulatedUtc(now_ms)});
-  }
+  for (const auto& [file, why] : scan.bad) log_("spool: " + file + " skipped: " + why);
   if (!scan.changed) return;
   auto fits = [this](const std::vector<SpoolObject>& candidate, std::string* why) {
     const BudgetReport r = computeBudget(candidate, config_);
     if (!r.fits()) *why = "it would exceed budget_kbps:\n" + r.describe();
     return r.fits();
   };
-  applyChanges(schedule_.update(spool_.objects(), now_ms, fits), now_ms);
+  const std::vector<CarouselChange> changes = schedule_.update(spool_.objects(), now_ms, fits);
+  applyChanges(changes, now_ms);
+  syncRefusals(changes, now_ms);
+}
+
+void Playout::syncRefusals(const std::vector<CarouselChange>& changes, uint64_t now_ms) {
+  std::set<std::string> standing;
+  for (const auto& [file, why] : spool_.badFiles())
+    standing.insert("spool file " + file + " skipped: " + why);
+  for (const CarouselChange& c : changes)
+    if (c.what == CarouselChange::What::kRefused)
+      standing.insert(describe(c.object) + " (" + c.object.file + ") over budget_kbps");
+  for (const std::string& what : standing)
+    if (!refusals_.count(what)) board_->raise({"refused", what, simulatedUtc(now_ms)});
+  for (const std::string& what : refusals_)
+    if (!standing.count(what)) board_->clear("refused", what);
+  refusals_ = std::move(standing);
 }
 
 void Playout::applyChanges(const std::vector<CarouselChange>& changes, uint64_t now_ms) {
@@ -120,8 +134,6 @@ void Playout::applyChanges(const std::vector<CarouselChange>& changes, uint64_t 
       case CarouselChange::What::kRefused:
         log_(at + describe(c.object) + " (" + c.object.file +
              ") refused, the old stays on air: " + c.why);
-        board_->raise(
-            {"refused", describe(c.object) + " (" + c.object.file + ")", simulatedUtc(now_ms)});
         continue;
       case CarouselChange::What::kAdded:
         log_(at + describe(c.object) + " on air (" + c.object.file + ")");

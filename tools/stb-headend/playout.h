@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,9 @@ class Playout {
  private:
   void rescan(uint64_t now_ms);
   void applyChanges(const std::vector<CarouselChange>& changes, uint64_t now_ms);
+  // Raises a "refused" alarm for each bad spool file and each change the
+  // budget refused, and clears those that no longer stand.
+  void syncRefusals(const std::vector<CarouselChange>& changes, uint64_t now_ms);
   void nextPacket(uint64_t now_ms, std::vector<uint8_t>* out);
   void queueServiceTables(uint64_t now_ms);
   bool objectPacket(uint64_t now_ms, std::vector<uint8_t>* out);
@@ -85,7 +89,8 @@ class Playout {
   uint64_t bitrate_bps_ = 0;
   uint64_t packet_index_ = 0;
   uint64_t next_psi_ms_ = 0, next_time_ms_ = 0, next_scan_ms_ = 0;
-  std::vector<dvb::Section> psi_;  // PAT, PMT
+  std::vector<dvb::Section> psi_;   // PAT, PMT
+  std::set<std::string> refusals_;  // the "refused" alarms standing
 
   dvb::SectionPacketizer pat_{0x0000}, pmt_{0x1000}, time_{0x0014}, object_;
   std::deque<uint8_t> service_;  // PAT/PMT/TDT/TOT packets waiting

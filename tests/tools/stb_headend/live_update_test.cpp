@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "tests/tools/stb_headend/headend_test_util.h"
@@ -176,9 +177,31 @@ TEST(HeadendLive, AChangeOverBudgetIsRefusedAndTheOldPlaysOn) {
   const PlayoutStatus s = live.board.snapshot();
   ASSERT_FALSE(s.alarms.empty());
   EXPECT_EQ(s.alarms[0].kind, "refused");
+  EXPECT_NE(s.alarms[0].what.find("(many.bin) over budget_kbps"), std::string::npos);
   EXPECT_LE(s.used_bps, s.budget_bps);
   const auto heard = live.heard();
   EXPECT_GT(times(heard, 0xC0, 1001).back(), 10'000u);
+  // Taking the file away ends the alarm.
+  std::filesystem::remove(dir / "spool/many.bin");
+  live.runTo(13'000);
+  EXPECT_TRUE(live.board.snapshot().alarms.empty());
+}
+
+TEST(HeadendLive, ABadSpoolFileIsAnAlarmUntilItIsReplaced) {
+  headend_test::ScratchDir dir("headend-live-bad");
+  freshSpool(dir);
+  spool(dir, "n", sign(noticeJson(1001, 1)));
+  std::ofstream(dir / "spool/broken.bin", std::ios::binary).write("\xC0\x01", 2);
+  Live live(headend_test::config(dir));
+  live.runTo(1'000);
+  auto alarms = live.board.snapshot().alarms;
+  ASSERT_EQ(alarms.size(), 1u);
+  EXPECT_EQ(alarms[0].kind, "refused");
+  EXPECT_NE(alarms[0].what.find("spool file broken.bin skipped"), std::string::npos);
+  spool(dir, "broken", sign(noticeJson(1002, 1)));
+  live.runTo(2'000);
+  EXPECT_TRUE(live.board.snapshot().alarms.empty());
+  EXPECT_FALSE(times(live.heard(), 0xC0, 1002).empty());
 }
 
 }  // namespace
