@@ -1,8 +1,10 @@
 #include "tools/stb-headend/playout.h"
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <thread>
 
@@ -78,8 +80,7 @@ bool Playout::start(dvb::UtcSeconds start_utc, std::string* error) {
     log_("on air from stream 0.000 s: " + describe(o) + " (" + o.file + ")");
   log_("budget:\n" + budget_.describe());
   if (on_change_) on_change_(objects);
-  board_->publish(status());
-  return true;
+  return writeStatus(error);
 }
 
 uint64_t Playout::streamMs() const {
@@ -241,15 +242,25 @@ PlayoutStatus Playout::status() const {
   return s;
 }
 
-void Playout::writeStatus() {
+bool Playout::writeStatus(std::string* error) {
   board_->publish(status());
   const std::string path = config_.state_dir + "/status.json", temp = path + ".tmp";
+  bool ok;
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     out << statusJson(board_->snapshot());
-    if (!out) return log_("status: cannot write " + temp);
+    ok = static_cast<bool>(out);
   }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) log_("status: cannot write " + path);
+  ok = ok && std::rename(temp.c_str(), path.c_str()) == 0;
+  if (!ok) *error = "state_dir: cannot write " + path + ": " + std::strerror(errno);
+  return ok;
+}
+
+void Playout::writeStatus() {
+  std::string error;
+  const bool ok = writeStatus(&error);
+  if (!ok && status_ok_) log_(error);  // once, not every second
+  status_ok_ = ok;
 }
 
 bool Playout::run(std::optional<uint64_t> until_ms, std::optional<dvb::UtcSeconds> until_utc,

@@ -38,8 +38,8 @@ class Playout {
 
   Playout(HeadendConfig config, StatusBoard* board, Log log);
 
-  // Reads the spool and checks the budget; false with *error (the figures
-  // when the budget is too small). `start_utc` is the simulated UTC at stream
+  // Reads the spool, checks the budget and writes status.json; false with
+  // *error (the figures when the budget is too small). `start_utc` is the simulated UTC at stream
   // time 0 (config.clock.start, or the computer's clock).
   bool start(dvb::UtcSeconds start_utc, std::string* error);
   // Where run() writes; set after start() so that a stream that cannot
@@ -74,7 +74,9 @@ class Playout {
   void nextPacket(uint64_t now_ms, std::vector<uint8_t>* out);
   void queueServiceTables(uint64_t now_ms);
   bool objectPacket(uint64_t now_ms, std::vector<uint8_t>* out);
-  void writeStatus();
+  // STATE_DIR/status.json, written whole (a temporary file renamed).
+  bool writeStatus(std::string* error);
+  void writeStatus();  // logs a failure once
 
   HeadendConfig config_;
   StatusBoard* board_;
@@ -91,6 +93,7 @@ class Playout {
   uint64_t next_psi_ms_ = 0, next_time_ms_ = 0, next_scan_ms_ = 0;
   std::vector<dvb::Section> psi_;   // PAT, PMT
   std::set<std::string> refusals_;  // the "refused" alarms standing
+  bool status_ok_ = true;
 
   dvb::SectionPacketizer pat_{0x0000}, pmt_{0x1000}, time_{0x0014}, object_;
   std::deque<uint8_t> service_;  // PAT/PMT/TDT/TOT packets waiting
