@@ -7,7 +7,6 @@
 #include "platform/arg_cursor.h"
 #include "platform/systemd_notify.h"
 #include "tools/stb-headend/config.h"
-#include "tools/stb-headend/off_air_watch.h"
 #include "tools/stb-headend/playout.h"
 
 namespace tools::headend {
@@ -57,12 +56,9 @@ int headendMain(const std::vector<std::string>& args) {
 
   StatusBoard board;
   Playout playout(*config, &board, log);
-  std::unique_ptr<OffAirWatch> monitor;
-  if (config->monitor.enabled &&
-      !(monitor = OffAirWatch::attach(*config, playout, board, log, &error))) {
-    log("monitor.source " + error);
-    return 1;
-  }
+  // HOOK(monitor): when config->monitor.enabled, the off-air monitor
+  // (off_air_monitor.h, MONITOR's) takes playout.setTap() and setOnChange().
+  if (config->monitor.enabled) log("monitor.enabled: the off-air monitor is not in this build");
   // HOOK(console): the authoring console starts here from config->console.
   const dvb::UtcSeconds start = config->clock.start.value_or(std::time(nullptr));
   log("opening " + config->output + " (a fifo waits for its reader)");
