@@ -8,6 +8,7 @@
 #include "platform/systemd_notify.h"
 #include "tools/stb-headend/config.h"
 #include "tools/stb-headend/playout.h"
+#include "tools/stb-headend/self_monitor.h"
 
 namespace tools::headend {
 namespace {
@@ -56,9 +57,12 @@ int headendMain(const std::vector<std::string>& args) {
 
   StatusBoard board;
   Playout playout(*config, &board, log);
-  // HOOK(monitor): when config->monitor.enabled, the off-air monitor
-  // (off_air_monitor.h, MONITOR's) takes playout.setTap() and setOnChange().
-  if (config->monitor.enabled) log("monitor.enabled: the off-air monitor is not in this build");
+  std::unique_ptr<SelfMonitor> monitor;
+  if (config->monitor.enabled &&
+      !(monitor = SelfMonitor::attach(*config, &playout, &board, log, &error))) {
+    log("monitor.source: " + error);
+    return 1;
+  }
   // HOOK(console): the authoring console starts here from config->console.
   const dvb::UtcSeconds start = config->clock.start.value_or(std::time(nullptr));
   log("opening " + config->output + " (a fifo waits for its reader)");

@@ -90,8 +90,11 @@ bool readSpoolBytes(const std::vector<uint8_t>& bytes, const std::string& file,
   size_t used = 0;
   for (const notice::GatheredTable& t : scan.tables)
     for (const dvb::Section& s : t.sections) used += s.bytes().size();
-  const auto end = std::find_if(bytes.rbegin(), bytes.rend(), [](uint8_t b) { return b != 0xFF; });
-  const size_t content = static_cast<size_t>(std::distance(end, bytes.rend()));
+  // The file's sections end at its end or where 0xFF stuffing starts (a
+  // CRC_32 may end in 0xFF bytes itself, so walk the lengths).
+  size_t content = 0;
+  while (content + 3 <= bytes.size() && bytes[content] != 0xFF)
+    content += 3 + (((bytes[content + 1] & 0x0F) << 8) | bytes[content + 2]);
   if (used != content || scan.tables.empty()) {
     *why = scan.tables.empty() ? "holds no complete object"
                                : "holds sections that form no complete object";
