@@ -65,12 +65,17 @@ int headendMain(const std::vector<std::string>& args) {
   }
   // HOOK(console): the authoring console starts here from config->console.
   const dvb::UtcSeconds start = config->clock.start.value_or(std::time(nullptr));
-  log("opening " + config->output + " (a fifo waits for its reader)");
-  std::unique_ptr<Output> output = openOutput(spec, config->ttl, &error);
-  if (!output || !playout.start(start, std::move(output), &error)) {
+  if (!playout.start(start, &error)) {
     log(error);
     return 1;
   }
+  log("opening " + config->output + " (a fifo waits for its reader)");
+  std::unique_ptr<Output> output = openOutput(spec, config->ttl, &error);
+  if (!output) {
+    log(error);
+    return 1;
+  }
+  playout.setOutput(std::move(output));
   platform::notifyReady();
   log("playing " + config->output + " at " + std::to_string(config->bitrate_kbps) +
       " kbit/s from " + dvb::formatIso8601(start));

@@ -1,8 +1,10 @@
 #include "tools/stb-headend/playout.h"
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <thread>
 
@@ -58,7 +60,7 @@ Playout::Playout(HeadendConfig config, StatusBoard* board, Log log)
       psi_(makePsi(config_.pid)),
       object_(config_.pid) {}
 
-bool Playout::start(dvb::UtcSeconds start_utc, std::unique_ptr<Output> output, std::string* error) {
+bool Playout::start(dvb::UtcSeconds start_utc, std::string* error) {
   start_utc_ = start_utc;
   const SpoolWatcher::Scan scan = spool_.scan();
   if (!scan.error.empty()) {
@@ -73,13 +75,12 @@ bool Playout::start(dvb::UtcSeconds start_utc, std::unique_ptr<Output> output, s
     return false;
   }
   schedule_.start(objects);
+  syncRefusals({}, 0);
   for (const SpoolObject& o : objects)
     log_("on air from stream 0.000 s: " + describe(o) + " (" + o.file + ")");
   log_("budget:\n" + budget_.describe());
-  output_ = std::move(output);
   if (on_change_) on_change_(objects);
-  board_->publish(status());
-  return true;
+  return writeStatus(error);
 }
 
 uint64_t Playout::streamMs() const {
@@ -97,17 +98,30 @@ void Playout::rescan(uint64_t now_ms) {
     log_("spool: " + scan.error);
     return;
   }
-  for (const auto& [file, why] : scan.bad) {
-    log_("spool: " + file + " skipped: " + why);
-    board_->raise({"crc", "spool file " + file + ": " + why, simulatedUtc(now_ms)});
-  }
+  for (const auto& [file, why] : scan.bad) log_("spool: " + file + " skipped: " + why);
   if (!scan.changed) return;
   auto fits = [this](const std::vector<SpoolObject>& candidate, std::string* why) {
     const BudgetReport r = computeBudget(candidate, config_);
     if (!r.fits()) *why = "it would exceed budget_kbps:\n" + r.describe();
     return r.fits();
   };
-  applyChanges(schedule_.update(spool_.objects(), now_ms, fits), now_ms);
+  const std::vector<CarouselChange> changes = schedule_.update(spool_.objects(), now_ms, fits);
+  applyChanges(changes, now_ms);
+  syncRefusals(changes, now_ms);
+}
+
+void Playout::syncRefusals(const std::vector<CarouselChange>& changes, uint64_t now_ms) {
+  std::set<std::string> standing;
+  for (const auto& [file, why] : spool_.badFiles())
+    standing.insert("spool file " + file + " skipped: " + why);
+  for (const CarouselChange& c : changes)
+    if (c.what == CarouselChange::What::kRefused)
+      standing.insert(describe(c.object) + " (" + c.object.file + ") over budget_kbps");
+  for (const std::string& what : standing)
+    if (!refusals_.count(what)) board_->raise({"refused", what, simulatedUtc(now_ms)});
+  for (const std::string& what : refusals_)
+    if (!standing.count(what)) board_->clear("refused", what);
+  refusals_ = std::move(standing);
 }
 
 void Playout::applyChanges(const std::vector<CarouselChange>& changes, uint64_t now_ms) {
@@ -121,8 +135,6 @@ void Playout::applyChanges(const std::vector<CarouselChange>& changes, uint64_t 
       case CarouselChange::What::kRefused:
         log_(at + describe(c.object) + " (" + c.object.file +
              ") refused, the old stays on air: " + c.why);
-        board_->raise(
-            {"refused", describe(c.object) + " (" + c.object.file + ")", simulatedUtc(now_ms)});
         continue;
       case CarouselChange::What::kAdded:
         log_(at + describe(c.object) + " on air (" + c.object.file + ")");
@@ -230,15 +242,25 @@ PlayoutStatus Playout::status() const {
   return s;
 }
 
-void Playout::writeStatus() {
+bool Playout::writeStatus(std::string* error) {
   board_->publish(status());
   const std::string path = config_.state_dir + "/status.json", temp = path + ".tmp";
+  bool ok;
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     out << statusJson(board_->snapshot());
-    if (!out) return log_("status: cannot write " + temp);
+    ok = static_cast<bool>(out);
   }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) log_("status: cannot write " + path);
+  ok = ok && std::rename(temp.c_str(), path.c_str()) == 0;
+  if (!ok) *error = "state_dir: cannot write " + path + ": " + std::strerror(errno);
+  return ok;
+}
+
+void Playout::writeStatus() {
+  std::string error;
+  const bool ok = writeStatus(&error);
+  if (!ok && status_ok_) log_(error);  // once, not every second
+  status_ok_ = ok;
 }
 
 bool Playout::run(std::optional<uint64_t> until_ms, std::optional<dvb::UtcSeconds> until_utc,

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,10 +38,19 @@ class Playout {
 
   Playout(HeadendConfig config, StatusBoard* board, Log log);
 
-  // Reads the spool and checks the budget; false with *error (the figures
-  // when the budget is too small). `start_utc` is the simulated UTC at stream
+  // Reads the spool, checks the budget and writes status.json; false with
+  // *error (the figures when the budget is too small). `start_utc` is the simulated UTC at stream
   // time 0 (config.clock.start, or the computer's clock).
-  bool start(dvb::UtcSeconds start_utc, std::unique_ptr<Output> output, std::string* error);
+  bool start(dvb::UtcSeconds start_utc, std::string* error);
+  // Where run() writes; set after start() so that a stream that cannot
+  // start never opens (and empties) its output.
+  void setOutput(std::unique_ptr<Output> output) { output_ = std::move(output); }
+  // start() and setOutput() in one.
+  bool start(dvb::UtcSeconds start_utc, std::unique_ptr<Output> output, std::string* error) {
+    if (!start(start_utc, error)) return false;
+    setOutput(std::move(output));
+    return true;
+  }
 
   void setTap(Tap tap) { tap_ = std::move(tap); }
   void setOnChange(OnChange on_change) { on_change_ = std::move(on_change); }
@@ -58,10 +68,15 @@ class Playout {
  private:
   void rescan(uint64_t now_ms);
   void applyChanges(const std::vector<CarouselChange>& changes, uint64_t now_ms);
+  // Raises a "refused" alarm for each bad spool file and each change the
+  // budget refused, and clears those that no longer stand.
+  void syncRefusals(const std::vector<CarouselChange>& changes, uint64_t now_ms);
   void nextPacket(uint64_t now_ms, std::vector<uint8_t>* out);
   void queueServiceTables(uint64_t now_ms);
   bool objectPacket(uint64_t now_ms, std::vector<uint8_t>* out);
-  void writeStatus();
+  // STATE_DIR/status.json, written whole (a temporary file renamed).
+  bool writeStatus(std::string* error);
+  void writeStatus();  // logs a failure once
 
   HeadendConfig config_;
   StatusBoard* board_;
@@ -76,7 +91,9 @@ class Playout {
   uint64_t bitrate_bps_ = 0;
   uint64_t packet_index_ = 0;
   uint64_t next_psi_ms_ = 0, next_time_ms_ = 0, next_scan_ms_ = 0;
-  std::vector<dvb::Section> psi_;  // PAT, PMT
+  std::vector<dvb::Section> psi_;   // PAT, PMT
+  std::set<std::string> refusals_;  // the "refused" alarms standing
+  bool status_ok_ = true;
 
   dvb::SectionPacketizer pat_{0x0000}, pmt_{0x1000}, time_{0x0014}, object_;
   std::deque<uint8_t> service_;  // PAT/PMT/TDT/TOT packets waiting

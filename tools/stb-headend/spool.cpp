@@ -135,20 +135,28 @@ SpoolWatcher::Scan SpoolWatcher::scan() {
     auto it = files_.find(name);
     if (it != files_.end() && it->second.stamp == stamp) continue;
     result.changed = true;
-    FileState state{stamp, {}};
+    FileState state{stamp, {}, ""};
     std::ifstream in(dir_ + "/" + name, std::ios::binary);
     const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
                                      std::istreambuf_iterator<char>());
     std::string why;
     if (!in.good() && !in.eof()) {
-      result.bad.emplace_back(name, "cannot be read");
+      state.bad = "cannot be read";
     } else if (!readSpoolBytes(bytes, name, &state.objects, &why)) {
       state.objects.clear();
-      result.bad.emplace_back(name, why);
+      state.bad = why;
     }
+    if (!state.bad.empty()) result.bad.emplace_back(name, state.bad);
     files_[name] = std::move(state);
   }
   return result;
+}
+
+std::map<std::string, std::string> SpoolWatcher::badFiles() const {
+  std::map<std::string, std::string> out;
+  for (const auto& [name, state] : files_)
+    if (!state.bad.empty()) out[name] = state.bad;
+  return out;
 }
 
 std::vector<SpoolObject> SpoolWatcher::objects() const {

@@ -52,11 +52,14 @@ class SpoolWatcher {
 
   // For each (table_id, object_id) the highest revision in any good file.
   std::vector<SpoolObject> objects() const;
+  // Every file skipped now: name -> why.
+  std::map<std::string, std::string> badFiles() const;
 
  private:
   struct FileState {
     std::string stamp;  // size, mtime, inode
     std::vector<SpoolObject> objects;
+    std::string bad;  // why it is skipped; empty when good
   };
   std::string dir_;
   std::map<std::string, FileState> files_;

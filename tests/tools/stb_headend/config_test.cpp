@@ -100,5 +100,14 @@ TEST(HeadendConfig, ANonJsonFileIsAProblemNotACrash) {
   EXPECT_NE(problems[0].find("/nonexistent/h.json"), std::string::npos);
 }
 
+TEST(HeadendConfig, ThePackagedConfigurationReads) {
+  std::vector<std::string> problems;
+  auto c = loadConfig(STB_PACKAGING_DIR "/stb-headend.json", &problems);
+  ASSERT_TRUE(c) << problems.front();
+  EXPECT_EQ(c->spool_dir, "/var/lib/stb-headend/spool");
+  EXPECT_EQ(c->output, "udp://239.1.1.1:5000");
+  EXPECT_TRUE(c->clock.pace);
+}
+
 }  // namespace
 }  // namespace tools::headend

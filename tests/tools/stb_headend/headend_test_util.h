@@ -113,7 +113,7 @@ inline HeardStream listen(const std::vector<uint8_t>& bytes, uint64_t bitrate_bp
                           uint16_t pid = 0x1F00) {
   HeardStream out;
   uint64_t now_ms = 0;
-  dvb::SectionAssembler assembler([&](uint16_t p, dvb::Section s) {
+  dvb::SectionAssembler assembler([&](uint16_t p, const dvb::Section& s) {
     out.sections.push_back({now_ms, p, s.tableId(), s.extension(), s.version(), s.bytes()});
   });
   assembler.addPid(pid, dvb::kMaxPrivateSectionSize);

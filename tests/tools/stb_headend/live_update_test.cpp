@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "tests/tools/stb_headend/headend_test_util.h"
@@ -84,6 +85,50 @@ TEST(HeadendLive, ARevisionReplacesTheOldWithoutACcErrorAndTheOldNeverReturns) {
   EXPECT_LE(new_times.front() - uint64_t(switched), c.intervals.notice);
   // A revision goes out at once, not at the old one's next turn.
   EXPECT_LE(new_times.front() - uint64_t(switched), 20u);
+}
+
+// A notice of several sections: eight languages of 2000 characters.
+std::string longNoticeJson(uint32_t revision) {
+  std::string texts;
+  for (const char* lang : {"eng", "spa", "fra", "deu", "ita", "por", "nld", "swe"})
+    texts += std::string(texts.empty() ? "" : ",") + R"({"language": ")" + lang +
+             R"(", "title": "Revision )" + std::to_string(revision) + R"(", "body": ")" +
+             std::string(2000, 'x') + R"("})";
+  return R"({"notices": [{"id": 1001, "revision": )" + std::to_string(revision) +
+         R"(, "kind": "planned_maintenance", "start": "2026-12-01T02:00:00Z",
+    "end": "2026-12-01T06:00:00Z", "targets": {"areas": ["3601"]}, "texts": [)" +
+         texts + "]}]}";
+}
+
+TEST(HeadendLive, ARevisionCutsTheOldOneAtTheNextSectionBoundary) {
+  headend_test::ScratchDir dir("headend-cut");
+  freshSpool(dir);
+  const auto v1 = sign(longNoticeJson(1));
+  ASSERT_GE(v1.size(), 4u);
+  spool(dir, "long", v1);
+  HeadendConfig c = headend_test::config(dir);
+  // The second repetition starts at about 4900 ms and lasts over 100 ms;
+  // the scan at 5000 ms finds the revision while it is on its way.
+  c.intervals.notice = 4900;
+  Live live(c);
+  live.runTo(4'800);
+  spool(dir, "long", sign(longNoticeJson(2)));
+  live.runTo(8'000);
+  const auto heard = live.heard();
+  EXPECT_EQ(heard.cc_errors, 0u);
+  const int64_t switched = live.loggedAt("revision 2 replaces revision 1");
+  ASSERT_GE(switched, 5000) << live.allLog();
+  ASSERT_LT(switched, 5010) << live.allLog();
+  size_t old_after = 0, old_in_second = 0, new_sections = 0;
+  for (const auto& h : heard.sections) {
+    if (h.table_id != 0xC0) continue;
+    if (h.version == 1 && h.ms >= 4'000) ++old_in_second;
+    if (h.version == 1 && h.ms > uint64_t(switched)) ++old_after;
+    if (h.version == 2) ++new_sections;
+  }
+  EXPECT_LE(old_after, 1u);  // only the section on its way finishes
+  EXPECT_LT(old_in_second, v1.size());
+  EXPECT_EQ(new_sections, v1.size());
 }
 
 TEST(HeadendLive, AnEmergencyJumpsTheQueue) {
@@ -176,9 +221,31 @@ TEST(HeadendLive, AChangeOverBudgetIsRefusedAndTheOldPlaysOn) {
   const PlayoutStatus s = live.board.snapshot();
   ASSERT_FALSE(s.alarms.empty());
   EXPECT_EQ(s.alarms[0].kind, "refused");
+  EXPECT_NE(s.alarms[0].what.find("(many.bin) over budget_kbps"), std::string::npos);
   EXPECT_LE(s.used_bps, s.budget_bps);
   const auto heard = live.heard();
   EXPECT_GT(times(heard, 0xC0, 1001).back(), 10'000u);
+  // Taking the file away ends the alarm.
+  std::filesystem::remove(dir / "spool/many.bin");
+  live.runTo(13'000);
+  EXPECT_TRUE(live.board.snapshot().alarms.empty());
+}
+
+TEST(HeadendLive, ABadSpoolFileIsAnAlarmUntilItIsReplaced) {
+  headend_test::ScratchDir dir("headend-live-bad");
+  freshSpool(dir);
+  spool(dir, "n", sign(noticeJson(1001, 1)));
+  std::ofstream(dir / "spool/broken.bin", std::ios::binary).write("\xC0\x01", 2);
+  Live live(headend_test::config(dir));
+  live.runTo(1'000);
+  auto alarms = live.board.snapshot().alarms;
+  ASSERT_EQ(alarms.size(), 1u);
+  EXPECT_EQ(alarms[0].kind, "refused");
+  EXPECT_NE(alarms[0].what.find("spool file broken.bin skipped"), std::string::npos);
+  spool(dir, "broken", sign(noticeJson(1002, 1)));
+  live.runTo(2'000);
+  EXPECT_TRUE(live.board.snapshot().alarms.empty());
+  EXPECT_FALSE(times(live.heard(), 0xC0, 1002).empty());
 }
 
 }  // namespace

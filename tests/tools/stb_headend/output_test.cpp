@@ -9,10 +9,11 @@
 
 #include <chrono>
 #include <filesystem>
+#include <regex>
 
-#include "platform/unique_fd.h"
 #include "tests/support/command.h"
 #include "tests/support/corpus.h"
+#include "tests/support/udp_receiver.h"
 #include "tests/tools/stb_headend/headend_test_util.h"
 #include "tools/stb-headend/playout.h"
 
@@ -24,29 +25,7 @@ using headend_test::sign;
 using headend_test::spool;
 using headend_test::times;
 
-struct Receiver {
-  platform::UniqueFd fd{::socket(AF_INET, SOCK_DGRAM, 0)};
-  uint16_t port = 0;
-  Receiver() {
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    EXPECT_EQ(::bind(fd.get(), reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-    socklen_t len = sizeof a;
-    ::getsockname(fd.get(), reinterpret_cast<sockaddr*>(&a), &len);
-    port = ntohs(a.sin_port);
-    const int buffer = 8 << 20;
-    ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &buffer, sizeof buffer);
-  }
-  std::vector<std::vector<uint8_t>> drain() {
-    std::vector<std::vector<uint8_t>> out;
-    uint8_t buf[65536];
-    ssize_t n;
-    while ((n = ::recv(fd.get(), buf, sizeof buf, MSG_DONTWAIT)) > 0)
-      out.emplace_back(buf, buf + n);
-    return out;
-  }
-};
+using Receiver = testing_support::UdpReceiver;
 
 TEST(HeadendOutput, RtpCarriesSevenPacketsBehindAPayloadType33Header) {
   headend_test::ScratchDir dir("headend-rtp");
@@ -139,6 +118,41 @@ TEST_F(HeadendBinary, WritesAFileAndRefusesABadConfigNamingTheKey) {
   r = testing_support::runCommand(tool() + " --config " + dir_ / "h.json" + " 2>&1");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.out.find("$.output: tcp://1.2.3.4:5: must be udp://"), std::string::npos) << r.out;
+}
+
+TEST_F(HeadendBinary, WritesIntoAFifoForItsReader) {
+  writeConfig("fifo:" + dir_ / "pipe");
+  const auto r = testing_support::runCommand("sh -c '" + tool() + " --config " + dir_ / "h.json" +
+                                             " --until 2026-11-29T00:01:00Z 2>" + dir_ / "err" +
+                                             " & pid=$!; sleep 0.3; cat " + dir_ / "pipe" + " > " +
+                                             dir_ / "out.ts" + "; wait $pid; echo status=$?'");
+  EXPECT_NE(r.out.find("status=0"), std::string::npos)
+      << r.out << testing_support::readTextFile(dir_ / "err");
+  const std::string ts = testing_support::readTextFile(dir_ / "out.ts");
+  const auto heard = headend_test::listen(std::vector<uint8_t>(ts.begin(), ts.end()), 1'000'000);
+  EXPECT_EQ(heard.cc_errors, 0u);
+  EXPECT_FALSE(times(heard, 0xC0, 1001).empty());
+}
+
+TEST_F(HeadendBinary, StopsCleanlyOnSigterm) {
+  writeConfig("file:" + dir_ / "out.ts");
+  // Real time this once: it must still be playing when the signal comes.
+  testing_support::writeTextFile(
+      dir_ / "h.json", std::regex_replace(testing_support::readTextFile(dir_ / "h.json"),
+                                          std::regex("\"pace\": false"), "\"pace\": true"));
+  const auto r = testing_support::runCommand(
+      "sh -c '" + tool() + " --config " + dir_ / "h.json" + " 2>" + dir_ / "err" +
+      " & pid=$!; sleep 1; kill -TERM $pid; wait $pid; echo status=$?'");
+  const std::string err = testing_support::readTextFile(dir_ / "err");
+  EXPECT_NE(r.out.find("status=0"), std::string::npos) << r.out << err;
+  EXPECT_NE(err.find("stopped at stream"), std::string::npos) << err;
+  EXPECT_NE(testing_support::readTextFile(dir_ / "status.json").find("\"kind\": \"notice\""),
+            std::string::npos);
+  // About a second of stream at 1 Mbit/s, whole packets.
+  const auto size = std::filesystem::file_size(dir_ / "out.ts");
+  EXPECT_EQ(size % 188, 0u);
+  EXPECT_GT(size, 60'000u);
+  EXPECT_LT(size, 400'000u);
 }
 
 }  // namespace

@@ -130,6 +130,19 @@ TEST(HeadendPlayout, RefusesToStartOverBudgetWithTheFigures) {
   EXPECT_TRUE(bytes.empty());
 }
 
+TEST(HeadendPlayout, RefusesToStartWithoutItsSpoolOrStateDirectory) {
+  headend_test::ScratchDir dir("headend-dirs");
+  HeadendConfig c = config(dir);
+  StatusBoard board;
+  std::string error;
+  EXPECT_FALSE(Playout(c, &board, [](const std::string&) {}).start(0, &error));
+  EXPECT_EQ(error.rfind("spool_dir " + dir / "spool" + ": No such file", 0), 0u) << error;
+  std::filesystem::create_directories(dir / "spool");
+  c.state_dir = dir / "missing";
+  EXPECT_FALSE(Playout(c, &board, [](const std::string&) {}).start(0, &error));
+  EXPECT_EQ(error.rfind("state_dir: cannot write " + dir / "missing/status.json", 0), 0u) << error;
+}
+
 TEST(HeadendPlayout, KeyListGoesOutBeforeWhatItSigns) {
   headend_test::ScratchDir dir("headend-keys");
   std::filesystem::create_directories(dir / "spool");
