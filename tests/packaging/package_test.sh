@@ -57,6 +57,9 @@ etc/default/stbd
 etc/init.d/stbd"
 tools_files="usr/bin/stb-probe
 usr/bin/stb-notice"
+headend_files="usr/bin/stb-headend
+usr/lib/systemd/system/stb-headend.service
+etc/stb-headend/stb-headend.json"
 
 test_install() {
 	root=$scratch/root
@@ -66,7 +69,9 @@ test_install() {
 			fail "cmake --install failed"
 			finish
 		}
-	for f in $stbd_files $tools_files; do check_file "$root/$f"; done
+	for f in $stbd_files $tools_files $headend_files; do check_file "$root/$f"; done
+	cmp -s "$root/etc/stb-headend/stb-headend.json" "$src/packaging/stb-headend.json" ||
+		fail "stb-headend.json differs"
 	check_dir "$root/var/lib/stbd"
 	[ -x "$root/usr/bin/stbd" ] || fail "stbd not executable"
 	[ -x "$root/etc/init.d/stbd" ] || fail "init script not executable"
@@ -76,7 +81,7 @@ test_install() {
 	[ "$got" = "stbd $version" ] || fail "stbd --version said '$got'"
 	"$root/usr/bin/stb-probe" --help >/dev/null 2>&1 || fail "stb-probe --help"
 	# Nothing outside the expected tree.
-	expected=$(printf '%s\n%s\n' "$stbd_files" "$tools_files")
+	expected=$(printf '%s\n%s\n%s\n' "$stbd_files" "$tools_files" "$headend_files")
 	extra=$(cd "$root" && find . -type f | sed 's|^\./||' | { grep -v -x -F "$expected" || :; })
 	[ -z "$extra" ] || fail "unexpected files installed: $extra"
 	echo "install tree (DESTDIR, prefix /usr):"
@@ -94,6 +99,7 @@ test_install() {
 	check_file "$opt/share/stb/default.keymap"
 	check_file "$opt/share/stb/directfb.keymap"
 	check_dir "$opt/var/lib/stbd"
+	check_file "$opt/etc/stb-headend/stb-headend.json"
 	finish
 }
 
@@ -233,19 +239,50 @@ test_deb() {
 	for f in $tools_files; do check_file "$r/$f"; done
 	dpkg_root -P stb-tools >>"$scratch/dpkg-t.log" 2>&1 || fail "dpkg -P stb-tools failed"
 	if [ -e "$r/usr/bin/stb-probe" ]; then fail "purge left stb-probe"; fi
+
+	# The headend package: its own user, the state, spool and configuration
+	# directories (the signing key's, group-readable by the user only).
+	headend_deb=$(dirname "$deb")/stb-headend_${version}_$(dpkg --print-architecture).deb
+	check_file "$headend_deb"
+	dpkg_root -i "$headend_deb" >"$scratch/dpkg-h.log" 2>&1 || {
+		cat "$scratch/dpkg-h.log" >&2
+		fail "dpkg -i stb-headend failed"
+		finish
+	}
+	for f in $headend_files; do check_file "$r/$f"; done
+	hids=$(awk -F: '$1 == "stb-headend" { print $3 ":" $4 }' "$r/etc/passwd")
+	[ -n "$hids" ] || fail "postinst made no stb-headend user"
+	for d in var/lib/stb-headend var/lib/stb-headend/spool; do
+		[ "$(stat -c %u:%g:%a "$r/$d")" = "$hids:750" ] ||
+			fail "/$d is $(stat -c %u:%g:%a "$r/$d"), not $hids:750"
+	done
+	[ "$(stat -c %u:%g:%a "$r/etc/stb-headend")" = "0:${hids#*:}:750" ] ||
+		fail "/etc/stb-headend is $(stat -c %u:%g:%a "$r/etc/stb-headend")"
+	if command -v systemctl >/dev/null; then
+		[ -L "$r/etc/systemd/system/multi-user.target.wants/stb-headend.service" ] ||
+			fail "postinst did not enable stb-headend.service (offline)"
+	fi
+	dpkg_root -P stb-headend >>"$scratch/dpkg-h.log" 2>&1 || fail "dpkg -P stb-headend failed"
+	if [ -e "$r/var/lib/stb-headend" ]; then fail "purge left /var/lib/stb-headend"; fi
+	if [ -e "$r/usr/bin/stb-headend" ]; then fail "purge left stb-headend"; fi
 	finish
 }
 
 test_service_files() {
+	headend_scripts="$src/packaging/stb-headend-debian/postinst $src/packaging/stb-headend-debian/prerm"
+	headend_scripts="$headend_scripts $src/packaging/stb-headend-debian/postrm"
+	# shellcheck disable=SC2086
 	for f in "$src/packaging/stbd.init" "$src/packaging/debian/postinst" \
 		"$src/packaging/debian/prerm" "$src/packaging/debian/postrm" \
-		"$src/packaging/stbd.default" "$src/scripts/package" "$0"; do
+		"$src/packaging/stbd.default" "$src/scripts/package" "$0" $headend_scripts; do
 		sh -n "$f" || fail "sh -n $f"
 	done
 	if command -v shellcheck >/dev/null; then
 		shellcheck -s sh "$src/packaging/stbd.init" "$src/packaging/debian/postinst" \
 			"$src/packaging/debian/prerm" "$src/packaging/debian/postrm" "$0" ||
 			fail "shellcheck"
+		# shellcheck disable=SC2086
+		shellcheck -s sh $headend_scripts || fail "shellcheck stb-headend scripts"
 		shellcheck "$src/scripts/package" || fail "shellcheck scripts/package"
 	else
 		echo "shellcheck not installed: sh -n only"
@@ -275,6 +312,13 @@ test_service_files() {
 		said=$(cd "$scratch" && systemd-analyze verify --man=no "$scratch/stbd.service" 2>&1) ||
 			fail "systemd-analyze verify: $said"
 		[ -z "$said" ] || fail "systemd-analyze verify: $said"
+		DESTDIR=$scratch/root cmake --install "$build" --prefix /usr --component stb-headend \
+			>/dev/null 2>&1 || fail "cmake --install --component stb-headend"
+		sed "s|/usr/bin/stb-headend|$scratch/root/usr/bin/stb-headend|" \
+			"$src/packaging/stb-headend.service" >"$scratch/stb-headend.service"
+		said=$(cd "$scratch" && systemd-analyze verify --man=no "$scratch/stb-headend.service" 2>&1) ||
+			fail "systemd-analyze verify stb-headend: $said"
+		[ -z "$said" ] || fail "systemd-analyze verify stb-headend: $said"
 		echo "systemd-analyze verify: clean"
 	else
 		# No systemd-analyze: every line a comment, a [Section] or Key=Value

@@ -141,7 +141,11 @@ void Playout::applyChanges(const std::vector<CarouselChange>& changes, uint64_t 
         break;
       case CarouselChange::What::kRevised:
         log_(at + describe(c.object) + " replaces revision " + std::to_string(c.old_revision) +
-             " (" + c.object.file + ")");
+             " (" + c.object.file + ")" +
+             (c.object.revision < c.old_revision
+                  ? "; it is LOWER: boxes that took revision " + std::to_string(c.old_revision) +
+                        " refuse it (replayed)"
+                  : ""));
         break;
       case CarouselChange::What::kRemoved:
         log_(at + describe(c.object) + " stopped (" + c.object.file + " removed)");

@@ -181,6 +181,23 @@ TEST(HeadendLive, ARemovedFileStopsItsObjects) {
   EXPECT_EQ(live.board.snapshot().objects.size(), 1u);
 }
 
+TEST(HeadendLive, TakingTheNewestFileAwayPutsTheOlderBackWithAWarning) {
+  headend_test::ScratchDir dir("headend-lower");
+  freshSpool(dir);
+  spool(dir, "old", sign(noticeJson(1001, 1)));
+  spool(dir, "new", sign(noticeJson(1001, 2)));
+  HeadendConfig c = headend_test::config(dir);
+  Live live(c);
+  live.runTo(2'000);
+  std::filesystem::remove(dir / "spool/new.bin");
+  live.runTo(4'000);
+  EXPECT_GE(live.loggedAt("notice 1001 revision 1 replaces revision 2 (old.bin); it is LOWER: "
+                          "boxes that took revision 2 refuse it (replayed)"),
+            2'000)
+      << live.allLog();
+  EXPECT_FALSE(times(live.heard(), 0xC0, 1001, 1).empty());
+}
+
 TEST(HeadendLive, ANewKeyListGoesOutBeforeTheObjectsThatCameWithIt) {
   headend_test::ScratchDir dir("headend-live-keys");
   freshSpool(dir);
