@@ -101,6 +101,7 @@ void OffAirMonitor::onOtherSection(uint16_t pid, const dvb::Section& section) {
 void OffAirMonitor::onRepetition(const Key& key, const std::vector<dvb::Section>& sections) {
   ++repetitions_;
   const uint8_t version = sections.front().version();
+  if (options_.on_repetition) options_.on_repetition(key.first, key.second, version, now_ms_);
   const std::string sha256 = sectionsSha256(sections);
   auto e = expected_.find(key);
   if (e != expected_.end() && e->second.object.version == version &&

@@ -34,8 +34,8 @@
 #include "dvb/framing/ts_framer.h"
 #include "dvb/si_demux.h"
 #include "dvb/table_gatherer.h"
-#include "tools/stb-headend/playout_status.h"
 #include "tools/stb-headend/off_air_rate.h"
+#include "tools/stb-headend/playout_status.h"
 
 namespace tools::headend {
 
@@ -55,6 +55,9 @@ struct MonitorOptions {
   uint64_t settle_ms = 1000;  // how long what left the carousel may still be read back
   // Alarm::since from stream time; unset: stream seconds.
   std::function<dvb::UtcSeconds(uint64_t stream_ms)> utc_at;
+  // Every whole repetition read back, matching or not (tests, status pages).
+  std::function<void(uint8_t table_id, uint16_t extension, uint8_t version, uint64_t stream_ms)>
+      on_repetition;
 };
 
 class OffAirMonitor : private dvb::SiListener {

@@ -168,6 +168,21 @@ TEST(OffAirMonitor, ABitrateOverTheBudgetAcrossTheWindowRaisesAnAlarmThatClears)
   EXPECT_LE(*last, 4'000u);  // one window after the rate came down
 }
 
+TEST_F(TwoObjects, AReadBackThatDeliversNothingAtAllIsStopped) {
+  air.playUntil(3'000);
+  // A dead group: no bytes arrive, yet the playout keeps asking.
+  std::optional<uint64_t> raised;
+  for (uint64_t ms = 3'010; ms <= 8'000 && !raised; ms += 10)
+    for (const tools::headend::Alarm& a : air.monitor.check(ms))
+      if (a.kind == "stopped") raised = ms;
+  ASSERT_TRUE(raised);
+  EXPECT_LE(*raised, 4'300u);  // the notice was due at 4 s
+  bool any_budget = false;
+  for (const tools::headend::Alarm& a : air.monitor.check(8'000))
+    any_budget = any_budget || a.kind == "over_budget";
+  EXPECT_FALSE(any_budget);
+}
+
 TEST(OffAirMonitor, NothingExpectedNothingOnAirIsNoAlarm) {
   Air air(options());
   air.playUntil(5'000);
