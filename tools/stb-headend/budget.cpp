@@ -13,8 +13,8 @@ namespace {
 const char* const kKinds[] = {"key_list",  "emergency", "notice",
                               "directory", "calendar",  "fee_batch"};
 
-uint64_t bitsPerSecond(uint64_t packets, uint32_t interval_ms) {
-  return (packets * dvb::kTsPacketSize * 8 * 1000 + interval_ms - 1) / interval_ms;
+uint64_t bitsPerSecond(uint64_t packets, uint32_t period_ms) {
+  return (packets * dvb::kTsPacketSize * 8 * 1000 + period_ms - 1) / period_ms;
 }
 
 std::string kbps(uint64_t bps) {
@@ -75,7 +75,7 @@ BudgetReport computeBudget(const std::vector<SpoolObject>& objects, const Headen
     ++k.objects;
     const uint64_t packets = packetsFor(c.pid, o.sections);
     k.packets += packets;
-    k.bps += bitsPerSecond(packets, intervalFor(o.kind, c.intervals));
+    k.bps += bitsPerSecond(packets, aimedIntervalMs(intervalFor(o.kind, c.intervals)));
   }
   for (const char* kind : kKinds)
     if (by_kind.count(kind)) r.kinds.push_back(by_kind[kind]);

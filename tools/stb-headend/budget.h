@@ -17,6 +17,12 @@ constexpr uint32_t kTimeIntervalMs = 1000;  // TDT/TOT, in stream time
 
 // The interval of a kind ("emergency", "notice", ..., "fee_batch": fee_cycle).
 uint32_t intervalFor(const std::string& kind, const Intervals& intervals);
+// The period the carousel aims at for an interval: 1% short of it, so that a
+// repetition held back a few packet slots behind others due at the same
+// moment still starts within the interval. The budget counts this period.
+constexpr uint32_t aimedIntervalMs(uint32_t interval_ms) {
+  return interval_ms - interval_ms / 100;
+}
 // 0 for key lists (a box needs them before what they sign), then emergency,
 // notice, directory, calendar, fee_batch.
 int rankOf(const std::string& kind);

@@ -21,7 +21,8 @@ void CarouselSchedule::start(const std::vector<SpoolObject>& objects) {
   for (const SpoolObject& o : objects) fee_count += o.kind == "fee_batch";
   for (const SpoolObject& o : objects) {
     uint64_t due = 0;
-    if (o.kind == "fee_batch") due = fee_index++ * intervals_.fee_cycle / fee_count;
+    if (o.kind == "fee_batch")
+      due = fee_index++ * aimedIntervalMs(intervals_.fee_cycle) / fee_count;
     entries_[{o.table_id, o.object_id}] = entryFor(o, due);
   }
 }
@@ -94,7 +95,13 @@ const CarouselEntry* CarouselSchedule::take(uint64_t now_ms) {
   if (!best) return nullptr;
   best->urgent = false;
   best->last_out_ms = static_cast<int64_t>(now_ms);
-  best->next_due_ms = now_ms + best->interval_ms;
+  // Counted from when it was due, not from when it went out, so that waits
+  // never add up from one cycle to the next; from now when it is late by a
+  // whole period (it was refused, or the output stalled) or went out early
+  // (urgent).
+  const uint64_t period = aimedIntervalMs(best->interval_ms);
+  const uint64_t due = best->next_due_ms;
+  best->next_due_ms = (due <= now_ms && now_ms - due < period ? due : now_ms) + period;
   return best;
 }
 

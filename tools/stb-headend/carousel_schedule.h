@@ -51,7 +51,8 @@ class CarouselSchedule {
   std::vector<CarouselChange> update(const std::vector<SpoolObject>& wanted, uint64_t now_ms,
                                      const Fits& fits);
   // The object to send now (its repetition starts), or nullptr when none
-  // is due; its next repetition is then due one interval later.
+  // is due; its next repetition is then due one aimed period (budget.h)
+  // after the moment this one was due.
   const CarouselEntry* take(uint64_t now_ms);
 
   const std::map<Key, CarouselEntry>& entries() const { return entries_; }

@@ -42,10 +42,6 @@ constexpr uint16_t kPid = 0x1F00;
 constexpr uint64_t kBitrate = 1'000'000;
 constexpr uint64_t kBudget = 200'000;
 constexpr uint64_t kNoticeIntervalMs = 5000;  // stream time
-// Repetitions are timed where they end, to the packet: the PAT/PMT/TDT or
-// another object due at the same moment go first and move that by a few
-// packet slots of 1.5 ms (the playout's own tests allow the same 20 ms).
-constexpr uint64_t kPacketSlackMs = 20;
 constexpr uint64_t kReviseAtMs = 8'000, kCancelAtMs = 18'000;
 
 std::string noticeJson(int id, int revision, const std::string& kind, const std::string& text,
@@ -185,7 +181,7 @@ TEST(HeadendDay, ANoticeRevisedAndCancelledWhileADayPlaysReachesTheBoxWithinACyc
     ASSERT_GE(reps.size(), 5u) << id;
     EXPECT_LE(reps.front().stream_ms, kNoticeIntervalMs);
     for (size_t i = 1; i < reps.size(); ++i)
-      EXPECT_LE(reps[i].stream_ms - reps[i - 1].stream_ms, kNoticeIntervalMs + kPacketSlackMs)
+      EXPECT_LE(reps[i].stream_ms - reps[i - 1].stream_ms, kNoticeIntervalMs)
           << "notice " << id << " between " << reps[i - 1].stream_ms << " and " << reps[i].stream_ms
           << " ms";
   }
