@@ -49,7 +49,7 @@ class ConsoleTest : public testing::Test {
     std::string error;
     store_ = TicketStore::open(dir_ / "central.db", &error);
     ASSERT_TRUE(store_) << error;
-    staff_ = StaffStore::open(dir_ / "central.db", &error);
+    staff_ = openDeskStaff(dir_ / "central.db", &error);
     ASSERT_TRUE(staff_) << error;
     addStaff("li.wei", StaffRole::kWorker);
     addStaff("zhao.min", StaffRole::kWorker);
@@ -62,7 +62,7 @@ class ConsoleTest : public testing::Test {
     StaffMember m;
     m.login = login;
     m.name = "Name of " + login;
-    m.role = role;
+    m.role = roleName(role);
     m.password_hash = *web::hashPassword(kPassword, web::ScryptCost{10, 8, 1});
     StaffStore::AddOutcome outcome;
     std::string error;

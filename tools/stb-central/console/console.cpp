@@ -7,7 +7,6 @@
 #include "tools/web/cookies.h"
 #include "tools/web/html.h"
 #include "tools/web/layout.h"
-#include "tools/web/password.h"
 #include "tools/web/secure_random.h"
 
 namespace tools::central {
@@ -53,9 +52,8 @@ Console::Console(TicketStore& store, StaffStore& staff, ConsoleOptions options, 
       staff_(staff),
       options_(options),
       clock_(std::move(clock)),
-      sessions_(options_.sessions) {
-  dummy_hash_ = web::hashPassword("no such account").value_or("");
-}
+      sessions_(options_.sessions),
+      gate_(staff_, store_mu_, options_.max_failed_logins) {}
 
 web::Response Console::handle(const web::Request& request) {
   Visit v;
@@ -176,25 +174,6 @@ web::Response Console::loginPage(Visit& v, int status, const std::string& error_
   return r;
 }
 
-bool Console::throttled(const std::string& login, UtcSeconds now) {
-  std::lock_guard<std::mutex> lock(throttle_mu_);
-  auto it = failures_.find(login);
-  if (it == failures_.end()) return false;
-  if (now - it->second.first >= kThrottleSeconds) {
-    failures_.erase(it);
-    return false;
-  }
-  return it->second.count >= options_.max_failed_logins;
-}
-
-void Console::recordFailure(const std::string& login, UtcSeconds now) {
-  std::lock_guard<std::mutex> lock(throttle_mu_);
-  if (failures_.size() > 10000) failures_.clear();  // bounded; a flood only resets the counts
-  Failures& f = failures_[login];
-  if (f.count == 0 || now - f.first >= kThrottleSeconds) f = Failures{0, now};
-  ++f.count;
-}
-
 web::Response Console::postLogin(Visit& v) {
   if (!isFormPost(*v.request)) return errorPage(v, 415, "bad_request");
   web::Form form;
@@ -203,23 +182,18 @@ web::Response Console::postLogin(Visit& v) {
   const std::string token = cookie(*v.request, kLoginCookie);
   if (token.size() != 64 || !web::constantTimeEquals(token, form.value("csrf")))
     return loginPage(v, 403, "csrf.failed", "");
-  const std::string login = form.value("login");
-  if (throttled(login, v.now)) return loginPage(v, 429, "login.throttled", "");
   std::optional<StaffMember> member;
-  {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    if (checkLogin(login).empty() && !staff_.find(login, &member, &why))
+  switch (gate_.check(form.value("login"), form.value("password"), v.now, &member)) {
+    case staff::LoginGate::Outcome::kOk:
+      break;
+    case staff::LoginGate::Outcome::kThrottled:
+      return loginPage(v, 429, "login.throttled", "");
+    case staff::LoginGate::Outcome::kStoreFailed:
       return errorPage(v, 500, "store_failed");
+    case staff::LoginGate::Outcome::kFailed:
+      return loginPage(v, 401, "login.failed", "");
   }
-  // An unknown login costs the same scrypt as a known one.
-  const bool ok =
-      web::verifyPassword(form.value("password"), member ? member->password_hash : dummy_hash_) &&
-      member;
-  if (!ok) {
-    recordFailure(login, v.now);
-    return loginPage(v, 401, "login.failed", "");
-  }
-  const auto session = sessions_.create(member->login, roleName(member->role), v.now);
+  const auto session = sessions_.create(member->login, member->role, v.now);
   if (!session) return errorPage(v, 500, "store_failed");
   web::Response r = web::Response::redirect(safeNext(form.value("next")));
   r.addHeader("Set-Cookie", web::setCookie(kSessionCookie, session->id, consoleCookie()));
@@ -299,7 +273,7 @@ std::vector<StaffMember> Console::workers() {
   std::string error;
   if (!staff_.list(&all, &error)) return out;
   for (StaffMember& m : all)
-    if (m.role == StaffRole::kWorker) out.push_back(std::move(m));
+    if (parseRole(m.role) == StaffRole::kWorker) out.push_back(std::move(m));
   return out;
 }
 

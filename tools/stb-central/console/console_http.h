@@ -2,8 +2,7 @@
 // The console behind stb-central's HTTP server: its request and response
 // types to and from the web parts' own (tools/web/web_types.h).
 #include "tools/stb-central/console/console.h"
-#include "tools/stb-central/http_request.h"
-#include "tools/stb-central/http_response.h"
+#include "tools/stb-central/http.h"
 
 namespace tools::central {
 
