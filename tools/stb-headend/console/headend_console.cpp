@@ -1,0 +1,291 @@
+// The console's routes, logins, sessions and the page around every page.
+#include "tools/stb-headend/console/headend_console.h"
+
+#include "tools/stb-headend/console/console_text.h"
+#include "tools/web/cookies.h"
+#include "tools/web/html.h"
+#include "tools/web/layout.h"
+#include "tools/web/secure_random.h"
+
+namespace tools::headend::console {
+namespace {
+
+const char kSessionCookie[] = "stb_headend";
+const char kLoginCookie[] = "stb_headend_login";  // the login form's CSRF token (double submit)
+const char kLangCookie[] = "stb_lang";
+
+std::string cookie(const web::Request& r, const char* name) {
+  const std::string* header = r.header("cookie");
+  return header ? web::cookieValue(*header, name).value_or("") : "";
+}
+
+web::CookieOptions consoleCookie() {
+  web::CookieOptions o;
+  o.path = HeadendConsole::kRoot;
+  return o;
+}
+
+bool isFormPost(const web::Request& r) {
+  const std::string* type = r.header("content-type");
+  return type && type->rfind("application/x-www-form-urlencoded", 0) == 0;
+}
+
+// Where to go after the login: a console page, never elsewhere.
+std::string safeNext(const std::string& next) {
+  if (next.rfind(HeadendConsole::kRoot, 0) != 0 || next.find("//") != std::string::npos ||
+      next.find("..") != std::string::npos || next.find_first_of("\\\r\n") != std::string::npos ||
+      next.rfind("/headend/login", 0) == 0)
+    return std::string(HeadendConsole::kRoot) + "notices";
+  return next;
+}
+
+// "/headend/notices/12/cancel" with PREFIX "/headend/notices/" -> 12 and "cancel".
+bool splitIdAction(const std::string& path, const std::string& prefix, int64_t* id,
+                   std::string* action) {
+  if (path.rfind(prefix, 0) != 0) return false;
+  const std::string rest = path.substr(prefix.size());
+  const size_t slash = rest.find('/');
+  const std::string digits = rest.substr(0, slash);
+  if (digits.empty() || digits.size() > 9 ||
+      digits.find_first_not_of("0123456789") != std::string::npos)
+    return false;
+  *id = std::stoll(digits);
+  *action = slash == std::string::npos ? "" : rest.substr(slash + 1);
+  return true;
+}
+
+}  // namespace
+
+std::string HeadendConsole::Visit::t(const std::string& key) const {
+  return consoleCatalogue().text(lang, key);
+}
+
+HeadendConsole::HeadendConsole(staff::StaffStore& staff, AuditLog& audit,
+                               const dvb::notice::PrivateKey& key, HeadendConsoleOptions options,
+                               Clock clock)
+    : staff_(staff),
+      audit_(audit),
+      key_(key),
+      options_(std::move(options)),
+      clock_(std::move(clock)),
+      sessions_(options_.sessions),
+      gate_(staff_, store_mu_, options_.max_failed_logins) {}
+
+web::Response HeadendConsole::handle(const web::Request& request) {
+  Visit v;
+  v.request = &request;
+  v.now = clock_();
+  std::string why;
+  if (!web::parseForm(request.query, {}, &v.query, &why)) v.query = web::Form();
+  const std::string asked = v.query.value("lang");
+  const auto& catalogue = consoleCatalogue();
+  const std::string* accept = request.header("accept-language");
+  v.lang = catalogue.choose(asked, cookie(request, kLangCookie), accept ? *accept : "");
+  v.remember_lang = catalogue.find(asked) != nullptr;
+
+  const std::string& path = request.path;
+  if (path == "/" || path == "/headend" || path == "/headend/")
+    return web::Response::redirect("/headend/notices");
+  if (path.rfind(kRoot, 0) != 0) return errorPage(v, 404, "not_found");
+  if (path == "/headend/login") {
+    if (request.method == "GET")
+      return loginPage(v, 200, "", v.query.value("bye") == "1" ? "login.logged_out" : "");
+    if (request.method == "POST") return postLogin(v);
+    return errorPage(v, 405, "bad_request");
+  }
+  const auto session = sessions_.find(cookie(request, kSessionCookie), v.now);
+  if (!session) {
+    if (request.method == "POST") return loginPage(v, 401, "", "login.expired");
+    const std::string target = path + (request.query.empty() ? "" : "?" + request.query);
+    return web::Response::redirect("/headend/login?next=" + web::percentEncode(target));
+  }
+  v.session = *session;
+  v.role = parseRole(session->role).value_or(Role::kEditor);
+  if (path == "/headend/logout" && request.method == "POST") {
+    web::Response refusal;
+    if (!postedForm(v, &refusal)) return refusal;
+    return postLogout(v);
+  }
+  return route(v);
+}
+
+web::Response HeadendConsole::route(Visit& v) {
+  const std::string& path = v.request->path;
+  const bool get = v.request->method == "GET";
+  if (get && path == "/headend/notices") return noticesPage(v);
+  if (get && path == "/headend/audit") return auditPage(v);
+  if (get && path == "/headend/status") return statusPage(v);
+  if (get && path == "/headend/new") {
+    uint32_t revise = 0;
+    NoticeForm form;
+    const std::string asked = v.query.value("revise");
+    if (!asked.empty() && asked.size() < 10 &&
+        asked.find_first_not_of("0123456789") == std::string::npos) {
+      std::vector<AuditRow> rows;
+      std::string error;
+      std::lock_guard<std::mutex> lock(store_mu_);
+      if (!audit_.published(0xC0, &rows, &error)) return errorPage(v, 500, "store_failed");
+      for (const AuditRow& r : rows)
+        if (std::to_string(r.object_id) == asked && r.action != "cancel") {
+          revise = r.object_id;
+          form = NoticeForm::fromJson(nlohmann::json::parse(r.notice, nullptr, false));
+        }
+      if (revise == 0) return errorPage(v, 404, "not_found");
+    }
+    return formPage(v, 200, form, revise, {}, "");
+  }
+  const std::string previews = "/headend/previews/";
+  if (get && path.rfind(previews, 0) == 0) {
+    const std::string rest = path.substr(previews.size());
+    const size_t slash = rest.find('/');
+    if (slash == std::string::npos) return errorPage(v, 404, "not_found");
+    return previewImage(v, rest.substr(0, slash), rest.substr(slash + 1));
+  }
+  if (v.request->method != "POST") return errorPage(v, 404, "not_found");
+  web::Response refusal;
+  const auto form = postedForm(v, &refusal);
+  if (!form) return refusal;
+  if (path == "/headend/new") return postNotice(v, *form);
+  int64_t id = 0;
+  std::string action;
+  if (splitIdAction(path, "/headend/notices/", &id, &action) && action == "cancel")
+    return postCancel(v, static_cast<uint32_t>(id));
+  if (splitIdAction(path, "/headend/pending/", &id, &action) && action == "approve")
+    return postApprove(v, id);
+  return errorPage(v, 404, "not_found");
+}
+
+std::optional<web::Form> HeadendConsole::postedForm(Visit& v, web::Response* refusal) {
+  if (!isFormPost(*v.request)) {
+    *refusal = errorPage(v, 415, "bad_request");
+    return std::nullopt;
+  }
+  web::FormLimits limits;
+  limits.max_bytes = 65536;  // three languages of text
+  web::Form form;
+  std::string why;
+  if (!web::parseForm(v.request->body, limits, &form, &why)) {
+    *refusal = errorPage(v, 400, "bad_request");
+    return std::nullopt;
+  }
+  if (!web::csrfMatches(v.session, form.value("csrf"))) {
+    *refusal = errorPage(v, 403, "csrf.failed");
+    return std::nullopt;
+  }
+  return form;
+}
+
+web::Response HeadendConsole::loginPage(Visit& v, int status, const std::string& error_key,
+                                        const std::string& notice_key) {
+  // A fresh token for the login form, in a cookie and in the form: a POST
+  // carrying both, equal, came from this page (login CSRF).
+  std::string token = cookie(*v.request, kLoginCookie);
+  if (token.size() != 64) token = web::randomHex(32);
+  const std::string content = "<form class=\"action\" method=\"post\" action=\"/headend/login\">" +
+                              web::hiddenInput("csrf", token) +
+                              web::hiddenInput("next", safeNext(v.query.value("next"))) +
+                              web::textInput(v.t("login.login"), "login", "") +
+                              web::textInput(v.t("login.password"), "password", "", "password") +
+                              "<button type=\"submit\" id=\"login-submit\">" +
+                              web::escapeHtml(v.t("login.submit")) + "</button></form>";
+  web::Page p;
+  const web::Language* lang = consoleCatalogue().find(v.lang);
+  p.lang_tag = lang->tag;
+  p.site_name = v.t("site");
+  p.title = v.t("login.title");
+  for (const web::Language& l : consoleCatalogue().languages())
+    p.languages.emplace_back("/headend/login?lang=" + l.code, l.own_name);
+  p.current_language_name = lang->own_name;
+  p.error = error_key.empty() ? "" : v.t(error_key);
+  p.notice = notice_key.empty() ? "" : v.t(notice_key);
+  p.content_html = content;
+  web::Response r = web::Response::html(status, web::renderPage(p));
+  web::CookieOptions o = consoleCookie();
+  o.max_age_seconds = 3600;
+  r.addHeader("Set-Cookie", web::setCookie(kLoginCookie, token, o));
+  if (v.remember_lang) {
+    web::CookieOptions lo = consoleCookie();
+    lo.max_age_seconds = 365 * 86400;
+    r.addHeader("Set-Cookie", web::setCookie(kLangCookie, v.lang, lo));
+  }
+  return r;
+}
+
+web::Response HeadendConsole::postLogin(Visit& v) {
+  if (!isFormPost(*v.request)) return errorPage(v, 415, "bad_request");
+  web::Form form;
+  std::string why;
+  if (!web::parseForm(v.request->body, {}, &form, &why)) return errorPage(v, 400, "bad_request");
+  const std::string token = cookie(*v.request, kLoginCookie);
+  if (token.size() != 64 || !web::constantTimeEquals(token, form.value("csrf")))
+    return loginPage(v, 403, "csrf.failed", "");
+  std::optional<staff::StaffMember> member;
+  switch (gate_.check(form.value("login"), form.value("password"), v.now, &member)) {
+    case staff::LoginGate::Outcome::kOk:
+      break;
+    case staff::LoginGate::Outcome::kThrottled:
+      return loginPage(v, 429, "login.throttled", "");
+    case staff::LoginGate::Outcome::kStoreFailed:
+      return errorPage(v, 500, "store_failed");
+    case staff::LoginGate::Outcome::kFailed:
+      return loginPage(v, 401, "login.failed", "");
+  }
+  const auto session = sessions_.create(member->login, member->role, v.now);
+  if (!session) return errorPage(v, 500, "store_failed");
+  web::Response r = web::Response::redirect(safeNext(form.value("next")));
+  r.addHeader("Set-Cookie", web::setCookie(kSessionCookie, session->id, consoleCookie()));
+  web::CookieOptions gone = consoleCookie();
+  gone.max_age_seconds = 0;
+  r.addHeader("Set-Cookie", web::setCookie(kLoginCookie, "", gone));
+  return r;
+}
+
+web::Response HeadendConsole::postLogout(Visit& v) {
+  sessions_.remove(v.session.id);
+  web::Response r = web::Response::redirect("/headend/login?bye=1");
+  web::CookieOptions gone = consoleCookie();
+  gone.max_age_seconds = 0;
+  r.addHeader("Set-Cookie", web::setCookie(kSessionCookie, "", gone));
+  return r;
+}
+
+web::Response HeadendConsole::page(const Visit& v, int status, const std::string& title,
+                                   const std::string& content_html, const std::string& nav,
+                                   const std::string& notice, const std::string& error) {
+  web::Page p;
+  const auto& catalogue = consoleCatalogue();
+  const web::Language* lang = catalogue.find(v.lang);
+  p.lang_tag = lang->tag;
+  p.site_name = v.t("site");
+  p.title = title;
+  p.user_line = v.session.user + " · " + v.t(roleName(v.role));
+  const std::pair<const char*, const char*> items[] = {{"nav.notices", "/headend/notices"},
+                                                       {"nav.new", "/headend/new"},
+                                                       {"nav.audit", "/headend/audit"},
+                                                       {"nav.status", "/headend/status"}};
+  for (const auto& [key, href] : items) p.nav.push_back({href, v.t(key), nav == key});
+  for (const web::Language& l : catalogue.languages())
+    p.languages.emplace_back(v.request->path + "?lang=" + l.code, l.own_name);
+  p.current_language_name = lang->own_name;
+  p.notice = notice;
+  p.error = error;
+  p.content_html = content_html;
+  p.logout_html = "<form method=\"post\" action=\"/headend/logout\">" +
+                  web::hiddenInput("csrf", v.session.csrf) +
+                  "<button type=\"submit\" id=\"logout\">" + web::escapeHtml(v.t("logout")) +
+                  "</button></form>";
+  web::Response r = web::Response::html(status, web::renderPage(p));
+  if (v.remember_lang) {
+    web::CookieOptions o = consoleCookie();
+    o.max_age_seconds = 365 * 86400;
+    r.addHeader("Set-Cookie", web::setCookie(kLangCookie, v.lang, o));
+  }
+  return r;
+}
+
+web::Response HeadendConsole::errorPage(const Visit& v, int status, const std::string& key) {
+  if (v.session.id.empty()) return web::Response::text(status, v.t(key) + "\n");
+  return page(v, status, v.t(key), "", "", "", v.t(key));
+}
+
+}  // namespace tools::headend::console
