@@ -55,8 +55,8 @@ std::unique_ptr<RunningConsole> startConsole(const ConsoleSettings& s, const std
   r->audit = AuditLog::open(state_dir + "/console.db", error);
   if (!r->audit) return nullptr;
   HeadendConsoleOptions options;
-  if (s.areas) {
-    auto areas = central::ServiceAreas::load(*s.areas, error);
+  if (!s.areas.empty()) {
+    auto areas = central::ServiceAreas::load(s.areas, error);
     if (!areas) return nullptr;
     for (const central::ServiceArea& a : areas->areas()) options.areas.emplace_back(a.code, a.name);
   }

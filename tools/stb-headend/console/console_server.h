@@ -20,7 +20,7 @@ struct ConsoleSettings {
   std::string staff_db;     // the staff accounts (SQLite; `stb-headend staff-add` makes it)
   std::string signing_key;  // the operator's notice signing key: mode 600 or stricter
   std::optional<std::string> root_key;  // unused by notices; kept for the config's shape
-  std::optional<std::string> areas;     // the operator's areas file, as stb-central's --areas
+  std::string areas;  // the operator's areas file (stb-central's --areas); "" none
   std::string preview_program = "stb-preview";
 };
 
