@@ -11,6 +11,7 @@
 
 #include "dvb/notice/body_codec.h"
 #include "dvb/notice/signed_object.h"
+#include "tools/stb-headend/console/console_text.h"
 #include "tools/stb-headend/console/headend_console.h"
 #include "tools/web/password.h"
 
@@ -266,6 +267,19 @@ TEST(HeadendSigningKey, RefusedWhenOthersCanReadIt) {
   ::chmod(path.c_str(), 0600);
   EXPECT_TRUE(loadSigningKey(path, &error)) << error;
   fs::remove(path);
+}
+
+}  // namespace
+}  // namespace tools::headend::console
+
+namespace tools::headend::console {
+namespace {
+
+TEST(HeadendConsoleText, EveryKeyInEveryLanguage) {
+  for (const char* lang : {"spa", "eng"})
+    EXPECT_TRUE(consoleCatalogue().missing(lang).empty()) << lang;
+  EXPECT_EQ(consoleCatalogue().text("spa", "login.title"), "Acceso del personal");
+  EXPECT_EQ(consoleCatalogue().text("zho", "nav.audit"), "审计日志");
 }
 
 }  // namespace

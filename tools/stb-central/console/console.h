@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "tools/staff/login_flow.h"
 #include "tools/staff/login_gate.h"
 #include "tools/stb-central/console/permissions.h"
 #include "tools/stb-central/ticket_store.h"
@@ -63,8 +64,6 @@ class Console {
   web::Response route(Visit& v);
   web::Response loginPage(Visit& v, int status, const std::string& error_key,
                           const std::string& notice_key);
-  web::Response postLogin(Visit& v);
-  web::Response postLogout(Visit& v, const web::Form& form);
   // The form of a POST, once its CSRF token has been checked; nullopt after
   // filling *refusal.
   std::optional<web::Form> postedForm(Visit& v, web::Response* refusal);
@@ -95,6 +94,7 @@ class Console {
   web::SessionStore sessions_;
   std::mutex store_mu_;
   staff::LoginGate gate_;  // after store_mu_, which it uses
+  staff::LoginFlow flow_;  // after sessions_ and gate_
 };
 
 // The adapter between the console and stb-central's HTTP server types lives

@@ -2,10 +2,8 @@
 #include "tools/stb-headend/console/headend_console.h"
 
 #include "tools/stb-headend/console/console_text.h"
-#include "tools/web/cookies.h"
 #include "tools/web/html.h"
 #include "tools/web/layout.h"
-#include "tools/web/secure_random.h"
 
 namespace tools::headend::console {
 namespace {
@@ -14,29 +12,10 @@ const char kSessionCookie[] = "stb_headend";
 const char kLoginCookie[] = "stb_headend_login";  // the login form's CSRF token (double submit)
 const char kLangCookie[] = "stb_lang";
 
-std::string cookie(const web::Request& r, const char* name) {
-  const std::string* header = r.header("cookie");
-  return header ? web::cookieValue(*header, name).value_or("") : "";
-}
-
-web::CookieOptions consoleCookie() {
-  web::CookieOptions o;
-  o.path = HeadendConsole::kRoot;
-  return o;
-}
-
-bool isFormPost(const web::Request& r) {
-  const std::string* type = r.header("content-type");
-  return type && type->rfind("application/x-www-form-urlencoded", 0) == 0;
-}
-
-// Where to go after the login: a console page, never elsewhere.
-std::string safeNext(const std::string& next) {
-  if (next.rfind(HeadendConsole::kRoot, 0) != 0 || next.find("//") != std::string::npos ||
-      next.find("..") != std::string::npos || next.find_first_of("\\\r\n") != std::string::npos ||
-      next.rfind("/headend/login", 0) == 0)
-    return std::string(HeadendConsole::kRoot) + "notices";
-  return next;
+staff::LoginSite headendSite() {
+  return {HeadendConsole::kRoot, std::string(HeadendConsole::kRoot) + "notices",
+          kSessionCookie,        kLoginCookie,
+          kLangCookie,           &consoleCatalogue()};
 }
 
 // "/headend/notices/12/cancel" with PREFIX "/headend/notices/" -> 12 and "cancel".
@@ -69,7 +48,8 @@ HeadendConsole::HeadendConsole(staff::StaffStore& staff, AuditLog& audit,
       options_(std::move(options)),
       clock_(std::move(clock)),
       sessions_(options_.sessions),
-      gate_(staff_, store_mu_, options_.max_failed_logins) {}
+      gate_(staff_, store_mu_, options_.max_failed_logins),
+      flow_(headendSite(), sessions_, gate_) {}
 
 web::Response HeadendConsole::handle(const web::Request& request) {
   Visit v;
@@ -80,7 +60,8 @@ web::Response HeadendConsole::handle(const web::Request& request) {
   const std::string asked = v.query.value("lang");
   const auto& catalogue = consoleCatalogue();
   const std::string* accept = request.header("accept-language");
-  v.lang = catalogue.choose(asked, cookie(request, kLangCookie), accept ? *accept : "");
+  v.lang = catalogue.choose(asked, staff::LoginFlow::cookie(request, kLangCookie),
+                            accept ? *accept : "");
   v.remember_lang = catalogue.find(asked) != nullptr;
 
   const std::string& path = request.path;
@@ -90,10 +71,10 @@ web::Response HeadendConsole::handle(const web::Request& request) {
   if (path == "/headend/login") {
     if (request.method == "GET")
       return loginPage(v, 200, "", v.query.value("bye") == "1" ? "login.logged_out" : "");
-    if (request.method == "POST") return postLogin(v);
+    if (request.method == "POST") return flow_.postLogin(request, v.lang, v.remember_lang, v.now);
     return errorPage(v, 405, "bad_request");
   }
-  const auto session = sessions_.find(cookie(request, kSessionCookie), v.now);
+  const auto session = flow_.session(request, v.now);
   if (!session) {
     if (request.method == "POST") return loginPage(v, 401, "", "login.expired");
     const std::string target = path + (request.query.empty() ? "" : "?" + request.query);
@@ -104,7 +85,7 @@ web::Response HeadendConsole::handle(const web::Request& request) {
   if (path == "/headend/logout" && request.method == "POST") {
     web::Response refusal;
     if (!postedForm(v, &refusal)) return refusal;
-    return postLogout(v);
+    return flow_.logout(v.session.id);
   }
   return route(v);
 }
@@ -156,7 +137,7 @@ web::Response HeadendConsole::route(Visit& v) {
 }
 
 std::optional<web::Form> HeadendConsole::postedForm(Visit& v, web::Response* refusal) {
-  if (!isFormPost(*v.request)) {
+  if (!staff::LoginFlow::isFormPost(*v.request)) {
     *refusal = errorPage(v, 415, "bad_request");
     return std::nullopt;
   }
@@ -177,76 +158,8 @@ std::optional<web::Form> HeadendConsole::postedForm(Visit& v, web::Response* ref
 
 web::Response HeadendConsole::loginPage(Visit& v, int status, const std::string& error_key,
                                         const std::string& notice_key) {
-  // A fresh token for the login form, in a cookie and in the form: a POST
-  // carrying both, equal, came from this page (login CSRF).
-  std::string token = cookie(*v.request, kLoginCookie);
-  if (token.size() != 64) token = web::randomHex(32);
-  const std::string content = "<form class=\"action\" method=\"post\" action=\"/headend/login\">" +
-                              web::hiddenInput("csrf", token) +
-                              web::hiddenInput("next", safeNext(v.query.value("next"))) +
-                              web::textInput(v.t("login.login"), "login", "") +
-                              web::textInput(v.t("login.password"), "password", "", "password") +
-                              "<button type=\"submit\" id=\"login-submit\">" +
-                              web::escapeHtml(v.t("login.submit")) + "</button></form>";
-  web::Page p;
-  const web::Language* lang = consoleCatalogue().find(v.lang);
-  p.lang_tag = lang->tag;
-  p.site_name = v.t("site");
-  p.title = v.t("login.title");
-  for (const web::Language& l : consoleCatalogue().languages())
-    p.languages.emplace_back("/headend/login?lang=" + l.code, l.own_name);
-  p.current_language_name = lang->own_name;
-  p.error = error_key.empty() ? "" : v.t(error_key);
-  p.notice = notice_key.empty() ? "" : v.t(notice_key);
-  p.content_html = content;
-  web::Response r = web::Response::html(status, web::renderPage(p));
-  web::CookieOptions o = consoleCookie();
-  o.max_age_seconds = 3600;
-  r.addHeader("Set-Cookie", web::setCookie(kLoginCookie, token, o));
-  if (v.remember_lang) {
-    web::CookieOptions lo = consoleCookie();
-    lo.max_age_seconds = 365 * 86400;
-    r.addHeader("Set-Cookie", web::setCookie(kLangCookie, v.lang, lo));
-  }
-  return r;
-}
-
-web::Response HeadendConsole::postLogin(Visit& v) {
-  if (!isFormPost(*v.request)) return errorPage(v, 415, "bad_request");
-  web::Form form;
-  std::string why;
-  if (!web::parseForm(v.request->body, {}, &form, &why)) return errorPage(v, 400, "bad_request");
-  const std::string token = cookie(*v.request, kLoginCookie);
-  if (token.size() != 64 || !web::constantTimeEquals(token, form.value("csrf")))
-    return loginPage(v, 403, "csrf.failed", "");
-  std::optional<staff::StaffMember> member;
-  switch (gate_.check(form.value("login"), form.value("password"), v.now, &member)) {
-    case staff::LoginGate::Outcome::kOk:
-      break;
-    case staff::LoginGate::Outcome::kThrottled:
-      return loginPage(v, 429, "login.throttled", "");
-    case staff::LoginGate::Outcome::kStoreFailed:
-      return errorPage(v, 500, "store_failed");
-    case staff::LoginGate::Outcome::kFailed:
-      return loginPage(v, 401, "login.failed", "");
-  }
-  const auto session = sessions_.create(member->login, member->role, v.now);
-  if (!session) return errorPage(v, 500, "store_failed");
-  web::Response r = web::Response::redirect(safeNext(form.value("next")));
-  r.addHeader("Set-Cookie", web::setCookie(kSessionCookie, session->id, consoleCookie()));
-  web::CookieOptions gone = consoleCookie();
-  gone.max_age_seconds = 0;
-  r.addHeader("Set-Cookie", web::setCookie(kLoginCookie, "", gone));
-  return r;
-}
-
-web::Response HeadendConsole::postLogout(Visit& v) {
-  sessions_.remove(v.session.id);
-  web::Response r = web::Response::redirect("/headend/login?bye=1");
-  web::CookieOptions gone = consoleCookie();
-  gone.max_age_seconds = 0;
-  r.addHeader("Set-Cookie", web::setCookie(kSessionCookie, "", gone));
-  return r;
+  return flow_.loginPage(*v.request, v.lang, v.remember_lang, v.query.value("next"), status,
+                         error_key, notice_key);
 }
 
 web::Response HeadendConsole::page(const Visit& v, int status, const std::string& title,
@@ -275,11 +188,7 @@ web::Response HeadendConsole::page(const Visit& v, int status, const std::string
                   "<button type=\"submit\" id=\"logout\">" + web::escapeHtml(v.t("logout")) +
                   "</button></form>";
   web::Response r = web::Response::html(status, web::renderPage(p));
-  if (v.remember_lang) {
-    web::CookieOptions o = consoleCookie();
-    o.max_age_seconds = 365 * 86400;
-    r.addHeader("Set-Cookie", web::setCookie(kLangCookie, v.lang, o));
-  }
+  if (v.remember_lang) flow_.rememberLanguage(&r, v.lang);
   return r;
 }
 

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "dvb/notice/object_signer.h"
+#include "tools/staff/login_flow.h"
 #include "tools/staff/login_gate.h"
 #include "tools/stb-headend/console/audit_log.h"
 #include "tools/stb-headend/console/notice_form.h"
@@ -71,8 +72,6 @@ class HeadendConsole {
   web::Response route(Visit& v);
   web::Response loginPage(Visit& v, int status, const std::string& error_key,
                           const std::string& notice_key);
-  web::Response postLogin(Visit& v);
-  web::Response postLogout(Visit& v);
   std::optional<web::Form> postedForm(Visit& v, web::Response* refusal);
 
   web::Response noticesPage(Visit& v, const std::string& notice = "",
@@ -109,6 +108,7 @@ class HeadendConsole {
   web::SessionStore sessions_;
   std::mutex store_mu_;
   staff::LoginGate gate_;  // after store_mu_, which it uses
+  staff::LoginFlow flow_;  // after sessions_ and gate_
 };
 
 }  // namespace tools::headend::console
