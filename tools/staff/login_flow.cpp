@@ -105,6 +105,48 @@ std::optional<web::Session> LoginFlow::session(const web::Request& r, int64_t no
   return sessions_.find(cookie(r, site_.session_cookie), now);
 }
 
+bool LoginFlow::admit(const web::Request& r, int64_t now, Visitor* v, web::Response* answer) {
+  std::string why;
+  if (!web::parseForm(r.query, {}, &v->query, &why)) v->query = web::Form();
+  const std::string asked = v->query.value("lang");
+  const web::Catalogue& c = *site_.catalogue;
+  const std::string* accept = r.header("accept-language");
+  v->lang = c.choose(asked, cookie(r, site_.lang_cookie), accept ? *accept : "");
+  v->remember_lang = c.find(asked) != nullptr;
+  const std::string& path = r.path;
+  const std::string bare = site_.root.substr(0, site_.root.size() - 1);
+  if (path == "/" || path == bare || path == site_.root) {
+    *answer = web::Response::redirect(site_.landing);
+    return false;
+  }
+  // Nothing else outside the root (a browser's /favicon.ico): no login for it.
+  if (path.rfind(site_.root, 0) != 0) {
+    *answer = web::Response::text(404, c.text(v->lang, "not_found") + "\n");
+    return false;
+  }
+  if (path == site_.root + "login") {
+    if (r.method == "GET")
+      *answer = loginPage(r, v->lang, v->remember_lang, v->query.value("next"), 200, "",
+                          v->query.value("bye") == "1" ? "login.logged_out" : "");
+    else if (r.method == "POST")
+      *answer = postLogin(r, v->lang, v->remember_lang, now);
+    else
+      *answer = web::Response::text(405, c.text(v->lang, "bad_request") + "\n");
+    return false;
+  }
+  const auto live = session(r, now);
+  if (!live) {
+    const std::string target = path + (r.query.empty() ? "" : "?" + r.query);
+    *answer =
+        r.method == "POST"
+            ? loginPage(r, v->lang, v->remember_lang, "", 401, "", "login.expired")
+            : web::Response::redirect(site_.root + "login?next=" + web::percentEncode(target));
+    return false;
+  }
+  v->session = *live;
+  return true;
+}
+
 web::Response LoginFlow::logout(const std::string& session_id) {
   sessions_.remove(session_id);
   web::Response out = web::Response::redirect(site_.root + "login?bye=1");

@@ -10,6 +10,7 @@
 
 #include "tools/staff/login_gate.h"
 #include "tools/web/cookies.h"
+#include "tools/web/form.h"
 #include "tools/web/i18n.h"
 #include "tools/web/sessions.h"
 #include "tools/web/web_types.h"
@@ -53,6 +54,19 @@ class LoginFlow {
                           int64_t now);
   // The session of R's cookie at NOW, if it is live.
   std::optional<web::Session> session(const web::Request& r, int64_t now);
+  // What every request of the console goes through first.
+  struct Visitor {
+    web::Form query;
+    std::string lang;            // ?lang=, the cookie, Accept-Language, the default
+    bool remember_lang = false;  // ?lang= given: keep it in the cookie
+    web::Session session;        // when admitted
+  };
+  // Reads R's query and language into *V. True when R comes with a live
+  // session (in V->session) for a page below the root; otherwise *ANSWER
+  // is what to send: the login pages, the landing page for the bare root,
+  // 404 outside the root, and the way to the login (back here after it)
+  // for a request without a session.
+  bool admit(const web::Request& r, int64_t now, Visitor* v, web::Response* answer);
   // Ends SESSION_ID; to the login page with "logged out".
   web::Response logout(const std::string& session_id);
 

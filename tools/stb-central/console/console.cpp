@@ -40,34 +40,16 @@ web::Response Console::handle(const web::Request& request) {
   v.request = &request;
   v.now = clock_();
   v.utc_offset_seconds = int64_t{options_.utc_offset_minutes} * 60;
-  std::string why;
-  if (!web::parseForm(request.query, {}, &v.query, &why)) v.query = web::Form();
-  const std::string asked = v.query.value("lang");
-  const auto& catalogue = consoleCatalogue();
-  const std::string* accept = request.header("accept-language");
-  v.lang = catalogue.choose(asked, staff::LoginFlow::cookie(request, kLangCookie),
-                            accept ? *accept : "");
-  v.remember_lang = catalogue.find(asked) != nullptr;
-
+  staff::LoginFlow::Visitor visitor;
+  web::Response answer;
+  const bool admitted = flow_.admit(request, v.now, &visitor, &answer);
+  v.query = std::move(visitor.query);
+  v.lang = visitor.lang;
+  v.remember_lang = visitor.remember_lang;
+  if (!admitted) return answer;
+  v.session = visitor.session;
   const std::string& path = request.path;
-  if (path == "/" || path == "/console" || path == "/console/")
-    return web::Response::redirect("/console/queue");
-  // Nothing else outside /console/ (a browser's /favicon.ico): no login for it.
-  if (path.rfind(kRoot, 0) != 0) return errorPage(v, 404, "not_found");
-  if (path == "/console/login") {
-    if (request.method == "GET")
-      return loginPage(v, 200, "", v.query.value("bye") == "1" ? "login.logged_out" : "");
-    if (request.method == "POST") return flow_.postLogin(request, v.lang, v.remember_lang, v.now);
-    return errorPage(v, 405, "bad_request");
-  }
-  const auto session = flow_.session(request, v.now);
-  if (!session) {
-    if (request.method == "POST") return loginPage(v, 401, "", "login.expired");
-    const std::string target = path + (request.query.empty() ? "" : "?" + request.query);
-    return web::Response::redirect("/console/login?next=" + web::percentEncode(target));
-  }
-  v.session = *session;
-  v.role = parseRole(session->role).value_or(StaffRole::kWorker);
+  v.role = parseRole(v.session.role).value_or(StaffRole::kWorker);
   if (path == "/console/logout" && request.method == "POST") {
     web::Response refusal;
     if (!postedForm(v, &refusal)) return refusal;
@@ -116,12 +98,6 @@ std::optional<web::Form> Console::postedForm(Visit& v, web::Response* refusal) {
     return std::nullopt;
   }
   return form;
-}
-
-web::Response Console::loginPage(Visit& v, int status, const std::string& error_key,
-                                 const std::string& notice_key) {
-  return flow_.loginPage(*v.request, v.lang, v.remember_lang, v.query.value("next"), status,
-                         error_key, notice_key);
 }
 
 std::string Console::logoutForm(const Visit& v) const {

@@ -62,8 +62,6 @@ class Console {
 
  private:
   web::Response route(Visit& v);
-  web::Response loginPage(Visit& v, int status, const std::string& error_key,
-                          const std::string& notice_key);
   // The form of a POST, once its CSRF token has been checked; nullopt after
   // filling *refusal.
   std::optional<web::Form> postedForm(Visit& v, web::Response* refusal);

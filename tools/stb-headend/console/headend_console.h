@@ -70,8 +70,6 @@ class HeadendConsole {
 
  private:
   web::Response route(Visit& v);
-  web::Response loginPage(Visit& v, int status, const std::string& error_key,
-                          const std::string& notice_key);
   std::optional<web::Form> postedForm(Visit& v, web::Response* refusal);
 
   web::Response noticesPage(Visit& v, const std::string& notice = "",
