@@ -25,7 +25,7 @@ class PreviewRunnerTest : public testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
   // A stand-in for stb-preview: a script with BODY as its text.
   std::string program(const std::string& body) {
-    const std::string path = dir_ + "/fake-preview";
+    std::string path = dir_ + "/fake-preview";
     std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
     ::chmod(path.c_str(), 0700);
     return path;
