@@ -106,6 +106,20 @@ def fill(browser, values):
         field.send_keys(value)
 
 
+def submit(browser, css, what):
+    """Clicks CSS and waits for the next page (the form posts to its own URL,
+    so the address alone does not say the answer has come)."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = browser.find("html")
+    browser.find(css).click()
+    try:
+        WebDriverWait(browser.driver, 60).until(expected_conditions.staleness_of(page))
+    except Exception:
+        fail(f"{what}: no new page after {css}")
+
+
 def setup(args, work):
     keys = os.path.join(work, "keys")
     subprocess.run([os.path.join(args.bin, "stb-notice"), "keygen", "--out", keys], check=True,
@@ -146,7 +160,9 @@ def write_and_preview(browser, args):
     browser.get("/headend/login?lang=eng&next=/headend/new")
     browser.find("#login").send_keys("li.editor")
     browser.find("#password").send_keys(PASSWORD)
-    browser.click("#login-submit", "/headend/new", "the editor did not get to the form")
+    submit(browser, "#login-submit", "the login was not sent")
+    check(browser.driver.current_url.endswith("/headend/new"),
+          f"the editor did not get to the form: {browser.driver.current_url}")
     now = time.time()
     browser.find("#notice-form input[name='area'][value='360102']").click()
     fill(browser, {
@@ -156,16 +172,20 @@ def write_and_preview(browser, args):
         "title_eng": "Maintenance", "body_eng": "Network maintenance tonight.",
         "contact": "call us",  # the error: a contact is a phone number
     })
-    browser.click("#preview", "/headend/new", "the form was not sent")
+    submit(browser, "#preview", "the form was not sent")
     flagged = browser.all("#error-contact")
     check(len(flagged) == 1, f"the contact's error is not beside it: {browser.text()[:600]}")
     check(not browser.all("#error-start") and not browser.all("#error-title_zho"),
           "a field without an error is flagged")
     check(not browser.all("#preview-result"), "a preview of an invalid notice")
     browser.screenshot("01-form-error-eng")
+    # The contact's row alone: the field and its error beside it.
+    row = browser.driver.execute_script("return arguments[0].parentElement", flagged[0])
+    check(row.screenshot(os.path.join(args.out, "01b-contact-error-eng.png")),
+          "no screenshot of the contact's row")
 
     fill(browser, {"contact": "96123"})
-    browser.click("#preview", "/headend/new", "the form was not sent again")
+    submit(browser, "#preview", "the form was not sent again")
     check(not browser.all(".field-error"), f"errors left: {browser.text()[:600]}")
     check(not browser.all("#preview-error"), f"the preview failed: {browser.text()[:600]}")
     images = browser.all("#preview-result img")

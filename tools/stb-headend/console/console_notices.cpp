@@ -23,7 +23,8 @@ const char* const kKinds[] = {"planned_maintenance", "unplanned_outage", "servic
 std::string errorsOf(const FieldErrors& errors, const std::string& field) {
   auto it = errors.find(field);
   if (it == errors.end()) return "";
-  std::string out = "<span class=\"field-error\" id=\"error-" + field + "\">";
+  std::string out =
+      "<span class=\"field-error\" style=\"color:#b00020\" id=\"error-" + field + "\">";
   for (const std::string& why : it->second) out += web::escapeHtml(why) + " ";
   return out + "</span>";
 }
