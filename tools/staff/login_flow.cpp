@@ -101,6 +101,25 @@ web::Response LoginFlow::postLogin(const web::Request& r, const std::string& lan
   return out;
 }
 
+bool LoginFlow::readPost(const web::Request& r, const web::Session& session,
+                         const web::FormLimits& limits, web::Form* form, int* status,
+                         std::string* key) {
+  std::string why;
+  if (!isFormPost(r)) {
+    *status = 415;
+    *key = "bad_request";
+  } else if (!web::parseForm(r.body, limits, form, &why)) {
+    *status = 400;
+    *key = "bad_request";
+  } else if (!web::csrfMatches(session, form->value("csrf"))) {
+    *status = 403;
+    *key = "csrf.failed";
+  } else {
+    return true;
+  }
+  return false;
+}
+
 std::optional<web::Session> LoginFlow::session(const web::Request& r, int64_t now) {
   return sessions_.find(cookie(r, site_.session_cookie), now);
 }

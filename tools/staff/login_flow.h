@@ -67,6 +67,12 @@ class LoginFlow {
   // 404 outside the root, and the way to the login (back here after it)
   // for a request without a session.
   bool admit(const web::Request& r, int64_t now, Visitor* v, web::Response* answer);
+  // The form of a POST R within SESSION: true and *FORM once it is form
+  // encoded, within LIMITS and carries the session's CSRF token; else false,
+  // the *STATUS to answer and the catalogue's *KEY for why.
+  static bool readPost(const web::Request& r, const web::Session& session,
+                       const web::FormLimits& limits, web::Form* form, int* status,
+                       std::string* key);
   // Ends SESSION_ID; to the login page with "logged out".
   web::Response logout(const std::string& session_id);
 

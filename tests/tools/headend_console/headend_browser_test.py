@@ -117,7 +117,7 @@ def submit(browser, css, what):
     try:
         WebDriverWait(browser.driver, 60).until(expected_conditions.staleness_of(page))
     except Exception:
-        fail(f"{what}: no new page after {css}")
+        fail(f"{what}: no new page after {css} at {browser.driver.current_url}")
 
 
 def setup(args, work):
@@ -160,9 +160,14 @@ def write_and_preview(browser, args):
     browser.get("/headend/login?lang=eng&next=/headend/new")
     browser.find("#login").send_keys("li.editor")
     browser.find("#password").send_keys(PASSWORD)
-    submit(browser, "#login-submit", "the login was not sent")
-    check(browser.driver.current_url.endswith("/headend/new"),
-          f"the editor did not get to the form: {browser.driver.current_url}")
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.find("#login-submit").click()
+    try:
+        WebDriverWait(browser.driver, 60).until(lambda d: d.current_url.endswith("/headend/new"))
+    except Exception:
+        fail(f"the editor did not get to the form: {browser.driver.current_url} "
+             f"{browser.text()[:300]}")
     now = time.time()
     browser.find("#notice-form input[name='area'][value='360102']").click()
     fill(browser, {

@@ -83,21 +83,12 @@ web::Response Console::route(Visit& v) {
 }
 
 std::optional<web::Form> Console::postedForm(Visit& v, web::Response* refusal) {
-  if (!staff::LoginFlow::isFormPost(*v.request)) {
-    *refusal = errorPage(v, 415, "bad_request");
-    return std::nullopt;
-  }
   web::Form form;
-  std::string why;
-  if (!web::parseForm(v.request->body, {}, &form, &why)) {
-    *refusal = errorPage(v, 400, "bad_request");
-    return std::nullopt;
-  }
-  if (!web::csrfMatches(v.session, form.value("csrf"))) {
-    *refusal = errorPage(v, 403, "csrf.failed");
-    return std::nullopt;
-  }
-  return form;
+  int status = 0;
+  std::string key;
+  if (staff::LoginFlow::readPost(*v.request, v.session, {}, &form, &status, &key)) return form;
+  *refusal = errorPage(v, status, key);
+  return std::nullopt;
 }
 
 std::string Console::logoutForm(const Visit& v) const {

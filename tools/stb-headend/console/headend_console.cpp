@@ -120,23 +120,14 @@ web::Response HeadendConsole::route(Visit& v) {
 }
 
 std::optional<web::Form> HeadendConsole::postedForm(Visit& v, web::Response* refusal) {
-  if (!staff::LoginFlow::isFormPost(*v.request)) {
-    *refusal = errorPage(v, 415, "bad_request");
-    return std::nullopt;
-  }
   web::FormLimits limits;
   limits.max_bytes = 65536;  // three languages of text
   web::Form form;
-  std::string why;
-  if (!web::parseForm(v.request->body, limits, &form, &why)) {
-    *refusal = errorPage(v, 400, "bad_request");
-    return std::nullopt;
-  }
-  if (!web::csrfMatches(v.session, form.value("csrf"))) {
-    *refusal = errorPage(v, 403, "csrf.failed");
-    return std::nullopt;
-  }
-  return form;
+  int status = 0;
+  std::string key;
+  if (staff::LoginFlow::readPost(*v.request, v.session, limits, &form, &status, &key)) return form;
+  *refusal = errorPage(v, status, key);
+  return std::nullopt;
 }
 
 web::Response HeadendConsole::page(const Visit& v, int status, const std::string& title,
