@@ -7,8 +7,10 @@
 #include "platform/arg_cursor.h"
 #include "platform/systemd_notify.h"
 #include "tools/stb-headend/config.h"
+#include "tools/stb-headend/console/console_server.h"
 #include "tools/stb-headend/playout.h"
 #include "tools/stb-headend/self_monitor.h"
+#include "tools/stb-headend/spool.h"
 
 namespace tools::headend {
 namespace {
@@ -20,7 +22,10 @@ void onSignal(int) {
 }
 
 int usage(const std::string& why) {
-  std::cerr << "stb-headend: " << why << "\nusage: stb-headend --config FILE [--until UTC]\n";
+  std::cerr << "stb-headend: " << why
+            << "\nusage: stb-headend --config FILE [--until UTC]\n"
+               "       stb-headend staff-add --db FILE --login L --role editor|supervisor "
+               "--name N < password\n";
   return 2;
 }
 
@@ -28,9 +33,24 @@ void log(const std::string& line) {
   std::cerr << "stb-headend: " << line << (line.empty() || line.back() != '\n' ? "\n" : "");
 }
 
+console::ConsoleSettings consoleSettings(const ConsoleConfig& c) {
+  console::ConsoleSettings s;
+  s.listen = c.listen;
+  s.cert = c.cert;
+  s.key = c.key;
+  s.staff_db = c.staff_db;
+  s.signing_key = c.signing_key;
+  s.root_key = c.root_key;
+  s.areas = c.areas;
+  s.preview_program = c.preview_program;
+  return s;
+}
+
 }  // namespace
 
 int headendMain(const std::vector<std::string>& args) {
+  if (!args.empty() && args[0] == "staff-add")
+    return console::runStaffAddCli({args.begin() + 1, args.end()}, stdin, stdout, stderr);
   platform::ArgCursor a(args);
   std::string config_path, until_text;
   while (!a.done()) {
@@ -63,7 +83,14 @@ int headendMain(const std::vector<std::string>& args) {
     log("monitor.source: " + error);
     return 1;
   }
-  // HOOK(console): the authoring console starts here from config->console.
+  std::unique_ptr<console::RunningConsole> console;
+  if (config->console.present &&
+      !(console = console::startConsole(consoleSettings(config->console), config->state_dir,
+                                        config->spool_dir, writeSpoolFile, stderr, &error))) {
+    log("console: " + error);
+    return 1;
+  }
+  if (console) log("console listening on port " + std::to_string(console->port()));
   const dvb::UtcSeconds start = config->clock.start.value_or(std::time(nullptr));
   if (!playout.start(start, &error)) {
     log(error);

@@ -1,4 +1,4 @@
-#include "tools/stb-central/stop_signal.h"
+#include "tools/https/stop_signal.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -8,7 +8,7 @@
 #include <cerrno>
 #include <cstring>
 
-namespace tools::central {
+namespace tools::https {
 namespace {
 
 volatile sig_atomic_t g_stop_fd = -1;
@@ -58,4 +58,4 @@ void StopSignal::request() {
   (void)n;
 }
 
-}  // namespace tools::central
+}  // namespace tools::https

@@ -1,6 +1,6 @@
-#include "tools/stb-central/refusal_tally.h"
+#include "tools/https/refusal_tally.h"
 
-namespace tools::central {
+namespace tools::https {
 namespace {
 
 // Distinct peers remembered per summary; more are counted as "more than".
@@ -58,4 +58,4 @@ std::string RefusalTally::takeSummary() {
   return text;
 }
 
-}  // namespace tools::central
+}  // namespace tools::https

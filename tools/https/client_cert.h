@@ -1,10 +1,10 @@
 #pragma once
-// The box's identity on a TLS session of the HTTP server: its certificate
+// The box's identity on a TLS session of the HTTP server (stb-central's box API): its certificate
 // verified against the trusted CA (TLS-client purpose) and its subject CN.
 // GnuTLS, because libmicrohttpd runs its TLS with GnuTLS.
 #include <string>
 
-namespace tools::central {
+namespace tools::https {
 
 enum class ClientCertProblem { kNone, kMissing, kInvalid };
 
@@ -17,4 +17,4 @@ ClientCertProblem verifyClientCertificate(void* session, std::string* cn, std::s
 // required, or bad certificate); the caller then closes the connection.
 void sendRefusalAlert(void* session, ClientCertProblem problem);
 
-}  // namespace tools::central
+}  // namespace tools::https

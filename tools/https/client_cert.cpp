@@ -1,9 +1,9 @@
-#include "tools/stb-central/client_cert.h"
+#include "tools/https/client_cert.h"
 
 #include <gnutls/gnutls.h>
 #include <gnutls/x509.h>
 
-namespace tools::central {
+namespace tools::https {
 namespace {
 
 // The single subject CN of the DER certificate CERT, printable ASCII only.
@@ -86,4 +86,4 @@ void sendRefusalAlert(void* session, ClientCertProblem problem) {
   (void)gnutls_alert_send(s, GNUTLS_AL_FATAL, alert);
 }
 
-}  // namespace tools::central
+}  // namespace tools::https

@@ -1,8 +1,8 @@
 #pragma once
-// stb-central's HTTPS listeners, on libmicrohttpd (GnuTLS): poll() loops in
-// the library's own threads, so an idle connection costs a socket and a little
-// memory, never a thread (docs/architecture.md says why this library, and why
-// poll rather than its epoll mode).
+// The HTTPS listeners of stb-central and stb-headend's console, on libmicrohttpd (GnuTLS): poll()
+// loops in the library's own threads, so an idle connection costs a socket and a little memory,
+// never a thread (docs/architecture.md says why this library, and why poll rather than its epoll
+// mode).
 //
 // With a CA file (the box API) every client must present a certificate that
 // chains to it, for TLS clients, with one subject CN: the box id handed to the
@@ -30,14 +30,14 @@
 #include <string>
 #include <thread>
 
-#include "tools/stb-central/http_request.h"
-#include "tools/stb-central/http_response.h"
-#include "tools/stb-central/refusal_tally.h"
+#include "tools/https/http_request.h"
+#include "tools/https/http_response.h"
+#include "tools/https/refusal_tally.h"
 
 struct MHD_Daemon;
 struct MHD_Connection;
 
-namespace tools::central {
+namespace tools::https {
 
 struct HttpServerConfig {
   std::string name = "box api";    // starts its summary lines
@@ -132,4 +132,4 @@ class HttpServer {
   std::thread summary_thread_;
 };
 
-}  // namespace tools::central
+}  // namespace tools::https

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-namespace tools::central {
+namespace tools::https {
 
 struct HttpResponse {
   int status = 200;
@@ -23,4 +23,4 @@ const char* reasonPhrase(int status);
 // The bytes on the wire; `keep_alive` false adds "Connection: close".
 std::string serializeResponse(const HttpResponse& r, bool keep_alive);
 
-}  // namespace tools::central
+}  // namespace tools::https

@@ -1,4 +1,4 @@
-#include "tools/stb-central/http_server.h"
+#include "tools/https/http_server.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -12,13 +12,14 @@
 #include <chrono>
 #include <cstdarg>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
-#include "tools/stb-central/client_cert.h"
-#include "tools/stb-central/time_util.h"
+#include "dvb/mjd_time.h"
+#include "tools/https/client_cert.h"
 
-namespace tools::central {
+namespace tools::https {
 
 // One TCP connection, from the library's "started" to its "closed".
 struct HttpServer::Connection {
@@ -290,7 +291,8 @@ void HttpServer::cutOffLate() {
 
 void HttpServer::logLine(const std::string& text) {
   // One write per line: lines of several threads never interleave.
-  const std::string line = dvb::formatIso8601(systemNow()) + " " + text + "\n";
+  const std::string line =
+      dvb::formatIso8601(static_cast<dvb::UtcSeconds>(std::time(nullptr))) + " " + text + "\n";
   std::fputs(line.c_str(), log_);
   std::fflush(log_);
 }
@@ -472,4 +474,4 @@ void HttpServer::answer(MHD_Connection* c, const Connection& conn, Request& r,
           (response.log_note.empty() ? "" : " " + response.log_note));
 }
 
-}  // namespace tools::central
+}  // namespace tools::https

@@ -8,7 +8,7 @@
 #include <set>
 #include <string>
 
-namespace tools::central {
+namespace tools::https {
 
 enum class Refusal {
   kPerPeerLimit,       // the peer already had its share of connections
@@ -33,4 +33,4 @@ class RefusalTally {
   std::string last_;
 };
 
-}  // namespace tools::central
+}  // namespace tools::https

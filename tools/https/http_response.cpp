@@ -1,6 +1,6 @@
-#include "tools/stb-central/http_response.h"
+#include "tools/https/http_response.h"
 
-namespace tools::central {
+namespace tools::https {
 
 HttpResponse HttpResponse::json(int status, const nlohmann::json& body) {
   HttpResponse r;
@@ -68,4 +68,4 @@ std::string serializeResponse(const HttpResponse& r, bool keep_alive) {
   return out;
 }
 
-}  // namespace tools::central
+}  // namespace tools::https

@@ -1,10 +1,11 @@
 #pragma once
-// How `serve` waits: until SIGTERM or SIGINT (or request()), while the HTTP
-// servers work in their own threads. SIGPIPE is ignored. One per process.
+// How a server process (`stb-central serve`, stb-headend) waits: until SIGTERM or SIGINT (or
+// request()), while the HTTP servers work in their own threads. SIGPIPE is ignored. One per
+// process.
 #include <memory>
 #include <string>
 
-namespace tools::central {
+namespace tools::https {
 
 class StopSignal {
  public:
@@ -24,4 +25,4 @@ class StopSignal {
   int pipe_[2] = {-1, -1};
 };
 
-}  // namespace tools::central
+}  // namespace tools::https

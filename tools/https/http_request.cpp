@@ -1,8 +1,8 @@
-#include "tools/stb-central/http_request.h"
+#include "tools/https/http_request.h"
 
 #include <cctype>
 
-namespace tools::central {
+namespace tools::https {
 namespace {
 
 std::string lowerTrimmed(std::string_view s) {
@@ -38,4 +38,4 @@ bool keepsAlive(const std::string& version, const std::string* connection) {
   return !connection || !hasConnectionToken(*connection, "close");
 }
 
-}  // namespace tools::central
+}  // namespace tools::https

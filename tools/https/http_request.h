@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace tools::central {
+namespace tools::https {
 
 struct HttpLimits {
   size_t max_request_line = 2048;   // the request target, in bytes (414 beyond)
@@ -33,4 +33,4 @@ struct HttpRequest {
 // nullptr) lets the connection stay open after its answer.
 bool keepsAlive(const std::string& version, const std::string* connection);
 
-}  // namespace tools::central
+}  // namespace tools::https
