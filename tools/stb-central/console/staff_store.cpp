@@ -1,8 +1,6 @@
 #include "tools/stb-central/console/staff_store.h"
 
-#include <sqlite3.h>
-
-#include "tools/stb-central/desk_sqlite.h"
+#include "tools/stb-central/desk_statement.h"
 #include "tools/web/form.h"
 
 namespace tools::central {
@@ -14,7 +12,7 @@ CREATE TABLE IF NOT EXISTS staff (
   name     TEXT NOT NULL,
   role     TEXT NOT NULL CHECK (role IN ('worker', 'desk_agent', 'supervisor')),
   password TEXT NOT NULL,                   -- scrypt$..., tools/web/password.h
-  created  INTEGER NOT NULL                 -- UTC seconds
+  created  BIGINT NOT NULL                  -- UTC seconds
 );
 )sql";
 
@@ -63,58 +61,51 @@ std::string checkName(const std::string& name) {
 }
 
 std::unique_ptr<StaffStore> StaffStore::open(const std::string& path, std::string* error) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-    *error = path + ": " + (db ? sqlite3_errmsg(db) : "cannot open");
-    sqlite3_close(db);
+  auto db = db::open(path, db::OpenOptions(), error);
+  if (!db) return nullptr;
+  std::string why;
+  if (!db->exec(kSchema, &why)) {
+    *error = db::displayName(path) + ": " + why;
     return nullptr;
   }
-  std::unique_ptr<StaffStore> store(new StaffStore(db));
-  sqlite3_busy_timeout(db, 5000);
-  char* msg = nullptr;
-  if (sqlite3_exec(db, kSchema, nullptr, nullptr, &msg) != SQLITE_OK) {
-    *error = path + ": " + (msg ? msg : sqlite3_errmsg(db));
-    sqlite3_free(msg);
-    return nullptr;
-  }
-  return store;
+  return std::unique_ptr<StaffStore>(new StaffStore(std::move(db)));
 }
 
-StaffStore::~StaffStore() {
-  sqlite3_close(db_);
-}
+StaffStore::StaffStore(std::unique_ptr<db::Connection> db) : db_(std::move(db)) {}
+
+StaffStore::~StaffStore() = default;
 
 bool StaffStore::add(const StaffMember& m, AddOutcome* outcome, std::string* error) {
-  Statement s(db_,
+  Statement s(*db_,
               "INSERT INTO staff (login, name, role, password, created) VALUES (?, ?, ?, ?, ?) "
               "ON CONFLICT (login) DO NOTHING");
   if (!s.ok()) {
-    *error = sqlite3_errmsg(db_);
+    *error = db_->lastError();
     return false;
   }
   s.bind(1, m.login).bind(2, m.name).bind(3, roleName(m.role)).bind(4, m.password_hash);
   s.bind(5, m.created);
-  if (s.step() != SQLITE_DONE) {
-    *error = std::string("staff: ") + sqlite3_errmsg(db_);
+  if (s.step() != kDone) {
+    *error = std::string("staff: ") + db_->lastError();
     return false;
   }
-  *outcome = sqlite3_changes(db_) == 1 ? AddOutcome::kAdded : AddOutcome::kExists;
+  *outcome = s.changes() == 1 ? AddOutcome::kAdded : AddOutcome::kExists;
   return true;
 }
 
 bool StaffStore::find(const std::string& login, std::optional<StaffMember>* out,
                       std::string* error) {
   out->reset();
-  Statement s(db_, "SELECT login, name, role, password, created FROM staff WHERE login = ?");
+  Statement s(*db_, "SELECT login, name, role, password, created FROM staff WHERE login = ?");
   if (!s.ok()) {
-    *error = sqlite3_errmsg(db_);
+    *error = db_->lastError();
     return false;
   }
   s.bind(1, login);
-  const int rc = s.step();
-  if (rc == SQLITE_ROW) *out = readMember(s);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-    *error = std::string("staff: ") + sqlite3_errmsg(db_);
+  const db::Step rc = s.step();
+  if (rc == kRow) *out = readMember(s);
+  if (rc != kRow && rc != kDone) {
+    *error = std::string("staff: ") + db_->lastError();
     return false;
   }
   return true;
@@ -122,15 +113,15 @@ bool StaffStore::find(const std::string& login, std::optional<StaffMember>* out,
 
 bool StaffStore::list(std::vector<StaffMember>* out, std::string* error) {
   out->clear();
-  Statement s(db_, "SELECT login, name, role, password, created FROM staff ORDER BY login");
+  Statement s(*db_, "SELECT login, name, role, password, created FROM staff ORDER BY login");
   if (!s.ok()) {
-    *error = sqlite3_errmsg(db_);
+    *error = db_->lastError();
     return false;
   }
-  int rc;
-  while ((rc = s.step()) == SQLITE_ROW) out->push_back(readMember(s));
-  if (rc != SQLITE_DONE) {
-    *error = std::string("staff: ") + sqlite3_errmsg(db_);
+  db::Step rc;
+  while ((rc = s.step()) == kRow) out->push_back(readMember(s));
+  if (rc != kDone) {
+    *error = std::string("staff: ") + db_->lastError();
     return false;
   }
   return true;

@@ -1,16 +1,18 @@
 #pragma once
-// The service desk's staff accounts, in the tickets' SQLite database (table
-// staff, its own connection): login, display name, role, and the password's
-// scrypt hash (tools/web/password.h). `stb-central staff-add` writes them;
-// the console reads them at login.
+// The service desk's staff accounts, in the tickets' database (table staff,
+// its own connection; SQLite or PostgreSQL, db_connection.h): login, display name, role, and the
+// password's scrypt hash (tools/web/password.h). `stb-central staff-add` writes them; the console
+// reads them at login.
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-struct sqlite3;
-
 namespace tools::central {
+
+namespace db {
+class Connection;
+}
 
 // What a member of staff may do in the console (console/permissions.h).
 enum class StaffRole { kWorker, kDeskAgent, kSupervisor };
@@ -46,8 +48,8 @@ class StaffStore {
   bool list(std::vector<StaffMember>* out, std::string* error);
 
  private:
-  explicit StaffStore(sqlite3* db) : db_(db) {}
-  sqlite3* db_;
+  explicit StaffStore(std::unique_ptr<db::Connection> db);
+  std::unique_ptr<db::Connection> db_;
 };
 
 }  // namespace tools::central
