@@ -27,34 +27,104 @@ std::string trimmed(const char* message) {
   return m;
 }
 
-class PgConnection;
+void ignoreNotice(void*, const char*) {}  // "already exists, skipping" and the like
+
+class PgConnection : public Connection {
+ public:
+  PgConnection(PGconn* conn, OpenOptions options) : conn_(conn), options_(options) {}
+  ~PgConnection() override { PQfinish(conn_); }
+  Dialect dialect() const override { return Dialect::kPostgres; }
+  std::unique_ptr<Query> prepare(const std::string& sql) override;
+  bool exec(const std::string& sql, std::string* error) override {
+    const bool ok = succeeded(once([&] { return PQexec(conn_, sql.c_str()); }), error);
+    // Cleared after: a COMMIT on a lost connection must fail, never be tried
+    // again on a new one (where it would "succeed" with nothing to commit).
+    if (sql == "COMMIT" || sql == "ROLLBACK") in_transaction_ = false;
+    return ok;
+  }
+  std::string lastError() const override { return last_error_; }
+  bool beginWrite(std::string* error) override {
+    in_transaction_ = exec("BEGIN", error);
+    return in_transaction_;
+  }
+  bool beginSnapshot(std::string* error) override {
+    in_transaction_ = exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error);
+    return in_transaction_;
+  }
+  const char* forUpdate() const override { return " FOR UPDATE OF t"; }
+  std::string damage() override { return ""; }  // the server checks its pages itself
+
+  // The session's settings, again after a reconnection.
+  bool configure(std::string* error) {
+    PQsetNoticeProcessor(conn_, ignoreNotice, nullptr);
+    std::string sql = "SET lock_timeout = " + std::to_string(options_.busy_timeout_ms) + ";";
+    if (options_.read_only) sql += "SET default_transaction_read_only = on;";
+    return succeeded(PQexec(conn_, sql.c_str()), error);
+  }
+
+  // RUN's result (the caller clears it). Outside a transaction a connection
+  // found lost is made again and RUN tried once more; inside one, never: its
+  // statements must not go on in another.
+  template <typename Run>
+  PGresult* once(const Run& run) {
+    PGresult* r = run();
+    if (PQstatus(conn_) == CONNECTION_OK || in_transaction_) return r;
+    PQclear(r);
+    PQreset(conn_);
+    if (PQstatus(conn_) != CONNECTION_OK || !configure(nullptr)) return nullptr;
+    return run();
+  }
+  // True when R is a success; else false and *error (R is cleared).
+  bool succeeded(PGresult* r, std::string* error) {
+    const ExecStatusType status = PQresultStatus(r);
+    const bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+    if (!ok) {
+      last_error_ = trimmed(r ? PQresultErrorMessage(r) : "");
+      if (last_error_.empty()) last_error_ = trimmed(PQerrorMessage(conn_));
+      if (error) *error = last_error_;
+    }
+    PQclear(r);
+    return ok;
+  }
+  PGconn* raw() { return conn_; }
+  std::string* lastErrorSlot() { return &last_error_; }
+
+ private:
+  PGconn* conn_;
+  OpenOptions options_;
+  std::string last_error_;
+  bool in_transaction_ = false;  // between beginWrite/beginSnapshot and COMMIT/ROLLBACK
+};
 
 class PgQuery : public Query {
  public:
-  PgQuery(PGconn* conn, const std::string& sql, std::string* last_error)
-      : conn_(conn), sql_(postgresPlaceholders(sql)), last_error_(last_error) {}
+  PgQuery(PgConnection* connection, const std::string& sql)
+      : connection_(connection), sql_(postgresPlaceholders(sql)) {}
   ~PgQuery() override { PQclear(result_); }
   bool ok() const override { return true; }  // PostgreSQL checks it at the first step
   void bindText(int i, const std::string& v) override { set(i, kText, v, false); }
   void bindInteger(int i, int64_t v) override { set(i, kInt8, std::to_string(v), false); }
   void bindNull(int i) override { set(i, 0, "", true); }
   Step step() override {
-    if (!result_) {
+    if (!ran_) {
+      ran_ = true;
       std::vector<const char*> values;
       for (size_t i = 0; i < params_.size(); ++i)
         values.push_back(nulls_[i] ? nullptr : params_[i].c_str());
-      result_ = PQexecParams(conn_, sql_.c_str(), static_cast<int>(params_.size()), types_.data(),
-                             values.data(), nullptr, nullptr, 0);
+      result_ = connection_->once([&] {
+        return PQexecParams(connection_->raw(), sql_.c_str(), static_cast<int>(params_.size()),
+                            types_.data(), values.data(), nullptr, nullptr, 0);
+      });
       const ExecStatusType status = PQresultStatus(result_);
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-        *last_error_ = trimmed(PQresultErrorMessage(result_));
-        if (last_error_->empty()) *last_error_ = trimmed(PQerrorMessage(conn_));
-        return Step::kError;
+        *connection_->lastErrorSlot() = trimmed(result_ ? PQresultErrorMessage(result_) : "");
+        if (connection_->lastErrorSlot()->empty())
+          *connection_->lastErrorSlot() = trimmed(PQerrorMessage(connection_->raw()));
+        PQclear(result_);
+        result_ = nullptr;
       }
-      row_ = -1;
     }
-    if (PQresultStatus(result_) != PGRES_TUPLES_OK && PQresultStatus(result_) != PGRES_COMMAND_OK)
-      return Step::kError;
+    if (!result_) return Step::kError;
     return ++row_ < PQntuples(result_) ? Step::kRow : Step::kDone;
   }
   bool isNull(int col) const override { return PQgetisnull(result_, row_, col) != 0; }
@@ -82,72 +152,19 @@ class PgQuery : public Query {
     nulls_[n - 1] = null;
   }
 
-  PGconn* conn_;
+  PgConnection* connection_;
   std::string sql_;
-  std::string* last_error_;
   std::vector<std::string> params_;
   std::vector<Oid> types_;
   std::vector<bool> nulls_;
-  PGresult* result_ = nullptr;
+  bool ran_ = false;
+  PGresult* result_ = nullptr;  // nullptr after a failure
   int row_ = -1;
 };
 
-void ignoreNotice(void*, const char*) {}  // "already exists, skipping" and the like
-
-class PgConnection : public Connection {
- public:
-  PgConnection(PGconn* conn, OpenOptions options) : conn_(conn), options_(options) {}
-  ~PgConnection() override { PQfinish(conn_); }
-  Dialect dialect() const override { return Dialect::kPostgres; }
-  std::unique_ptr<Query> prepare(const std::string& sql) override {
-    return std::make_unique<PgQuery>(conn_, sql, &last_error_);
-  }
-  bool exec(const std::string& sql, std::string* error) override {
-    PGresult* r = PQexec(conn_, sql.c_str());
-    const ExecStatusType status = PQresultStatus(r);
-    const bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
-    if (!ok) {
-      last_error_ = trimmed(r ? PQresultErrorMessage(r) : PQerrorMessage(conn_));
-      if (error) *error = last_error_;
-    }
-    PQclear(r);
-    return ok;
-  }
-  std::string lastError() const override { return last_error_; }
-  bool beginWrite(std::string* error) override {
-    return reconnected(error) && exec("BEGIN", error);
-  }
-  bool beginSnapshot(std::string* error) override {
-    return reconnected(error) && exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", error);
-  }
-  const char* forUpdate() const override { return " FOR UPDATE OF t"; }
-  std::string damage() override { return ""; }  // the server checks its pages itself
-
-  // The session's settings, again after a reconnection.
-  bool configure(std::string* error) {
-    PQsetNoticeProcessor(conn_, ignoreNotice, nullptr);
-    std::string sql = "SET lock_timeout = " + std::to_string(options_.busy_timeout_ms) + ";";
-    if (options_.read_only) sql += "SET default_transaction_read_only = on;";
-    return exec(sql, error);
-  }
-
- private:
-  // False and *error when the connection was lost and cannot be made again.
-  bool reconnected(std::string* error) {
-    if (PQstatus(conn_) == CONNECTION_OK) return true;
-    PQreset(conn_);
-    if (PQstatus(conn_) != CONNECTION_OK) {
-      last_error_ = trimmed(PQerrorMessage(conn_));
-      if (error) *error = last_error_;
-      return false;
-    }
-    return configure(error);
-  }
-
-  PGconn* conn_;
-  OpenOptions options_;
-  std::string last_error_;
-};
+std::unique_ptr<Query> PgConnection::prepare(const std::string& sql) {
+  return std::make_unique<PgQuery>(this, sql);
+}
 
 }  // namespace
 

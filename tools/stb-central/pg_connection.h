@@ -1,8 +1,8 @@
 #pragma once
 // db::Connection on a PostgreSQL database through libpq (db_connection.h).
 // The ?N placeholders become $N; integers go as int8 and text as text, in
-// text format. A connection lost between calls is made again at the next
-// transaction (a restarted server, a failover).
+// text format. A connection lost (a restarted server, a failover) is made
+// again at the next call outside a transaction.
 #include <memory>
 #include <string>
 

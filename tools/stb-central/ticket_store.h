@@ -166,13 +166,14 @@ class TicketStore {
   static constexpr int kMaxTicketsPerDay = 999999;
 
   // How a connection is opened. serve and the admin commands that change
-  // tickets write; the listings only read, and under WAL a reader is never
-  // blocked by serve's writes.
+  // tickets write; the listings only read, and under WAL (or PostgreSQL's
+  // MVCC) a reader is never blocked by serve's writes.
   enum class Access { kReadWrite, kReadOnly };
   struct OpenOptions {
     Access access = Access::kReadWrite;
     // How long a write waits for another connection's write transaction
-    // (sqlite3_busy_timeout). serve keeps it short: a box is waiting.
+    // (sqlite3_busy_timeout; PostgreSQL's lock_timeout). serve keeps it
+    // short: a box is waiting.
     int busy_timeout_ms = 5000;
   };
 

@@ -5,6 +5,7 @@
 // either instance. Runs against the real server of the ctest fixture
 // stb_postgres.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <regex>
@@ -182,6 +183,29 @@ TEST_F(PostgresStore, ChangesToOneTicketFromTwoInstancesAreNotLost) {
   ASSERT_TRUE(a->timeline(t, &events, &error)) << error;
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[1].kind, event_kind::kResolved);
+}
+
+TEST_F(PostgresStore, AConnectionTheServerDroppedIsMadeAgain) {
+  // Named, so that only its connection is ended (other tests share the server).
+  const std::string name = "stb_dropped_" + std::to_string(::getpid());
+  std::string error;
+  auto store = TicketStore::open(spec_ + " application_name=" + name, &error);
+  ASSERT_TRUE(store) << error;
+  SubmitResult created;
+  ASSERT_TRUE(store->submit(report(1), kTerms, kNow, &created, &error)) << error;
+  // As a server restart would.
+  auto admin = db::open(spec_, db::OpenOptions(), &error);
+  ASSERT_TRUE(admin) << error;
+  Statement ended(*admin,
+                  "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                  "WHERE application_name = ?1");
+  ASSERT_EQ(ended.bind(1, name).step(), kRow) << admin->lastError();
+  ASSERT_EQ(ended.integer(0), 1);
+  std::vector<Ticket> all;
+  ASSERT_TRUE(store->listTickets(&all, &error)) << error;
+  EXPECT_EQ(all.size(), 1u);
+  ASSERT_TRUE(store->submit(report(2), kTerms, kNow, &created, &error)) << error;
+  EXPECT_EQ(created.ticket.ticket, "T20261204-000002");
 }
 
 // The console of one instance: its own connections, its own sessions.
