@@ -7,6 +7,7 @@
 # goes with stbd. cpack makes one Debian package per group:
 #   stbd_0.1.0_amd64.deb       stbd + the keymap
 #   stb-tools_0.1.0_amd64.deb  the tools
+#   stb-headend_0.1.0_amd64.deb  the playout service (tools/stb-headend/CMakeLists.txt)
 include(GNUInstallDirs)
 
 if(TARGET stb-probe AND TARGET stb-notice)
@@ -28,10 +29,11 @@ set(CPACK_STRIP_FILES ON)
 
 set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_COMPONENTS_GROUPING ONE_PER_GROUP)
-set(CPACK_COMPONENTS_ALL stbd Unspecified tools)
+set(CPACK_COMPONENTS_ALL stbd Unspecified tools stb-headend)
 set(CPACK_COMPONENT_STBD_GROUP "stbd")
 set(CPACK_COMPONENT_UNSPECIFIED_GROUP "stbd")
 set(CPACK_COMPONENT_TOOLS_GROUP "tools")
+set(CPACK_COMPONENT_STB-HEADEND_GROUP "stb-headend")
 
 set(CPACK_DEBIAN_FILE_NAME "DEB-DEFAULT")  # NAME_VERSION_ARCH.deb
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "STB middleware team <stb@example.invalid>")
@@ -56,5 +58,15 @@ set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME "stb-tools")
 set(CPACK_DEBIAN_TOOLS_DESCRIPTION "Set-top box stream tools
 stb-probe shows what a box sees in a transport stream; stb-notice is the
 operator's tool that signs notices and builds their streams.")
+
+set(CPACK_DEBIAN_STB-HEADEND_PACKAGE_NAME "stb-headend")
+set(CPACK_DEBIAN_STB-HEADEND_DESCRIPTION "Notice carousel playout service
+stb-headend plays the operator's signed notices as an MPEG-TS carousel over
+UDP, RTP, a file or a pipe, within a bitrate budget, taking revisions live.")
+set(CPACK_DEBIAN_STB-HEADEND_PACKAGE_CONTROL_EXTRA
+    "${PROJECT_SOURCE_DIR}/packaging/stb-headend-debian/conffiles"
+    "${PROJECT_SOURCE_DIR}/packaging/stb-headend-debian/postinst"
+    "${PROJECT_SOURCE_DIR}/packaging/stb-headend-debian/prerm"
+    "${PROJECT_SOURCE_DIR}/packaging/stb-headend-debian/postrm")
 
 include(CPack)

@@ -118,6 +118,7 @@ void JsonReader::fail(const Node& n, const std::string& why) {
 }
 void JsonReader::fail(const std::string& path, const std::string& why) {
   problems_->push_back(file_ + ": " + path + ": " + why);
+  if (fields_) fields_->push_back({path, why});
 }
 
 bool JsonReader::object(const Node& n, std::initializer_list<const char*> keys) {

@@ -19,6 +19,13 @@
 
 namespace tools::notice {
 
+// A problem at its place, for a caller that shows each beside its field
+// (stb-headend's console): PATH "$.texts[1].title", WHY "is required".
+struct FieldProblem {
+  std::string path;
+  std::string why;
+};
+
 // A JSON value and where it sits ("$", "$.notices[2]").
 struct Node {
   const nlohmann::json* value = nullptr;
@@ -29,6 +36,10 @@ class JsonReader {
  public:
   JsonReader(std::string file, std::vector<std::string>* problems)
       : file_(std::move(file)), problems_(problems) {}
+  // The same, and each problem also as a FieldProblem in *FIELDS.
+  JsonReader(std::string file, std::vector<std::string>* problems,
+             std::vector<FieldProblem>* fields)
+      : file_(std::move(file)), problems_(problems), fields_(fields) {}
 
   const std::string& file() const { return file_; }
   // "FILE: PATH" for messages that point at a whole object.
@@ -65,6 +76,7 @@ class JsonReader {
  private:
   std::string file_;
   std::vector<std::string>* problems_;
+  std::vector<FieldProblem>* fields_ = nullptr;
 };
 
 // The document in `text`, or nullopt with the problems added: not JSON, or

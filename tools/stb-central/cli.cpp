@@ -5,8 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/arg_cursor.h"
+#include "tools/db/db_connection.h"
 #include "tools/stb-central/console/staff_cli.h"
-#include "tools/stb-central/db_connection.h"
 #include "tools/stb-central/desk_csv.h"
 #include "tools/stb-central/ticket_store.h"
 

@@ -6,9 +6,8 @@
 #include "tools/stb-central/charter_terms.h"
 #include "tools/stb-central/cli.h"
 #include "tools/stb-central/console/console_http.h"
-#include "tools/stb-central/http_server.h"
+#include "tools/stb-central/http.h"
 #include "tools/stb-central/router.h"
-#include "tools/stb-central/stop_signal.h"
 
 namespace tools::central {
 
@@ -87,7 +86,7 @@ struct ConsoleParts {
 bool openConsole(const std::string& db, const ServiceAreas& areas, int utc_offset_minutes,
                  ConsoleParts* parts, std::string* error) {
   parts->store = TicketStore::open(db, error);
-  if (parts->store) parts->staff = StaffStore::open(db, error);
+  if (parts->store) parts->staff = openDeskStaff(db, error);
   if (!parts->staff) return false;
   ConsoleOptions options;
   options.areas = &areas;

@@ -7,8 +7,7 @@
 #include <string>
 
 #include "tools/stb-central/deadline_policy.h"
-#include "tools/stb-central/http_request.h"
-#include "tools/stb-central/http_response.h"
+#include "tools/stb-central/http.h"
 #include "tools/stb-central/service_areas.h"
 #include "tools/stb-central/ticket_store.h"
 

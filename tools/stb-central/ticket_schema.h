@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "tools/stb-central/db_connection.h"
+#include "tools/db/db_connection.h"
 
 namespace tools::central {
 

@@ -19,11 +19,11 @@
 #include "tools/stb-central/deadline_policy.h"
 #include "tools/stb-central/time_util.h"
 
-namespace tools::central {
-
-namespace db {
+namespace tools::db {
 class Connection;
-}
+}  // namespace tools::db
+
+namespace tools::central {
 
 enum class TicketStatus { kAccepted, kTechnicianAssigned, kResolved, kClosed };
 const char* statusName(TicketStatus s);

@@ -141,6 +141,16 @@ std::optional<std::vector<ObjectInput>> finish(std::vector<Document> docs,
 
 }  // namespace
 
+std::optional<ObjectInput> checkNotice(const nlohmann::json& notice,
+                                       std::vector<FieldProblem>* problems) {
+  std::vector<std::string> lines;
+  JsonReader r("notice", &lines, problems);
+  std::vector<ObjectInput> out;
+  readNotice(r, Node{&notice, "$"}, &out);
+  if (!lines.empty() || out.size() != 1) return std::nullopt;
+  return std::move(out[0]);
+}
+
 std::optional<std::vector<ObjectInput>> readInputText(const std::string& file,
                                                       const std::string& text,
                                                       std::vector<std::string>* problems) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dvb/notice/object_signer.h"
+#include "tools/common/json_reader.h"
 
 namespace tools::notice {
 
@@ -27,5 +28,11 @@ std::optional<std::vector<ObjectInput>> readInputs(const std::vector<std::string
 std::optional<std::vector<ObjectInput>> readInputText(const std::string& file,
                                                       const std::string& text,
                                                       std::vector<std::string>* problems);
+
+// One notice as `build` checks each of $.notices (stb-headend's console
+// asks with its form): the object ready to sign, or nullopt with every
+// problem at its path within NOTICE ("$.texts[1].title").
+std::optional<ObjectInput> checkNotice(const nlohmann::json& notice,
+                                       std::vector<FieldProblem>* problems);
 
 }  // namespace tools::notice

@@ -18,8 +18,10 @@ namespace {
 
 constexpr size_t kPacketsPerDatagram = 7;  // 1316 bytes: fits a 1500-byte MTU with headers
 
-bool openSocket(const platform::UdpSpec& spec, int ttl, platform::UniqueFd* fd,
-                std::string* error) {
+}  // namespace
+
+bool openUdpSocket(const platform::UdpSpec& spec, int ttl, platform::UniqueFd* fd,
+                   std::string* error) {
   *fd = platform::UniqueFd(::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
   if (fd->get() < 0) {
     *error = std::string("socket: ") + std::strerror(errno);
@@ -39,8 +41,6 @@ bool openSocket(const platform::UdpSpec& spec, int ttl, platform::UniqueFd* fd,
   return ok;
 }
 
-}  // namespace
-
 bool sendUdp(const UdpSendOptions& options, const std::function<CarouselMux()>& make,
              UdpSendResult* result, std::string* error) {
   platform::UdpSpec spec;
@@ -50,7 +50,7 @@ bool sendUdp(const UdpSendOptions& options, const std::function<CarouselMux()>& 
     return false;
   }
   platform::UniqueFd fd;
-  if (!openSocket(spec, options.ttl, &fd, error)) return false;
+  if (!openUdpSocket(spec, options.ttl, &fd, error)) return false;
   sockaddr_in to{};
   to.sin_family = AF_INET;
   to.sin_addr.s_addr = htonl(spec.address);

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "platform/udp_spec.h"
+#include "platform/unique_fd.h"
 #include "tools/common/carousel_mux.h"
 
 namespace tools::notice {
@@ -25,6 +27,12 @@ struct UdpSendResult {
   uint64_t datagrams = 0;
   uint64_t loops = 0;  // complete passes over the stream
 };
+
+// A datagram socket for sending to `spec`: for a multicast group with TTL
+// hops, looped back to this host's receivers, on spec.iface when set
+// (stb-headend sends through it too).
+bool openUdpSocket(const platform::UdpSpec& spec, int ttl, platform::UniqueFd* fd,
+                   std::string* error);
 
 // `make` builds a fresh multiplexer for each pass. False with *error when the
 // socket cannot be set up or a send fails.

@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "tests/tools/stb_central/stb_central_test_util.h"
+#include "tools/https/web_bridge.h"
 #include "tools/stb-central/console/console.h"
 #include "tools/stb-central/console/console_http.h"
 #include "tools/stb-central/console/console_text.h"
@@ -49,7 +50,7 @@ class ConsoleTest : public testing::Test {
     std::string error;
     store_ = TicketStore::open(dir_ / "central.db", &error);
     ASSERT_TRUE(store_) << error;
-    staff_ = StaffStore::open(dir_ / "central.db", &error);
+    staff_ = openDeskStaff(dir_ / "central.db", &error);
     ASSERT_TRUE(staff_) << error;
     addStaff("li.wei", StaffRole::kWorker);
     addStaff("zhao.min", StaffRole::kWorker);
@@ -62,7 +63,7 @@ class ConsoleTest : public testing::Test {
     StaffMember m;
     m.login = login;
     m.name = "Name of " + login;
-    m.role = role;
+    m.role = roleName(role);
     m.password_hash = *web::hashPassword(kPassword, web::ScryptCost{10, 8, 1});
     StaffStore::AddOutcome outcome;
     std::string error;
@@ -483,14 +484,14 @@ TEST(ConsoleHttp, RequestsAndAnswersCrossBetweenTheServersTypesAndTheWebParts) {
   h.target = "/console/queue?status=all&lang=spa";
   h.path = "/console/queue";
   h.headers = {{"cookie", "stb_lang=spa"}};
-  const web::Request r = toWebRequest(h);
+  const web::Request r = https::toWebRequest(h);
   EXPECT_EQ(r.path, "/console/queue");
   EXPECT_EQ(r.query, "status=all&lang=spa");
   ASSERT_NE(r.header("cookie"), nullptr);
   web::Response page = web::Response::html(403, "<p>no</p>");
   page.addHeader("Set-Cookie", "a=1");
   page.addHeader("Set-Cookie", "b=2");
-  const HttpResponse out = toHttpResponse(page);
+  const HttpResponse out = https::toHttpResponse(page);
   EXPECT_EQ(out.status, 403);
   EXPECT_EQ(out.body, "<p>no</p>");
   int cookies = 0, cache = 0;

@@ -3,8 +3,8 @@
 
 #include "tests/tools/stb_central/stb_central_test_util.h"
 #include "tools/stb-central/cli.h"
+#include "tools/stb-central/console/permissions.h"
 #include "tools/stb-central/console/staff_cli.h"
-#include "tools/stb-central/console/staff_store.h"
 #include "tools/stb-central/ticket_store.h"
 #include "tools/web/password.h"
 
@@ -47,13 +47,13 @@ TEST_F(StaffCliTest, AddsAMemberWithAHashedPassword) {
   ASSERT_EQ(run(args("wang.li", "supervisor"), "correct horse battery\n"), kExitOk) << err_;
   EXPECT_EQ(out_, "added wang.li (supervisor)\n");
   std::string error;
-  auto staff = StaffStore::open(db_, &error);
+  auto staff = openDeskStaff(db_, &error);
   ASSERT_TRUE(staff) << error;
   std::optional<StaffMember> m;
   ASSERT_TRUE(staff->find("wang.li", &m, &error)) << error;
   ASSERT_TRUE(m);
   EXPECT_EQ(m->name, "王丽");
-  EXPECT_EQ(m->role, StaffRole::kSupervisor);
+  EXPECT_EQ(m->role, "supervisor");
   EXPECT_EQ(m->password_hash.rfind("scrypt$15$8$1$", 0), 0u);
   EXPECT_TRUE(web::verifyPassword("correct horse battery", m->password_hash));
   EXPECT_EQ(m->password_hash.find("correct"), std::string::npos);

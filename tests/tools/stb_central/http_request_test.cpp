@@ -4,10 +4,10 @@
 
 #include <string>
 
-#include "tools/stb-central/http_request.h"
-#include "tools/stb-central/refusal_tally.h"
+#include "tools/https/http_request.h"
+#include "tools/https/refusal_tally.h"
 
-namespace tools::central {
+namespace tools::https {
 namespace {
 
 TEST(HttpRequest, HeaderLooksUpLowerCaseNames) {
@@ -50,4 +50,4 @@ TEST(RefusalTally, CountsPeersAndReasonsThenStartsAgain) {
 }
 
 }  // namespace
-}  // namespace tools::central
+}  // namespace tools::https

@@ -3,7 +3,7 @@
 // certificate, the box listener hands the verified CN to the handler and
 // refuses everyone else before the handler, refusals are summarised in one
 // line, silent connections are closed, and a peer's connections are capped.
-#include "tools/stb-central/http_server.h"
+#include "tools/stb-central/http.h"
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>

@@ -13,9 +13,10 @@
 
 #include "tests/tools/stb_central/pg_test_db.h"
 #include "tests/tools/stb_central/stb_central_test_util.h"
+#include "tools/db/pg_connection.h"
 #include "tools/stb-central/console/console.h"
+#include "tools/stb-central/console/permissions.h"
 #include "tools/stb-central/desk_statement.h"
-#include "tools/stb-central/pg_connection.h"
 #include "tools/stb-central/report_validation.h"
 #include "tools/stb-central/ticket_store.h"
 #include "tools/web/password.h"
@@ -251,7 +252,7 @@ TEST_F(PostgresStore, TheConsoleLogsInOnEitherInstance) {
   for (ConsoleInstance& i : instances) {
     i.store = open();
     ASSERT_TRUE(i.store);
-    i.staff = StaffStore::open(spec_, &error);
+    i.staff = openDeskStaff(spec_, &error);
     ASSERT_TRUE(i.staff) << error;
     i.console =
         std::make_unique<Console>(*i.store, *i.staff, ConsoleOptions(), [] { return kNow; });
@@ -260,7 +261,7 @@ TEST_F(PostgresStore, TheConsoleLogsInOnEitherInstance) {
   StaffMember m;
   m.login = "wang.boss";
   m.name = "Wang";
-  m.role = StaffRole::kSupervisor;
+  m.role = roleName(StaffRole::kSupervisor);
   m.password_hash = *web::hashPassword("s3cret-pass", web::ScryptCost{10, 8, 1});
   StaffStore::AddOutcome outcome;
   ASSERT_TRUE(instances[0].staff->add(m, &outcome, &error)) << error;

@@ -14,7 +14,7 @@
 #include <string>
 
 #include "tests/support/files.h"
-#include "tools/stb-central/db_connection.h"
+#include "tools/db/db_connection.h"
 
 namespace stb_central_test {
 
@@ -53,7 +53,7 @@ inline std::string freshPostgresSchema(std::string* error) {
   static std::atomic<int> count{0};
   const std::string schema =
       "t" + std::to_string(::getpid()) + "_" + std::to_string(count.fetch_add(1));
-  auto db = tools::central::db::open(server, tools::central::db::OpenOptions(), error);
+  auto db = tools::db::open(server, tools::db::OpenOptions(), error);
   if (!db || !db->exec("CREATE SCHEMA " + schema, error)) return "";
   return server + " options='-csearch_path=" + schema + "'";
 }

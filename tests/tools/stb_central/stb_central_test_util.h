@@ -4,7 +4,7 @@
 #include <string>
 
 #include "tests/support/central_server.h"
-#include "tools/stb-central/http_request.h"
+#include "tools/stb-central/http.h"
 
 namespace stb_central_test {
 

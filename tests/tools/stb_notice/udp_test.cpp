@@ -9,7 +9,7 @@
 #include <chrono>
 #include <thread>
 
-#include "platform/unique_fd.h"
+#include "tests/support/udp_receiver.h"
 #include "tests/tools/stb_notice/stb_notice_test_util.h"
 #include "tools/stb-notice/build.h"
 #include "tools/stb-notice/verify.h"
@@ -18,36 +18,7 @@
 namespace tools::notice {
 namespace {
 
-// A receiving socket on 127.0.0.1 with a port the kernel chose.
-struct Receiver {
-  platform::UniqueFd fd{::socket(AF_INET, SOCK_DGRAM, 0)};
-  uint16_t port = 0;
-  Receiver() {
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    EXPECT_EQ(::bind(fd.get(), reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-    socklen_t len = sizeof a;
-    ::getsockname(fd.get(), reinterpret_cast<sockaddr*>(&a), &len);
-    port = ntohs(a.sin_port);
-    const int buffer = 8 << 20;
-    ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVBUF, &buffer, sizeof buffer);
-    timeval timeout{0, 500'000};
-    ::setsockopt(fd.get(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  }
-  // Datagrams until `done` is set and half a second passes without one.
-  std::vector<std::vector<uint8_t>> receive(const std::atomic<bool>& done) {
-    std::vector<std::vector<uint8_t>> datagrams;
-    uint8_t buf[65536];
-    for (;;) {
-      const ssize_t n = ::recv(fd.get(), buf, sizeof buf, 0);
-      if (n > 0)
-        datagrams.emplace_back(buf, buf + n);
-      else if (done)
-        return datagrams;
-    }
-  }
-};
+using Receiver = testing_support::UdpReceiver;
 
 class UdpTarget : public testing::Test {
  protected:

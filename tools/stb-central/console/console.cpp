@@ -4,11 +4,8 @@
 #include "tools/stb-central/console/console_text.h"
 #include "tools/stb-central/console/permissions.h"
 #include "tools/stb-central/router.h"
-#include "tools/web/cookies.h"
 #include "tools/web/html.h"
 #include "tools/web/layout.h"
-#include "tools/web/password.h"
-#include "tools/web/secure_random.h"
 
 namespace tools::central {
 namespace {
@@ -17,29 +14,10 @@ const char kSessionCookie[] = "stb_console";
 const char kLoginCookie[] = "stb_login";  // the login form's CSRF token (double submit)
 const char kLangCookie[] = "stb_lang";
 
-std::string cookie(const web::Request& r, const char* name) {
-  const std::string* header = r.header("cookie");
-  return header ? web::cookieValue(*header, name).value_or("") : "";
-}
-
-web::CookieOptions consoleCookie() {
-  web::CookieOptions o;
-  o.path = Console::kRoot;
-  return o;
-}
-
-bool isFormPost(const web::Request& r) {
-  const std::string* type = r.header("content-type");
-  return type && type->rfind("application/x-www-form-urlencoded", 0) == 0;
-}
-
-// Where to go after the login: a console page, never elsewhere.
-std::string safeNext(const std::string& next) {
-  if (next.rfind(Console::kRoot, 0) != 0 || next.find("//") != std::string::npos ||
-      next.find("..") != std::string::npos || next.find_first_of("\\\r\n") != std::string::npos ||
-      next.rfind("/console/login", 0) == 0)
-    return std::string(Console::kRoot) + "queue";
-  return next;
+staff::LoginSite deskSite() {
+  return {Console::kRoot, std::string(Console::kRoot) + "queue",
+          kSessionCookie, kLoginCookie,
+          kLangCookie,    &consoleCatalogue()};
 }
 
 }  // namespace
@@ -53,47 +31,29 @@ Console::Console(TicketStore& store, StaffStore& staff, ConsoleOptions options, 
       staff_(staff),
       options_(options),
       clock_(std::move(clock)),
-      sessions_(options_.sessions) {
-  dummy_hash_ = web::hashPassword("no such account").value_or("");
-}
+      sessions_(options_.sessions),
+      gate_(staff_, store_mu_, options_.max_failed_logins),
+      flow_(deskSite(), sessions_, gate_) {}
 
 web::Response Console::handle(const web::Request& request) {
   Visit v;
   v.request = &request;
   v.now = clock_();
   v.utc_offset_seconds = int64_t{options_.utc_offset_minutes} * 60;
-  std::string why;
-  if (!web::parseForm(request.query, {}, &v.query, &why)) v.query = web::Form();
-  const std::string asked = v.query.value("lang");
-  const auto& catalogue = consoleCatalogue();
-  const std::string* accept = request.header("accept-language");
-  v.lang = catalogue.choose(asked, cookie(request, kLangCookie), accept ? *accept : "");
-  v.remember_lang = catalogue.find(asked) != nullptr;
-
+  staff::LoginFlow::Visitor visitor;
+  web::Response answer;
+  const bool admitted = flow_.admit(request, v.now, &visitor, &answer);
+  v.query = std::move(visitor.query);
+  v.lang = visitor.lang;
+  v.remember_lang = visitor.remember_lang;
+  if (!admitted) return answer;
+  v.session = visitor.session;
   const std::string& path = request.path;
-  if (path == "/" || path == "/console" || path == "/console/")
-    return web::Response::redirect("/console/queue");
-  // Nothing else outside /console/ (a browser's /favicon.ico): no login for it.
-  if (path.rfind(kRoot, 0) != 0) return errorPage(v, 404, "not_found");
-  if (path == "/console/login") {
-    if (request.method == "GET")
-      return loginPage(v, 200, "", v.query.value("bye") == "1" ? "login.logged_out" : "");
-    if (request.method == "POST") return postLogin(v);
-    return errorPage(v, 405, "bad_request");
-  }
-  const auto session = sessions_.find(cookie(request, kSessionCookie), v.now);
-  if (!session) {
-    if (request.method == "POST") return loginPage(v, 401, "", "login.expired");
-    const std::string target = path + (request.query.empty() ? "" : "?" + request.query);
-    return web::Response::redirect("/console/login?next=" + web::percentEncode(target));
-  }
-  v.session = *session;
-  v.role = parseRole(session->role).value_or(StaffRole::kWorker);
+  v.role = parseRole(v.session.role).value_or(StaffRole::kWorker);
   if (path == "/console/logout" && request.method == "POST") {
     web::Response refusal;
-    const auto form = postedForm(v, &refusal);
-    if (!form) return refusal;
-    return postLogout(v, *form);
+    if (!postedForm(v, &refusal)) return refusal;
+    return flow_.logout(v.session.id);
   }
   std::lock_guard<std::mutex> lock(store_mu_);
   return route(v);
@@ -123,7 +83,7 @@ web::Response Console::route(Visit& v) {
 }
 
 std::optional<web::Form> Console::postedForm(Visit& v, web::Response* refusal) {
-  if (!isFormPost(*v.request)) {
+  if (!staff::LoginFlow::isFormPost(*v.request)) {
     *refusal = errorPage(v, 415, "bad_request");
     return std::nullopt;
   }
@@ -138,104 +98,6 @@ std::optional<web::Form> Console::postedForm(Visit& v, web::Response* refusal) {
     return std::nullopt;
   }
   return form;
-}
-
-web::Response Console::loginPage(Visit& v, int status, const std::string& error_key,
-                                 const std::string& notice_key) {
-  // A fresh token for the login form, in a cookie and in the form: a POST
-  // carrying both, equal, came from this page (login CSRF).
-  std::string token = cookie(*v.request, kLoginCookie);
-  if (token.size() != 64) token = web::randomHex(32);
-  std::string content = "<form class=\"action\" method=\"post\" action=\"/console/login\">" +
-                        web::hiddenInput("csrf", token) +
-                        web::hiddenInput("next", safeNext(v.query.value("next"))) +
-                        web::textInput(v.t("login.login"), "login", "") +
-                        web::textInput(v.t("login.password"), "password", "", "password") +
-                        "<button type=\"submit\" id=\"login-submit\">" +
-                        web::escapeHtml(v.t("login.submit")) + "</button></form>";
-  web::Page p;
-  const web::Language* lang = consoleCatalogue().find(v.lang);
-  p.lang_tag = lang->tag;
-  p.site_name = v.t("site");
-  p.title = v.t("login.title");
-  for (const web::Language& l : consoleCatalogue().languages())
-    p.languages.emplace_back("/console/login?lang=" + l.code, l.own_name);
-  p.current_language_name = lang->own_name;
-  p.error = error_key.empty() ? "" : v.t(error_key);
-  p.notice = notice_key.empty() ? "" : v.t(notice_key);
-  p.content_html = content;
-  web::Response r = web::Response::html(status, web::renderPage(p));
-  web::CookieOptions o = consoleCookie();
-  o.max_age_seconds = 3600;
-  r.addHeader("Set-Cookie", web::setCookie(kLoginCookie, token, o));
-  if (v.remember_lang) {
-    web::CookieOptions lo = consoleCookie();
-    lo.max_age_seconds = 365 * 86400;
-    r.addHeader("Set-Cookie", web::setCookie(kLangCookie, v.lang, lo));
-  }
-  return r;
-}
-
-bool Console::throttled(const std::string& login, UtcSeconds now) {
-  std::lock_guard<std::mutex> lock(throttle_mu_);
-  auto it = failures_.find(login);
-  if (it == failures_.end()) return false;
-  if (now - it->second.first >= kThrottleSeconds) {
-    failures_.erase(it);
-    return false;
-  }
-  return it->second.count >= options_.max_failed_logins;
-}
-
-void Console::recordFailure(const std::string& login, UtcSeconds now) {
-  std::lock_guard<std::mutex> lock(throttle_mu_);
-  if (failures_.size() > 10000) failures_.clear();  // bounded; a flood only resets the counts
-  Failures& f = failures_[login];
-  if (f.count == 0 || now - f.first >= kThrottleSeconds) f = Failures{0, now};
-  ++f.count;
-}
-
-web::Response Console::postLogin(Visit& v) {
-  if (!isFormPost(*v.request)) return errorPage(v, 415, "bad_request");
-  web::Form form;
-  std::string why;
-  if (!web::parseForm(v.request->body, {}, &form, &why)) return errorPage(v, 400, "bad_request");
-  const std::string token = cookie(*v.request, kLoginCookie);
-  if (token.size() != 64 || !web::constantTimeEquals(token, form.value("csrf")))
-    return loginPage(v, 403, "csrf.failed", "");
-  const std::string login = form.value("login");
-  if (throttled(login, v.now)) return loginPage(v, 429, "login.throttled", "");
-  std::optional<StaffMember> member;
-  {
-    std::lock_guard<std::mutex> lock(store_mu_);
-    if (checkLogin(login).empty() && !staff_.find(login, &member, &why))
-      return errorPage(v, 500, "store_failed");
-  }
-  // An unknown login costs the same scrypt as a known one.
-  const bool ok =
-      web::verifyPassword(form.value("password"), member ? member->password_hash : dummy_hash_) &&
-      member;
-  if (!ok) {
-    recordFailure(login, v.now);
-    return loginPage(v, 401, "login.failed", "");
-  }
-  const auto session = sessions_.create(member->login, roleName(member->role), v.now);
-  if (!session) return errorPage(v, 500, "store_failed");
-  web::Response r = web::Response::redirect(safeNext(form.value("next")));
-  r.addHeader("Set-Cookie", web::setCookie(kSessionCookie, session->id, consoleCookie()));
-  web::CookieOptions gone = consoleCookie();
-  gone.max_age_seconds = 0;
-  r.addHeader("Set-Cookie", web::setCookie(kLoginCookie, "", gone));
-  return r;
-}
-
-web::Response Console::postLogout(Visit& v, const web::Form&) {
-  sessions_.remove(v.session.id);
-  web::Response r = web::Response::redirect("/console/login?bye=1");
-  web::CookieOptions gone = consoleCookie();
-  gone.max_age_seconds = 0;
-  r.addHeader("Set-Cookie", web::setCookie(kSessionCookie, "", gone));
-  return r;
 }
 
 std::string Console::logoutForm(const Visit& v) const {
@@ -281,11 +143,7 @@ web::Response Console::page(const Visit& v, int status, const std::string& title
   p.content_html = content_html;
   p.logout_html = logoutForm(v);
   web::Response r = web::Response::html(status, web::renderPage(p));
-  if (v.remember_lang) {
-    web::CookieOptions o = consoleCookie();
-    o.max_age_seconds = 365 * 86400;
-    r.addHeader("Set-Cookie", web::setCookie(kLangCookie, v.lang, o));
-  }
+  if (v.remember_lang) flow_.rememberLanguage(&r, v.lang);
   return r;
 }
 
@@ -299,7 +157,7 @@ std::vector<StaffMember> Console::workers() {
   std::string error;
   if (!staff_.list(&all, &error)) return out;
   for (StaffMember& m : all)
-    if (m.role == StaffRole::kWorker) out.push_back(std::move(m));
+    if (parseRole(m.role) == StaffRole::kWorker) out.push_back(std::move(m));
   return out;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The service desk's web console (docs/central-api.md "Console"): plain
 // server-rendered pages under /console/ in Chinese, Spanish and English,
-// working without JavaScript. Staff log in (staff_store.h), get a session
+// working without JavaScript. Staff log in (tools/staff), get a session
 // with expiry and a CSRF token (tools/web/sessions.h), and every page and
 // action is checked against their role (permissions.h). The tickets come
 // from the TicketStore, the areas from the areas file.
@@ -9,13 +9,14 @@
 // Thread-safe: the HTTP server calls handle() from its threads; the store
 // is used under one lock (scrypt at login runs outside it).
 #include <functional>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "tools/stb-central/console/staff_store.h"
+#include "tools/staff/login_flow.h"
+#include "tools/staff/login_gate.h"
+#include "tools/stb-central/console/permissions.h"
 #include "tools/stb-central/ticket_store.h"
 #include "tools/web/form.h"
 #include "tools/web/sessions.h"
@@ -40,7 +41,7 @@ class Console {
  public:
   using Clock = std::function<UtcSeconds()>;
   static constexpr const char* kRoot = "/console/";
-  static constexpr int64_t kThrottleSeconds = 15 * 60;
+  static constexpr int64_t kThrottleSeconds = staff::LoginGate::kThrottleSeconds;
 
   // STORE and STAFF are the console's own connections (not serve's).
   Console(TicketStore& store, StaffStore& staff, ConsoleOptions options, Clock clock);
@@ -61,10 +62,6 @@ class Console {
 
  private:
   web::Response route(Visit& v);
-  web::Response loginPage(Visit& v, int status, const std::string& error_key,
-                          const std::string& notice_key);
-  web::Response postLogin(Visit& v);
-  web::Response postLogout(Visit& v, const web::Form& form);
   // The form of a POST, once its CSRF token has been checked; nullopt after
   // filling *refusal.
   std::optional<web::Form> postedForm(Visit& v, web::Response* refusal);
@@ -88,22 +85,14 @@ class Console {
   // The workers one may assign to: staff with the worker role, by login.
   std::vector<StaffMember> workers();
 
-  bool throttled(const std::string& login, UtcSeconds now);
-  void recordFailure(const std::string& login, UtcSeconds now);
-
   TicketStore& store_;
   StaffStore& staff_;
   ConsoleOptions options_;
   Clock clock_;
   web::SessionStore sessions_;
-  std::string dummy_hash_;  // verified against for unknown logins: the same time either way
   std::mutex store_mu_;
-  std::mutex throttle_mu_;
-  struct Failures {
-    int count = 0;
-    UtcSeconds first = 0;
-  };
-  std::map<std::string, Failures> failures_;
+  staff::LoginGate gate_;  // after store_mu_, which it uses
+  staff::LoginFlow flow_;  // after sessions_ and gate_
 };
 
 // The adapter between the console and stb-central's HTTP server types lives

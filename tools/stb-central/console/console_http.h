@@ -1,14 +1,11 @@
 #pragma once
-// The console behind stb-central's HTTP server: its request and response
-// types to and from the web parts' own (tools/web/web_types.h).
+// The console behind stb-central's HTTP server (the types' adapter is
+// tools/https/web_bridge.h).
 #include "tools/stb-central/console/console.h"
-#include "tools/stb-central/http_request.h"
-#include "tools/stb-central/http_response.h"
+#include "tools/stb-central/http.h"
 
 namespace tools::central {
 
-web::Request toWebRequest(const HttpRequest& request);
-HttpResponse toHttpResponse(web::Response response);
 // CONSOLE answering a request as the server's handler does (a peer for the log).
 HttpResponse serveConsole(Console& console, const HttpRequest& request);
 

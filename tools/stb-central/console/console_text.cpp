@@ -1,45 +1,20 @@
 #include "tools/stb-central/console/console_text.h"
 
+#include "tools/staff/console_texts.h"
+
 namespace tools::central {
 namespace {
 
-struct Entry {
-  const char* key;
-  const char* zho;
-  const char* spa;
-  const char* eng;
-};
+using staff::ConsoleText;
 
 // Statuses, charter categories, roles and event kinds use their stored names
 // as keys, so a page looks them up as they come from the store.
-const Entry kTexts[] = {
+const ConsoleText kTexts[] = {
     {"site", "服务台", "Mesa de servicio", "Service desk"},
     {"nav.queue", "工单队列", "Cola de tickets", "Queue"},
     {"nav.return_visits", "回访", "Visitas de retorno", "Return visits"},
     {"nav.dashboard", "服务承诺看板", "Panel de la carta", "Charter dashboard"},
     {"nav.areas", "服务片区", "Zonas de servicio", "Service areas"},
-    {"logout", "退出", "Salir", "Log out"},
-    {"login.title", "员工登录", "Acceso del personal", "Staff login"},
-    {"login.login", "账号", "Usuario", "Login"},
-    {"login.password", "密码", "Contraseña", "Password"},
-    {"login.submit", "登录", "Entrar", "Log in"},
-    {"login.failed", "账号或密码不正确。", "Usuario o contraseña incorrectos.",
-     "Wrong login or password."},
-    {"login.throttled", "失败次数过多，请15分钟后再试。",
-     "Demasiados intentos fallidos; vuelva a intentarlo en 15 minutos.",
-     "Too many failed attempts; try again in 15 minutes."},
-    {"login.expired", "会话已过期，请重新登录。", "La sesión ha caducado; entre de nuevo.",
-     "Your session has expired; please log in again."},
-    {"login.logged_out", "已退出。", "Ha salido.", "Logged out."},
-    {"csrf.failed", "表单已失效，请重新打开页面再提交。",
-     "El formulario ha caducado; abra la página de nuevo y reenvíelo.",
-     "The form has expired; open the page again and resend it."},
-    {"forbidden", "您的角色无权执行此操作。", "Su función no permite esta acción.",
-     "Your role does not allow this."},
-    {"not_found", "未找到。", "No encontrado.", "Not found."},
-    {"bad_request", "请求无效。", "Solicitud no válida.", "Bad request."},
-    {"store_failed", "数据库出错，请稍后再试。", "Error de la base de datos; inténtelo más tarde.",
-     "The database failed; try again later."},
     // roles
     {"worker", "维修员", "Técnico", "Worker"},
     {"desk_agent", "客服", "Agente de mesa", "Desk agent"},
@@ -217,20 +192,11 @@ const Entry kTexts[] = {
      "Norm: 4,500 households a worker in a city, 2,000 in a county."},
 };
 
-web::Catalogue build() {
-  web::Catalogue c({{"zho", "zh", "中文"}, {"spa", "es", "Español"}, {"eng", "en", "English"}});
-  for (const Entry& e : kTexts) {
-    c.add("zho", e.key, e.zho);
-    c.add("spa", e.key, e.spa);
-    c.add("eng", e.key, e.eng);
-  }
-  return c;
-}
-
 }  // namespace
 
 const web::Catalogue& consoleCatalogue() {
-  static const web::Catalogue catalogue = build();
+  static const web::Catalogue catalogue =
+      staff::makeConsoleCatalogue(kTexts, sizeof kTexts / sizeof kTexts[0]);
   return catalogue;
 }
 

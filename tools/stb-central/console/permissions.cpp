@@ -2,6 +2,33 @@
 
 namespace tools::central {
 
+const char* roleName(StaffRole role) {
+  switch (role) {
+    case StaffRole::kWorker:
+      return "worker";
+    case StaffRole::kDeskAgent:
+      return "desk_agent";
+    case StaffRole::kSupervisor:
+      return "supervisor";
+  }
+  return "worker";
+}
+
+std::optional<StaffRole> parseRole(const std::string& name) {
+  for (StaffRole r : {StaffRole::kWorker, StaffRole::kDeskAgent, StaffRole::kSupervisor})
+    if (name == roleName(r)) return r;
+  return std::nullopt;
+}
+
+std::vector<std::string> deskRoles() {
+  return {roleName(StaffRole::kWorker), roleName(StaffRole::kDeskAgent),
+          roleName(StaffRole::kSupervisor)};
+}
+
+std::unique_ptr<StaffStore> openDeskStaff(const std::string& path, std::string* error) {
+  return StaffStore::open(path, deskRoles(), error);
+}
+
 bool allowed(StaffRole role, const std::string& login, ConsoleAction action, const Ticket* t) {
   const bool supervisor = role == StaffRole::kSupervisor;
   const bool desk = supervisor || role == StaffRole::kDeskAgent;

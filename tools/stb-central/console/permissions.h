@@ -6,12 +6,30 @@
 //                logs call-backs; sees the areas
 //   supervisor:  all of the desk agent's, and reassigns, sees the charter
 //                dashboard and the flags, clears flags
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
-#include "tools/stb-central/console/staff_store.h"
+#include "tools/staff/staff_store.h"
 #include "tools/stb-central/ticket_store.h"
 
 namespace tools::central {
+
+// The staff accounts (tools/staff), in the tickets' database.
+using staff::checkLogin;
+using staff::checkName;
+using staff::StaffMember;
+using staff::StaffStore;
+
+// The desk's roles; their names are what the staff table holds.
+enum class StaffRole { kWorker, kDeskAgent, kSupervisor };
+const char* roleName(StaffRole role);  // worker, desk_agent, supervisor
+std::optional<StaffRole> parseRole(const std::string& name);
+std::vector<std::string> deskRoles();  // all three names
+// The staff table of the tickets' database at PATH (TicketStore::open has
+// created or checked it). nullptr and *error.
+std::unique_ptr<StaffStore> openDeskStaff(const std::string& path, std::string* error);
 
 enum class ConsoleAction {
   kSeeAllTickets,  // the whole queue, any ticket
