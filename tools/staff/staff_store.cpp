@@ -1,9 +1,8 @@
 #include "tools/staff/staff_store.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 
+#include "tools/db/statement.h"
 #include "tools/web/form.h"
 
 namespace tools::staff {
@@ -21,37 +20,17 @@ std::string schema(const std::vector<std::string>& roles) {
          list +
          ")),\n"
          "  password TEXT NOT NULL,                   -- scrypt$..., tools/web/password.h\n"
-         "  created  INTEGER NOT NULL                 -- UTC seconds\n"
+         "  created  BIGINT NOT NULL                  -- UTC seconds\n"
          ");\n";
 }
 
-// One prepared statement, finalised on scope exit.
-using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
-
-Statement prepare(sqlite3* db, const char* sql) {
-  sqlite3_stmt* s = nullptr;
-  sqlite3_prepare_v2(db, sql, -1, &s, nullptr);
-  return Statement(s, sqlite3_finalize);
-}
-
-void bindText(sqlite3_stmt* s, int i, const std::string& v) {
-  sqlite3_bind_text(s, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-}
-
-std::string columnText(sqlite3_stmt* s, int col) {
-  const unsigned char* t = sqlite3_column_text(s, col);
-  return t ? std::string(reinterpret_cast<const char*>(t),
-                         static_cast<size_t>(sqlite3_column_bytes(s, col)))
-           : std::string();
-}
-
-StaffMember readMember(sqlite3_stmt* s) {
+StaffMember readMember(const db::Statement& s) {
   StaffMember m;
-  m.login = columnText(s, 0);
-  m.name = columnText(s, 1);
-  m.role = columnText(s, 2);
-  m.password_hash = columnText(s, 3);
-  m.created = sqlite3_column_int64(s, 4);
+  m.login = s.text(0);
+  m.name = s.text(1);
+  m.role = s.text(2);
+  m.password_hash = s.text(3);
+  m.created = s.integer(4);
   return m;
 }
 
@@ -83,66 +62,50 @@ std::unique_ptr<StaffStore> StaffStore::open(const std::string& path,
     *error = "staff: role names are a-z and _";
     return nullptr;
   }
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-    *error = path + ": " + (db ? sqlite3_errmsg(db) : "cannot open");
-    sqlite3_close(db);
+  db::OpenOptions options;
+  options.create = false;
+  auto db = db::open(path, options, error);
+  if (!db) return nullptr;
+  std::string why;
+  if (!db->exec(schema(roles), &why)) {
+    *error = db::displayName(path) + ": " + why;
     return nullptr;
   }
-  std::unique_ptr<StaffStore> store(new StaffStore(db, roles));
-  sqlite3_busy_timeout(db, 5000);
-  char* msg = nullptr;
-  if (sqlite3_exec(db, schema(roles).c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
-    *error = path + ": " + (msg ? msg : sqlite3_errmsg(db));
-    sqlite3_free(msg);
-    return nullptr;
-  }
-  return store;
+  return std::unique_ptr<StaffStore>(new StaffStore(std::move(db), roles));
 }
 
-StaffStore::~StaffStore() {
-  sqlite3_close(db_);
-}
+StaffStore::StaffStore(std::unique_ptr<db::Connection> db, std::vector<std::string> roles)
+    : db_(std::move(db)), roles_(std::move(roles)) {}
+
+StaffStore::~StaffStore() = default;
 
 bool StaffStore::add(const StaffMember& m, AddOutcome* outcome, std::string* error) {
   if (std::find(roles_.begin(), roles_.end(), m.role) == roles_.end()) {
     *error = "staff: no role " + m.role;
     return false;
   }
-  Statement s = prepare(db_,
-                        "INSERT INTO staff (login, name, role, password, created) "
-                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (login) DO NOTHING");
-  if (!s) {
-    *error = sqlite3_errmsg(db_);
+  db::Statement s(*db_,
+                  "INSERT INTO staff (login, name, role, password, created) "
+                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (login) DO NOTHING");
+  s.bind(1, m.login).bind(2, m.name).bind(3, m.role).bind(4, m.password_hash);
+  s.bind(5, m.created);
+  if (!s.ok() || s.step() != db::kDone) {
+    *error = "staff: " + db_->lastError();
     return false;
   }
-  bindText(s.get(), 1, m.login);
-  bindText(s.get(), 2, m.name);
-  bindText(s.get(), 3, m.role);
-  bindText(s.get(), 4, m.password_hash);
-  sqlite3_bind_int64(s.get(), 5, m.created);
-  if (sqlite3_step(s.get()) != SQLITE_DONE) {
-    *error = std::string("staff: ") + sqlite3_errmsg(db_);
-    return false;
-  }
-  *outcome = sqlite3_changes(db_) == 1 ? AddOutcome::kAdded : AddOutcome::kExists;
+  *outcome = s.changes() == 1 ? AddOutcome::kAdded : AddOutcome::kExists;
   return true;
 }
 
 bool StaffStore::find(const std::string& login, std::optional<StaffMember>* out,
                       std::string* error) {
   out->reset();
-  Statement s =
-      prepare(db_, "SELECT login, name, role, password, created FROM staff WHERE login = ?");
-  if (!s) {
-    *error = sqlite3_errmsg(db_);
-    return false;
-  }
-  bindText(s.get(), 1, login);
-  const int rc = sqlite3_step(s.get());
-  if (rc == SQLITE_ROW) *out = readMember(s.get());
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-    *error = std::string("staff: ") + sqlite3_errmsg(db_);
+  db::Statement s(*db_, "SELECT login, name, role, password, created FROM staff WHERE login = ?");
+  s.bind(1, login);
+  const db::Step rc = s.ok() ? s.step() : db::Step::kError;
+  if (rc == db::kRow) *out = readMember(s);
+  if (rc != db::kRow && rc != db::kDone) {
+    *error = "staff: " + db_->lastError();
     return false;
   }
   return true;
@@ -150,16 +113,12 @@ bool StaffStore::find(const std::string& login, std::optional<StaffMember>* out,
 
 bool StaffStore::list(std::vector<StaffMember>* out, std::string* error) {
   out->clear();
-  Statement s =
-      prepare(db_, "SELECT login, name, role, password, created FROM staff ORDER BY login");
-  if (!s) {
-    *error = sqlite3_errmsg(db_);
-    return false;
-  }
-  int rc;
-  while ((rc = sqlite3_step(s.get())) == SQLITE_ROW) out->push_back(readMember(s.get()));
-  if (rc != SQLITE_DONE) {
-    *error = std::string("staff: ") + sqlite3_errmsg(db_);
+  db::Statement s(*db_, "SELECT login, name, role, password, created FROM staff ORDER BY login");
+  db::Step rc = db::Step::kError;
+  if (s.ok())
+    while ((rc = s.step()) == db::kRow) out->push_back(readMember(s));
+  if (rc != db::kDone) {
+    *error = "staff: " + db_->lastError();
     return false;
   }
   return true;

@@ -1,5 +1,6 @@
 #pragma once
-// Staff accounts in an SQLite database (table staff, its own connection):
+// Staff accounts in a database (table staff, its own connection; SQLite, or
+// for stb-central PostgreSQL too: tools/db/db_connection.h):
 // login, display name, role, and the password's scrypt hash
 // (tools/web/password.h). Shared by stb-central's service desk console (in
 // its tickets' database) and stb-headend's authoring console (its staff_db);
@@ -11,7 +12,9 @@
 #include <string>
 #include <vector>
 
-struct sqlite3;
+namespace tools::db {
+class Connection;
+}  // namespace tools::db
 
 namespace tools::staff {
 
@@ -49,8 +52,8 @@ class StaffStore {
   bool list(std::vector<StaffMember>* out, std::string* error);
 
  private:
-  StaffStore(sqlite3* db, std::vector<std::string> roles) : db_(db), roles_(std::move(roles)) {}
-  sqlite3* db_;
+  StaffStore(std::unique_ptr<db::Connection> db, std::vector<std::string> roles);
+  std::unique_ptr<db::Connection> db_;
   std::vector<std::string> roles_;
 };
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "platform/arg_cursor.h"
+#include "tools/db/db_connection.h"
 #include "tools/stb-central/console/staff_cli.h"
 #include "tools/stb-central/desk_csv.h"
 #include "tools/stb-central/ticket_store.h"
@@ -28,6 +29,8 @@ const char kUsage[] =
     "       stb-central set-status --db FILE TICKET STATUS\n"
     "       stb-central return-visits --db FILE [--json]\n"
     "       stb-central staff-add --db FILE --login LOGIN --role ROLE --name NAME < password\n"
+    "FILE: an SQLite file, or a PostgreSQL database (postgresql://... or\n"
+    "      \"postgresql:host=... dbname=...\").\n"
     "STATUS: accepted, technician_assigned, resolved, closed (statuses only move forward).\n"
     "ROLE: worker, desk_agent, supervisor; the password is the first line of stdin.\n"
     "docs/central-api.md describes the API and the database.\n";
@@ -57,7 +60,7 @@ std::unique_ptr<TicketStore> openExisting(const AdminArgs& a, TicketStore::Acces
     return nullptr;
   }
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(*db, ec)) {
+  if (!db::isPostgres(*db) && !std::filesystem::is_regular_file(*db, ec)) {
     std::fprintf(err, "stb-central: %s: no such database\n", db->c_str());
     return nullptr;
   }

@@ -1,10 +1,8 @@
 // The desk's changes to a ticket (ticket_store.h): each one write
 // transaction holding the new ticket row and its events.
-#include <sqlite3.h>
-
 #include <nlohmann/json.hpp>
 
-#include "tools/stb-central/desk_sqlite.h"
+#include "tools/stb-central/desk_statement.h"
 #include "tools/stb-central/ticket_store.h"
 
 namespace tools::central {
@@ -39,15 +37,17 @@ json orNull(const std::optional<std::string>& v) {
 bool TicketStore::change(const std::string& ticket, UtcSeconds now,
                          const std::function<ChangeOutcome(Edit*)>& edit, ChangeResult* result,
                          std::string* error) {
-  if (!exec("BEGIN IMMEDIATE", error)) return false;
+  if (!db_->beginWrite(error)) return false;
   Edit e;
   {
-    Statement s(db_, std::string(kTicketSelect) + "WHERE t.ticket = ?1");
+    // Locked until the commit where rows are (PostgreSQL): another
+    // instance's change to the ticket waits, then reads this one's.
+    Statement s(*db_, std::string(kTicketSelect) + "WHERE t.ticket = ?1" + db_->forUpdate());
     if (!s.ok()) return rollback("change " + ticket, error);
     s.bind(1, ticket);
-    const int rc = s.step();
-    if (rc != SQLITE_ROW) {
-      if (rc != SQLITE_DONE) return rollback("change " + ticket, error);
+    const db::Step rc = s.step();
+    if (rc != kRow) {
+      if (rc != kDone) return rollback("change " + ticket, error);
       exec("ROLLBACK", nullptr);
       result->outcome = ChangeOutcome::kNotFound;
       return true;
@@ -64,14 +64,14 @@ bool TicketStore::change(const std::string& ticket, UtcSeconds now,
   Ticket& t = e.ticket;
   t.updated = now;
   {
-    Statement u(db_,
+    Statement u(*db_,
                 "UPDATE tickets SET status = ?2, assignee = ?3, deadline = ?4, updated = ?5, "
                 "resolved_at = ?6, return_visit_due = ?7, flags = ?8 WHERE ticket = ?1");
     if (!u.ok()) return rollback("change " + ticket, error);
     u.bind(1, ticket).bind(2, statusName(t.status)).bind(3, t.assignee).bind(4, t.deadline);
     u.bind(5, t.updated).bind(6, t.resolved_at).bind(7, t.return_visit_due);
     u.bind(8, static_cast<int64_t>(t.flags));
-    if (u.step() != SQLITE_DONE) return rollback("change " + ticket, error);
+    if (u.step() != kDone) return rollback("change " + ticket, error);
   }
   for (const Edit::Event& event : e.events)
     if (!addEvent(ticket, now, event.actor, event.kind, event.detail.dump(), error)) {
@@ -122,11 +122,11 @@ namespace {
 
 // How long the ticket's first deadline gave (the `accepted` event has it;
 // a reopened ticket's own deadline is later than that).
-UtcSeconds firstAllowance(sqlite3* db, const Ticket& t) {
+UtcSeconds firstAllowance(db::Connection& db, const Ticket& t) {
   Statement s(db,
               "SELECT detail FROM ticket_events WHERE ticket = ?1 AND kind = ?2 "
               "ORDER BY id LIMIT 1");
-  if (s.ok() && s.bind(1, t.ticket).bind(2, event_kind::kAccepted).step() == SQLITE_ROW) {
+  if (s.ok() && s.bind(1, t.ticket).bind(2, event_kind::kAccepted).step() == kRow) {
     const json detail = json::parse(s.text(0), nullptr, false);
     if (detail.is_object() && detail.contains("deadline") && detail["deadline"].is_string())
       if (const auto first = dvb::parseIso8601(detail["deadline"].get<std::string>()))
@@ -219,27 +219,27 @@ bool TicketStore::answer(const std::string& ticket, const ReturnVisitAnswer& a, 
         Ticket& t = e->ticket;
         if (!t.return_visit_due) {
           // Nothing owed: answered already, or never resolved.
-          Statement s(db_, "SELECT 1 FROM return_visits WHERE ticket = ?1 LIMIT 1");
+          Statement s(*db_, "SELECT 1 FROM return_visits WHERE ticket = ?1 LIMIT 1");
           if (!s.ok()) {
             store_failed = !fail("return visit", error);
             return ChangeOutcome::kWrongStatus;
           }
           s.bind(1, ticket);
-          const int rc = s.step();
-          if (rc != SQLITE_ROW && rc != SQLITE_DONE) store_failed = !fail("return visit", error);
-          return rc == SQLITE_ROW ? ChangeOutcome::kAlreadyAnswered : ChangeOutcome::kWrongStatus;
+          const db::Step rc = s.step();
+          if (rc != kRow && rc != kDone) store_failed = !fail("return visit", error);
+          return rc == kRow ? ChangeOutcome::kAlreadyAnswered : ChangeOutcome::kWrongStatus;
         }
         const std::string actor = by_box ? "box:" + t.box_id : staff;
         const char* via = by_box ? "box" : "callback";
         {
-          Statement ins(db_,
+          Statement ins(*db_,
                         "INSERT INTO return_visits(ticket, fixed, score, answered, via, actor, "
                         "note) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
           if (ins.ok()) {
             ins.bind(1, ticket).bind(2, int64_t{a.fixed ? 1 : 0}).bind(3, int64_t{a.score});
             ins.bind(4, now).bind(5, via).bind(6, actor).bind(7, a.note);
           }
-          if (!ins.ok() || ins.step() != SQLITE_DONE) {
+          if (!ins.ok() || ins.step() != kDone) {
             store_failed = !fail("return visit", error);
             return ChangeOutcome::kWrongStatus;
           }
@@ -251,7 +251,7 @@ bool TicketStore::answer(const std::string& ticket, const ReturnVisitAnswer& a, 
         if (!a.fixed) {
           // The first allowance again, unless the caller has the charter's.
           const UtcSeconds deadline =
-              a.reopen_deadline ? *a.reopen_deadline : now + firstAllowance(db_, t);
+              a.reopen_deadline ? *a.reopen_deadline : now + firstAllowance(*db_, t);
           t.status = t.assignee ? TicketStatus::kTechnicianAssigned : TicketStatus::kAccepted;
           t.resolved_at.reset();
           t.deadline = deadline;

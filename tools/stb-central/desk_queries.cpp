@@ -1,9 +1,10 @@
 // The desk's read-only queries (ticket_store.h): the queue, a ticket's
 // timeline, the return-visit and call-back queues, the flagged tickets and
 // the histories the dashboard counts.
-#include <sqlite3.h>
+#include <limits>
+#include <map>
 
-#include "tools/stb-central/desk_sqlite.h"
+#include "tools/stb-central/desk_statement.h"
 #include "tools/stb-central/ticket_store.h"
 
 namespace tools::central {
@@ -12,9 +13,9 @@ namespace {
 // Reads every row of S as a ticket; false at a step that fails.
 bool readTickets(Statement& s, std::vector<Ticket>* out) {
   out->clear();
-  int rc;
-  while ((rc = s.step()) == SQLITE_ROW) out->push_back(readTicket(s));
-  return rc == SQLITE_DONE;
+  db::Step rc;
+  while ((rc = s.step()) == kRow) out->push_back(readTicket(s));
+  return rc == kDone;
 }
 
 TicketEvent readEvent(const Statement& s) {
@@ -33,14 +34,14 @@ const char kOpen[] = "t.status IN ('accepted', 'technician_assigned')";
 }  // namespace
 
 bool TicketStore::listReturnVisits(std::vector<ReturnVisit>* out, std::string* error) {
-  Statement s(db_,
+  Statement s(*db_,
               "SELECT rv.ticket, t.box_id, rv.fixed, rv.score, rv.answered, rv.via, rv.actor, "
               "rv.note FROM return_visits rv JOIN tickets t ON t.ticket = rv.ticket "
               "ORDER BY rv.answered, rv.id");
   if (!s.ok()) return fail("list return visits", error);
   out->clear();
-  int rc;
-  while ((rc = s.step()) == SQLITE_ROW) {
+  db::Step rc;
+  while ((rc = s.step()) == kRow) {
     ReturnVisit v;
     v.ticket = s.text(0);
     v.box_id = s.text(1);
@@ -52,19 +53,21 @@ bool TicketStore::listReturnVisits(std::vector<ReturnVisit>* out, std::string* e
     v.note = s.text(7);
     out->push_back(v);
   }
-  return rc == SQLITE_DONE || fail("list return visits", error);
+  return rc == kDone || fail("list return visits", error);
 }
 
 bool TicketStore::queue(const QueueFilter& f, std::vector<Ticket>* out, std::string* error) {
-  // One statement for every filter: an unset member is a NULL that matches all.
+  // One statement for every filter: an unset member is a NULL that matches
+  // all. The CASTs give PostgreSQL the type of a parameter that may be NULL.
   const std::string sql = std::string(kTicketSelect) +
-                          "WHERE (?1 IS NULL OR t.status = ?1) "
+                          "WHERE (CAST(?1 AS TEXT) IS NULL OR t.status = ?1) "
                           "AND (?2 = 0 OR " +
                           kOpen +
                           ") "
-                          "AND (?3 IS NULL OR t.charter_category = ?3) "
-                          "AND (?4 IS NULL OR t.area_code = ?4) "
-                          "AND (?5 IS NULL OR (?5 = '' AND t.assignee IS NULL) OR t.assignee = ?5) "
+                          "AND (CAST(?3 AS TEXT) IS NULL OR t.charter_category = ?3) "
+                          "AND (CAST(?4 AS TEXT) IS NULL OR t.area_code = ?4) "
+                          "AND (CAST(?5 AS TEXT) IS NULL OR (?5 = '' AND t.assignee IS NULL) "
+                          "OR t.assignee = ?5) "
                           "AND (?6 = 0 OR (" +
                           kOpen +
                           " AND t.deadline < ?8)) "
@@ -72,50 +75,51 @@ bool TicketStore::queue(const QueueFilter& f, std::vector<Ticket>* out, std::str
                           kOpen +
                           " AND t.deadline >= ?8 AND t.deadline < ?9)) "
                           "ORDER BY t.deadline, t.ticket LIMIT ?10";
-  Statement s(db_, sql);
+  Statement s(*db_, sql);
   if (!s.ok()) return fail("queue", error);
   std::optional<std::string> status;
   if (f.status) status = statusName(*f.status);
   s.bind(1, status).bind(2, int64_t{f.open_only}).bind(3, f.charter_category);
   s.bind(4, f.area_code).bind(5, f.assignee).bind(6, int64_t{f.overdue});
   s.bind(7, int64_t{f.due_soon}).bind(8, f.now).bind(9, f.now + kDueSoon);
-  s.bind(10, f.limit == 0 ? int64_t{-1} : static_cast<int64_t>(f.limit));
+  // No limit: the most rows there can be (both take it; only SQLite takes -1).
+  s.bind(10, f.limit == 0 ? std::numeric_limits<int64_t>::max() : static_cast<int64_t>(f.limit));
   return readTickets(s, out) || fail("queue", error);
 }
 
 bool TicketStore::timeline(const std::string& ticket, std::vector<TicketEvent>* out,
                            std::string* error) {
-  Statement s(db_,
+  Statement s(*db_,
               "SELECT id, ticket, at, actor, kind, detail FROM ticket_events WHERE ticket = ?1 "
               "ORDER BY id");
   if (!s.ok()) return fail("timeline", error);
   s.bind(1, ticket);
   out->clear();
-  int rc;
-  while ((rc = s.step()) == SQLITE_ROW) out->push_back(readEvent(s));
-  return rc == SQLITE_DONE || fail("timeline", error);
+  db::Step rc;
+  while ((rc = s.step()) == kRow) out->push_back(readEvent(s));
+  return rc == kDone || fail("timeline", error);
 }
 
 bool TicketStore::returnVisitQueue(UtcSeconds now, std::vector<Ticket>* out, std::string* error) {
-  Statement s(db_, std::string(kTicketSelect) +
-                       "WHERE t.return_visit_due IS NOT NULL AND t.return_visit_due > ?1 "
-                       "ORDER BY t.return_visit_due, t.ticket");
+  Statement s(*db_, std::string(kTicketSelect) +
+                        "WHERE t.return_visit_due IS NOT NULL AND t.return_visit_due > ?1 "
+                        "ORDER BY t.return_visit_due, t.ticket");
   if (!s.ok()) return fail("return-visit queue", error);
   s.bind(1, now);
   return readTickets(s, out) || fail("return-visit queue", error);
 }
 
 bool TicketStore::callbackQueue(UtcSeconds now, std::vector<Ticket>* out, std::string* error) {
-  Statement s(db_, std::string(kTicketSelect) +
-                       "WHERE t.return_visit_due IS NOT NULL AND t.return_visit_due <= ?1 "
-                       "ORDER BY t.return_visit_due, t.ticket");
+  Statement s(*db_, std::string(kTicketSelect) +
+                        "WHERE t.return_visit_due IS NOT NULL AND t.return_visit_due <= ?1 "
+                        "ORDER BY t.return_visit_due, t.ticket");
   if (!s.ok()) return fail("call-back queue", error);
   s.bind(1, now);
   return readTickets(s, out) || fail("call-back queue", error);
 }
 
 bool TicketStore::flaggedTickets(std::vector<Ticket>* out, std::string* error) {
-  Statement s(db_, std::string(kTicketSelect) + "WHERE t.flags <> 0 ORDER BY t.updated, t.ticket");
+  Statement s(*db_, std::string(kTicketSelect) + "WHERE t.flags <> 0 ORDER BY t.updated, t.ticket");
   if (!s.ok()) return fail("flagged tickets", error);
   return readTickets(s, out) || fail("flagged tickets", error);
 }
@@ -123,43 +127,45 @@ bool TicketStore::flaggedTickets(std::vector<Ticket>* out, std::string* error) {
 bool TicketStore::histories(UtcSeconds to, std::vector<TicketHistory>* out, std::string* error) {
   out->clear();
   // One read transaction: the tickets and their events from one snapshot.
-  if (!exec("BEGIN", error)) return false;
+  if (!db_->beginSnapshot(error)) return false;
   const auto failed = [&](const char* what) {
     fail(what, error);
     exec("ROLLBACK", nullptr);
     return false;
   };
   {
-    Statement s(db_,
+    Statement s(*db_,
                 "SELECT ticket, area_code, charter_category FROM tickets WHERE accepted < ?1 "
                 "ORDER BY ticket");
     if (!s.ok()) return failed("histories");
     s.bind(1, to);
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) {
+    db::Step rc;
+    while ((rc = s.step()) == kRow) {
       TicketHistory h;
       h.ticket = s.text(0);
       h.area_code = s.text(1);
       h.charter_category = s.text(2);
       out->push_back(std::move(h));
     }
-    if (rc != SQLITE_DONE) return failed("histories");
+    if (rc != kDone) return failed("histories");
   }
   {
-    Statement s(db_,
+    Statement s(*db_,
                 "SELECT id, ticket, at, actor, kind, detail FROM ticket_events WHERE at < ?1 "
                 "ORDER BY ticket, id");
     if (!s.ok()) return failed("histories");
     s.bind(1, to);
-    auto h = out->begin();
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) {
+    // Found by name: the database's collation orders the names, which need
+    // not be the order of bytes.
+    std::map<std::string, TicketHistory*> by_ticket;
+    for (TicketHistory& h : *out) by_ticket.emplace(h.ticket, &h);
+    db::Step rc;
+    while ((rc = s.step()) == kRow) {
       TicketEvent e = readEvent(s);
-      // Both in ticket order: walk them together.
-      while (h != out->end() && h->ticket < e.ticket) ++h;
-      if (h != out->end() && h->ticket == e.ticket) h->events.push_back(std::move(e));
+      if (const auto h = by_ticket.find(e.ticket); h != by_ticket.end())
+        h->second->events.push_back(std::move(e));
     }
-    if (rc != SQLITE_DONE) return failed("histories");
+    if (rc != kDone) return failed("histories");
   }
   exec("COMMIT", nullptr);
   return true;

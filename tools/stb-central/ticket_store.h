@@ -1,8 +1,10 @@
 #pragma once
-// Reports and tickets in one SQLite database. Every call is one transaction;
-// errors come back as values (false and *error with SQLite's message). One
-// TicketStore is one connection: threads that share it take turns (serve
-// holds a mutex around each call); other processes open their own.
+// Reports and tickets in one database: an SQLite file, or PostgreSQL
+// (db_connection.h), where several stb-central instances share it. Every
+// call is one transaction; errors come back as values (false and *error with
+// the database's message). One TicketStore is one connection: threads that
+// share it take turns (serve holds a mutex around each call); other
+// processes open their own.
 //
 // A report is stored once per report_id (the box's Idempotency-Key): the same
 // report again gives back its ticket; a different report under the same id is
@@ -17,7 +19,9 @@
 #include "tools/stb-central/deadline_policy.h"
 #include "tools/stb-central/time_util.h"
 
-struct sqlite3;
+namespace tools::db {
+class Connection;
+}  // namespace tools::db
 
 namespace tools::central {
 
@@ -162,21 +166,24 @@ class TicketStore {
   static constexpr int kMaxTicketsPerDay = 999999;
 
   // How a connection is opened. serve and the admin commands that change
-  // tickets write; the listings only read, and under WAL a reader is never
-  // blocked by serve's writes.
+  // tickets write; the listings only read, and under WAL (or PostgreSQL's
+  // MVCC) a reader is never blocked by serve's writes.
   enum class Access { kReadWrite, kReadOnly };
   struct OpenOptions {
     Access access = Access::kReadWrite;
     // How long a write waits for another connection's write transaction
-    // (sqlite3_busy_timeout). serve keeps it short: a box is waiting.
+    // (sqlite3_busy_timeout; PostgreSQL's lock_timeout). serve keeps it
+    // short: a box is waiting.
     int busy_timeout_ms = 5000;
   };
 
-  // kReadWrite creates the file and schema when missing, and upgrades an
-  // older schema (v1) in one transaction; kReadOnly needs the current
-  // schema. Every open runs PRAGMA quick_check first and refuses a damaged
-  // database, naming the file and the damaged tables. nullptr and *error
-  // when the database cannot be used.
+  // PATH is an SQLite file, or a PostgreSQL database: "postgresql://..."
+  // or "postgresql:host=... dbname=..." (db::isPostgres). kReadWrite
+  // creates the file and schema when missing, and upgrades an older schema
+  // (v1) in one transaction (ticket_schema.h); kReadOnly needs the current
+  // schema. Every open of an SQLite file runs PRAGMA quick_check first and
+  // refuses a damaged database, naming the file and the damaged tables.
+  // nullptr and *error when the database cannot be used.
   static std::unique_ptr<TicketStore> open(const std::string& path, std::string* error);
   static std::unique_ptr<TicketStore> open(const std::string& path, const OpenOptions& options,
                                            std::string* error);
@@ -254,13 +261,13 @@ class TicketStore {
 
  private:
   struct Edit;  // desk_changes.cpp
-  explicit TicketStore(sqlite3* db) : db_(db) {}
+  explicit TicketStore(std::unique_ptr<db::Connection> db);
   bool exec(const char* sql, std::string* error);
   bool fail(const std::string& what, std::string* error);
   bool rollback(const std::string& what, std::string* error);
   bool commit(std::string* error);
-  // Creates or upgrades the schema to kSchemaVersion in one transaction.
-  bool setUpSchema(std::string* error);
+  // The answer to a report already stored: its ticket, or a conflict.
+  bool replay(const NewReport& report, SubmitResult* result, std::string* error);
   bool addEvent(const std::string& ticket, UtcSeconds at, const std::string& actor,
                 const char* kind, const std::string& detail, std::string* error);
   // One change to TICKET in one write transaction: EDIT decides on the
@@ -270,9 +277,7 @@ class TicketStore {
               std::string* error);
   bool answer(const std::string& ticket, const ReturnVisitAnswer& answer, bool by_box,
               const std::string& actor, UtcSeconds now, ChangeResult* result, std::string* error);
-  // "" when PRAGMA quick_check finds nothing, else what is damaged.
-  std::string damage();
-  sqlite3* db_;
+  std::unique_ptr<db::Connection> db_;
 };
 
 }  // namespace tools::central
