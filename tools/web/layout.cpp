@@ -38,6 +38,7 @@ tr.due-soon td{background:#fff4d6}
 .tag.warn{background:#c62828;color:#fff}
 form.filters,form.action{display:flex;flex-wrap:wrap;gap:.4rem .9rem;align-items:end;background:#fff;border:1px solid #d5d9df;padding:.6rem .8rem;margin:.5rem 0 1rem}
 label{display:inline-flex;flex-direction:column;font-size:.9em;gap:.15rem}
+label.tick{display:flex;flex-direction:row;align-items:center;gap:.4rem;margin:.2rem 0}
 input,select,textarea{font:inherit;padding:.2rem .35rem}
 button{font:inherit;padding:.25rem .9rem;cursor:pointer}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;background:#fff;border:1px solid #d5d9df;padding:.6rem .8rem}

@@ -137,7 +137,7 @@ web::Response HeadendConsole::formPage(Visit& v, int status, const NoticeForm& f
   std::string ticks;
   for (const auto& [code, name] : options_.areas) {
     const bool on = std::find(f.areas.begin(), f.areas.end(), code) != f.areas.end();
-    ticks += "<label class=\"area\"><input type=\"checkbox\" name=\"area\" value=\"" +
+    ticks += "<label class=\"tick\"><input type=\"checkbox\" name=\"area\" value=\"" +
              web::escapeHtml(code) + "\"" + (on ? " checked" : "") + "> " +
              web::escapeHtml(code + " " + name) + "</label> ";
   }
