@@ -60,9 +60,12 @@ stb-probe shows what a box sees in a transport stream; stb-notice is the
 operator's tool that signs notices and builds their streams.")
 
 set(CPACK_DEBIAN_STB-HEADEND_PACKAGE_NAME "stb-headend")
+# stb-preview (the console's previews) draws with DirectFB and the box's font.
+set(CPACK_DEBIAN_STB-HEADEND_PACKAGE_DEPENDS "fonts-wqy-microhei, libdirectfb-extra")
 set(CPACK_DEBIAN_STB-HEADEND_DESCRIPTION "Notice carousel playout service
 stb-headend plays the operator's signed notices as an MPEG-TS carousel over
-UDP, RTP, a file or a pipe, within a bitrate budget, taking revisions live.")
+UDP, RTP, a file or a pipe, within a bitrate budget, taking revisions live;
+its authoring console previews a notice with stb-preview as a box draws it.")
 set(CPACK_DEBIAN_STB-HEADEND_PACKAGE_CONTROL_EXTRA
     "${PROJECT_SOURCE_DIR}/packaging/stb-headend-debian/conffiles"
     "${PROJECT_SOURCE_DIR}/packaging/stb-headend-debian/postinst"

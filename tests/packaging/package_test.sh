@@ -58,6 +58,7 @@ etc/init.d/stbd"
 tools_files="usr/bin/stb-probe
 usr/bin/stb-notice"
 headend_files="usr/bin/stb-headend
+usr/bin/stb-preview
 usr/lib/systemd/system/stb-headend.service
 etc/stb-headend/stb-headend.json"
 
