@@ -11,6 +11,7 @@
 
 #include "dvb/notice/body_codec.h"
 #include "dvb/notice/signed_object.h"
+#include "tests/support/corpus.h"
 #include "tools/stb-headend/console/console_text.h"
 #include "tools/stb-headend/console/headend_console.h"
 #include "tools/web/password.h"
@@ -72,7 +73,7 @@ class HeadendConsoleTest : public testing::Test {
     options.state_dir = dir_;
     options.spool_dir = dir_ + "/spool";
     options.areas = {{"360102", "Donghu"}};
-    options.preview_program = dir_ + "/no-such-stb-preview";
+    options.preview_program = previewProgram();
     options.write_spool = [this](const std::string& d, const std::string& n,
                                  const std::vector<dvb::Section>& s, std::string*) {
       written_.push_back({d, n, s});
@@ -114,6 +115,17 @@ class HeadendConsoleTest : public testing::Test {
                      const std::string& body) {
     return send("POST", path, who.first, "csrf=" + who.second + "&" + body);
   }
+  // FORM previewed (the real stb-preview) by WHO, with the digest the page
+  // hands back for Publish: what an editor's browser sends after reading it.
+  std::string previewed(const std::pair<std::string, std::string>& who, const std::string& form) {
+    const web::Response r = post(who, "/headend/new", form + "&action=preview");
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::smatch m;
+    if (!std::regex_search(r.body, m, std::regex("name=\"previewed\" value=\"([0-9a-f]{64})\"")))
+      ADD_FAILURE() << "no previewed digest on the preview page";
+    return form + "&previewed=" + (m.empty() ? std::string() : m[1].str());
+  }
+  virtual std::string previewProgram() const { return testing_support::binPath("stb-preview"); }
   std::vector<AuditRow> auditRows() {
     std::vector<AuditRow> rows;
     std::string error;
@@ -166,8 +178,8 @@ TEST_F(HeadendConsoleTest, ErrorsShowBesideTheirFieldsAndNothingIsPublished) {
 
 TEST_F(HeadendConsoleTest, PublishSignsIntoTheSpoolAndAuditsWithTheSectionsHash) {
   auto li = login("li");
-  const web::Response r =
-      post(li, "/headend/new", std::string(kNotice) + "&action=publish&revise=");
+  const web::Response r = post(
+      li, "/headend/new", previewed(li, std::string(kNotice) + "&revise=") + "&action=publish");
   ASSERT_EQ(r.status, 303) << r.body;
   ASSERT_EQ(written_.size(), 1u);
   EXPECT_EQ(written_[0].dir, dir_ + "/spool");
@@ -190,7 +202,9 @@ TEST_F(HeadendConsoleTest, PublishSignsIntoTheSpoolAndAuditsWithTheSectionsHash)
   // Revised from the list: same object, revision 2; then cancelled: revision 3.
   const web::Response form = send("GET", "/headend/new?revise=1", li.first);
   EXPECT_NE(form.body.find("value=\"Works\""), std::string::npos);
-  ASSERT_EQ(post(li, "/headend/new", std::string(kNotice) + "&action=publish&revise=1").status,
+  ASSERT_EQ(post(li, "/headend/new",
+                 previewed(li, std::string(kNotice) + "&revise=1") + "&action=publish")
+                .status,
             303);
   lastWritten(&revision);
   EXPECT_EQ(revision, 2u);
@@ -212,7 +226,9 @@ TEST_F(HeadendConsoleTest, AnEmergencyWaitsForASupervisorOtherThanItsAuthor) {
   auto wang = login("wang");
   std::string emergency =
       std::regex_replace(std::string(kNotice), std::regex("planned_maintenance"), "emergency");
-  ASSERT_EQ(post(wang, "/headend/new", emergency + "&action=publish&revise=").status, 303);
+  ASSERT_EQ(post(wang, "/headend/new", previewed(wang, emergency + "&revise=") + "&action=publish")
+                .status,
+            303);
   EXPECT_TRUE(written_.empty());
   std::vector<PendingNotice> pending;
   std::string error;
@@ -244,7 +260,31 @@ TEST_F(HeadendConsoleTest, AnEmergencyWaitsForASupervisorOtherThanItsAuthor) {
   EXPECT_TRUE(pending.empty());
 }
 
-TEST_F(HeadendConsoleTest, PreviewFailureIsShownNotHidden) {
+TEST_F(HeadendConsoleTest, OnlyWhatWasPreviewedAndNotChangedSinceIsPublished) {
+  auto li = login("li");
+  // Never previewed: refused, nothing signed.
+  web::Response r = post(li, "/headend/new", std::string(kNotice) + "&action=publish&revise=");
+  EXPECT_EQ(r.status, 409);
+  EXPECT_NE(r.body.find(consoleCatalogue().text("eng", "form.preview_first")), std::string::npos)
+      << r.body;
+  // Previewed, then the body changed before Publish: refused too.
+  const std::string read = previewed(li, std::string(kNotice) + "&revise=");
+  const std::string changed =
+      std::regex_replace(read, std::regex("contact=96123"), "contact=96000");
+  ASSERT_NE(changed, read);
+  EXPECT_EQ(post(li, "/headend/new", changed + "&action=publish").status, 409);
+  EXPECT_TRUE(written_.empty());
+  EXPECT_TRUE(auditRows().empty());
+  // As read: published.
+  EXPECT_EQ(post(li, "/headend/new", read + "&action=publish").status, 303);
+  EXPECT_EQ(written_.size(), 1u);
+}
+
+class HeadendConsoleNoPreviewTest : public HeadendConsoleTest {
+  std::string previewProgram() const override { return dir_ + "/no-such-stb-preview"; }
+};
+
+TEST_F(HeadendConsoleNoPreviewTest, PreviewFailureIsShownNotHidden) {
   auto li = login("li");
   const web::Response r =
       post(li, "/headend/new", std::string(kNotice) + "&action=preview&revise=");

@@ -76,7 +76,7 @@ TEST(HeadendPlayout, EachKindRepeatsAtItsOwnInterval) {
   }
   std::sort(fees.begin(), fees.end());
   for (size_t i = 1; i < fees.size(); ++i)
-    EXPECT_NEAR(double(fees[i] - fees[i - 1]), aimedIntervalMs(20'000) / 4, 10);
+    EXPECT_NEAR(double(fees[i] - fees[i - 1]), aimedIntervalMs(20'000) / 4.0, 10);
   // The status: what is on air, its interval, its hash, how full the budget is.
   const PlayoutStatus s = p.board.snapshot();
   ASSERT_EQ(s.objects.size(), 6u);

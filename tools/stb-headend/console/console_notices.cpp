@@ -122,12 +122,15 @@ web::Response HeadendConsole::noticesPage(Visit& v, const std::string& notice,
 }
 
 web::Response HeadendConsole::formPage(Visit& v, int status, const NoticeForm& f, uint32_t revise,
-                                       const FieldErrors& errors, const std::string& preview_html) {
+                                       const FieldErrors& errors, const std::string& preview_html,
+                                       const std::string& previewed) {
   std::vector<std::pair<std::string, std::string>> kinds;
   for (const char* k : kKinds) kinds.emplace_back(k, v.t(k));
   std::string html = "<form method=\"post\" action=\"/headend/new\" id=\"notice-form\">" +
                      web::hiddenInput("csrf", v.session.csrf) +
                      web::hiddenInput("revise", revise ? std::to_string(revise) : "");
+  // What the editor has seen previewed: publishing signs only that (postNew).
+  if (!previewed.empty()) html += web::hiddenInput("previewed", previewed);
   if (revise)
     html += "<p>" + web::escapeHtml(v.t("form.revising")) + " #" + std::to_string(revise) + "</p>";
   html += errorsOf(errors, "form");
@@ -196,6 +199,10 @@ web::Response HeadendConsole::postNotice(Visit& v, const web::Form& posted) {
     return preview(v, form, revise, *object);
   }
   if (action != "publish") return errorPage(v, 400, "bad_request");
+  // Only what the editor has read is signed: the notice as last previewed,
+  // unchanged since. An edit after the preview needs a new preview.
+  if (posted.value("previewed") != sha256Hex(object->body))
+    return formPage(v, 409, form, revise, {{"form", {v.t("form.preview_first")}}}, "");
   if (form.kind == "emergency") {
     // The second person signs it off (postApprove); nothing goes on air yet.
     int64_t id = 0;
@@ -250,7 +257,7 @@ web::Response HeadendConsole::preview(Visit& v, const NoticeForm& form, uint32_t
             std::to_string(c.height) + "</td><td>" + seconds + "</td></tr>";
   }
   html += "</table></section>";
-  return formPage(v, 200, form, revise, {}, html);
+  return formPage(v, 200, form, revise, {}, html, sha256Hex(object.body));
 }
 
 web::Response HeadendConsole::previewImage(Visit& v, const std::string& token,

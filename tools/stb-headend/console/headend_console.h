@@ -74,9 +74,11 @@ class HeadendConsole {
 
   web::Response noticesPage(Visit& v, const std::string& notice = "",
                             const std::string& error = "");
-  // The form; REVISE: the object being revised (0: a new notice).
+  // The form; REVISE: the object being revised (0: a new notice); PREVIEWED:
+  // the digest of the body just previewed, handed back by Publish.
   web::Response formPage(Visit& v, int status, const NoticeForm& form, uint32_t revise,
-                         const FieldErrors& errors, const std::string& preview_html);
+                         const FieldErrors& errors, const std::string& preview_html,
+                         const std::string& previewed = "");
   web::Response postNotice(Visit& v, const web::Form& form);
   web::Response preview(Visit& v, const NoticeForm& form, uint32_t revise,
                         const notice::ObjectInput& object);
