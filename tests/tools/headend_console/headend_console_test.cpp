@@ -243,8 +243,12 @@ TEST_F(HeadendConsoleTest, AnEmergencyWaitsForASupervisorOtherThanItsAuthor) {
   EXPECT_EQ(post(wang, approve, "").status, 403);
   EXPECT_TRUE(written_.empty());
   auto zhao = login("zhao");
-  EXPECT_NE(send("GET", "/headend/notices", zhao.first).body.find("id=\"approve-"),
-            std::string::npos);
+  const std::string list = send("GET", "/headend/notices", zhao.first).body;
+  EXPECT_NE(list.find("id=\"approve-"), std::string::npos);
+  // The approver reads the whole notice beside the button: times, texts, contact.
+  for (const char* shown :
+       {"2026-11-29T08:00:00Z", "2026-11-29T12:00:00Z", "Works", "Tonight", "96123", "360102"})
+    EXPECT_NE(list.find(shown), std::string::npos) << shown;
   ASSERT_EQ(post(zhao, approve, "").status, 303);
   ASSERT_EQ(written_.size(), 1u);
   uint32_t revision = 0;

@@ -3,6 +3,7 @@
 // images.
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "dvb/notice/body_codec.h"
@@ -57,6 +58,26 @@ void sweepPreviews(const fs::path& dir) {
     if (entry.last_write_time(ec) < old) fs::remove_all(entry.path(), ec);
 }
 
+// A notice waiting for approval, whole: the supervisor signs off what they
+// have read, not a title.
+std::string pendingDetails(const std::function<std::string(const std::string&)>& t,
+                           const NoticeForm& f) {
+  auto item = [](const std::string& label, const std::string& value) {
+    return value.empty()
+               ? std::string()
+               : "<dt>" + web::escapeHtml(label) + "</dt><dd>" + web::escapeHtml(value) + "</dd>";
+  };
+  std::string html = "<dl>" + item(t("form.kind"), t(f.kind)) + item(t("form.start"), f.start) +
+                     item(t("form.end"), f.end) + item(t("form.lead_hours"), f.lead_hours) +
+                     item(t("form.areas"), f.prefixes) + item(t("form.nodes"), f.nodes);
+  for (const auto& [lang, title] : f.titles) {
+    const auto body = f.bodies.find(lang);
+    html += item(lang + " · " + t("form.title"), title) +
+            item(lang + " · " + t("form.body"), body == f.bodies.end() ? "" : body->second);
+  }
+  return html + item(t("form.contact"), f.contact) + "</dl>";
+}
+
 }  // namespace
 
 web::Response HeadendConsole::noticesPage(Visit& v, const std::string& notice,
@@ -74,12 +95,12 @@ web::Response HeadendConsole::noticesPage(Visit& v, const std::string& notice,
   if (pending.empty()) html += "<p>" + web::escapeHtml(v.t("list.none")) + "</p>";
   for (const PendingNotice& p : pending) {
     const auto n = nlohmann::json::parse(p.notice, nullptr, false);
-    const std::string title = n.is_object() && !n.value("texts", nlohmann::json::array()).empty()
-                                  ? n["texts"][0].value("title", "")
-                                  : std::string();
     html += "<div class=\"pending\" id=\"pending-" + std::to_string(p.id) + "\">#" +
-            std::to_string(p.object_id) + " " + web::escapeHtml(title) + " · " +
-            web::escapeHtml(v.t("list.author")) + ": " + web::escapeHtml(p.author);
+            std::to_string(p.object_id) + " · " + web::escapeHtml(v.t("list.author")) + ": " +
+            web::escapeHtml(p.author);
+    if (n.is_object())
+      html += pendingDetails([&v](const std::string& key) { return v.t(key); },
+                             NoticeForm::fromJson(n));
     if (allowed(v.role, v.session.user, Action::kApprove, p.author))
       html += "<form method=\"post\" action=\"/headend/pending/" + std::to_string(p.id) +
               "/approve\">" + csrf + "<button type=\"submit\" id=\"approve-" +
