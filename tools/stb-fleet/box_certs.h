@@ -10,7 +10,7 @@
 namespace tools::fleet {
 
 struct BoxCertificates {
-  std::string key_file;                // the shared private key (PEM)
+  std::string key_file;                 // the shared private key (PEM)
   std::vector<std::string> cert_files;  // one per box id, in order
 };
 

@@ -21,10 +21,10 @@ bool CentralProcess::start(const std::vector<std::string>& extra, std::string* e
     return false;
   };
   if (running()) return fail("already running");
-  std::vector<std::string> args = {options_.binary, "serve",  "--db",  options_.db,
-                                   "--cert",        options_.cert, "--key", options_.key,
-                                   "--ca",          options_.ca,   "--listen",
-                                   "127.0.0.1:" + std::to_string(port_)};
+  std::vector<std::string> args = {
+      options_.binary, "serve",       "--db",     options_.db,
+      "--cert",        options_.cert, "--key",    options_.key,
+      "--ca",          options_.ca,   "--listen", "127.0.0.1:" + std::to_string(port_)};
   args.insert(args.end(), options_.extra.begin(), options_.extra.end());
   args.insert(args.end(), extra.begin(), extra.end());
   std::vector<char*> argv;

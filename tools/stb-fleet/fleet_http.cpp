@@ -139,9 +139,9 @@ void FleetHttp::pump(int max_wait_ms) {
     }
     curl_multi_remove_handle(multi, m->easy_handle);
     const auto now = std::chrono::steady_clock::now();
-    exchanges_.push_back(
-        {r.http_status, std::chrono::duration<double, std::milli>(now - (*it)->started).count(),
-         now});
+    exchanges_.push_back({r.http_status,
+                          std::chrono::duration<double, std::milli>(now - (*it)->started).count(),
+                          now});
     finished.push_back(std::move(*it));
     transfers_.erase(it);
   }

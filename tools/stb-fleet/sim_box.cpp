@@ -23,11 +23,11 @@ SimBox::SimBox(std::string box_id, uint64_t seed, FleetHttp* http, BoxLink::Conf
       hooks_(std::move(hooks)) {
   std::string error;
   outbox_.load(&error);  // an empty memory store always loads
-  sender_ = std::make_unique<stb::ReportSender>(
-      &outbox_, this, clock, log, [this](std::optional<int64_t> ms) {
-        wake_at_ = ms;
-        if (hooks_.wake_at) hooks_.wake_at(ms);
-      });
+  sender_ = std::make_unique<stb::ReportSender>(&outbox_, this, clock, log,
+                                                [this](std::optional<int64_t> ms) {
+                                                  wake_at_ = ms;
+                                                  if (hooks_.wake_at) hooks_.wake_at(ms);
+                                                });
 }
 
 bool SimBox::file(const std::string& area_code, std::string* error) {
@@ -63,21 +63,20 @@ void SimBox::request(const std::string& path, const std::string& body,
       if (now < it->second.second) ++timing_.before_retry_after;
     }
   }
-  link_.request(path, body, headers,
-                [this, key, done = std::move(done)](const stb::CentralResponse& r) {
-                  done(r);  // the sender writes the outcome to the outbox
-                  if (key.empty()) return;
-                  const stb::OutboxReport* row = outbox_.find(key);
-                  if (!row || row->state != "waiting") {
-                    not_before_.erase(key);
-                    if (row && hooks_.settled) hooks_.settled();
-                    return;
-                  }
-                  const int64_t at = clock_->nowMs();
-                  if (r.retry_after_ms) ++timing_.retry_after_seen;
-                  not_before_[key] = {row->next_attempt_ms,
-                                      r.retry_after_ms ? at + *r.retry_after_ms : 0};
-                });
+  link_.request(
+      path, body, headers, [this, key, done = std::move(done)](const stb::CentralResponse& r) {
+        done(r);  // the sender writes the outcome to the outbox
+        if (key.empty()) return;
+        const stb::OutboxReport* row = outbox_.find(key);
+        if (!row || row->state != "waiting") {
+          not_before_.erase(key);
+          if (row && hooks_.settled) hooks_.settled(row->created_ms);
+          return;
+        }
+        const int64_t at = clock_->nowMs();
+        if (r.retry_after_ms) ++timing_.retry_after_seen;
+        not_before_[key] = {row->next_attempt_ms, r.retry_after_ms ? at + *r.retry_after_ms : 0};
+      });
 }
 
 }  // namespace tools::fleet

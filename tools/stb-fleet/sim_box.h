@@ -30,8 +30,8 @@ class SeededRandom : public stb::RandomSource {
 };
 
 struct BoxTiming {
-  uint64_t sends = 0;       // report POSTs (first tries and retries)
-  uint64_t early = 0;       // sent before the outbox's own schedule allowed
+  uint64_t sends = 0;               // report POSTs (first tries and retries)
+  uint64_t early = 0;               // sent before the outbox's own schedule allowed
   uint64_t before_retry_after = 0;  // sent before the server's Retry-After ran out
   uint64_t retry_after_seen = 0;    // answers that carried Retry-After
 };
@@ -39,10 +39,11 @@ struct BoxTiming {
 class SimBox : public stb::CentralApi {
  public:
   // What the fleet's loop hears from a box: its next wake-up (nullopt: none)
-  // and each report that left the waiting state (delivered or refused).
+  // and each report that left the waiting state (delivered or refused),
+  // with the virtual time it was filed.
   struct Hooks {
     std::function<void(std::optional<int64_t>)> wake_at;
-    std::function<void()> settled;
+    std::function<void(int64_t filed_ms)> settled;
   };
   SimBox(std::string box_id, uint64_t seed, FleetHttp* http, BoxLink::Config link,
          const VirtualClock* clock, stb::Log* log, Hooks hooks);

@@ -38,6 +38,8 @@ struct StormResult {
   double p50_ms = 0, p99_ms = 0;      // latency of answered exchanges
   int64_t back_at_ms = 0;             // virtual: the server runs again
   int64_t last_delivery_ms = 0;       // virtual
+  // Virtual: the last delivery of a report filed before back_at_ms.
+  int64_t backlog_drained_ms = 0;
   int attempts_p50 = 0, attempts_p99 = 0, attempts_max = 0;  // POSTs per delivered report
   uint64_t sends = 0, early = 0, before_retry_after = 0, retry_after_seen = 0;
   double real_s = 0;
