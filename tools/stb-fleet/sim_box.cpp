@@ -55,6 +55,7 @@ void SimBox::request(const std::string& path, const std::string& body,
   for (const auto& h : headers)
     if (h.rfind("Idempotency-Key: ", 0) == 0) key = h.substr(17);
   const int64_t now = clock_->nowMs();
+  if (hooks_.sending) hooks_.sending(now);
   if (!key.empty()) {
     ++timing_.sends;
     auto it = not_before_.find(key);

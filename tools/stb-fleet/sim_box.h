@@ -39,11 +39,12 @@ struct BoxTiming {
 class SimBox : public stb::CentralApi {
  public:
   // What the fleet's loop hears from a box: its next wake-up (nullopt: none)
-  // and each report that left the waiting state (delivered or refused),
-  // with the virtual time it was filed.
+  // each report that left the waiting state (delivered or refused), with
+  // the virtual time it was filed, and each request it starts.
   struct Hooks {
     std::function<void(std::optional<int64_t>)> wake_at;
     std::function<void(int64_t filed_ms)> settled;
+    std::function<void(int64_t now_ms)> sending;  // each request the box starts
   };
   SimBox(std::string box_id, uint64_t seed, FleetHttp* http, BoxLink::Config link,
          const VirtualClock* clock, stb::Log* log, Hooks hooks);

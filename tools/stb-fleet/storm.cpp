@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <memory>
 #include <queue>
 #include <sstream>
@@ -63,6 +64,7 @@ bool runStorm(const StormConfig& config, StormResult* out, std::string* error) {
   size_t settled = 0;
   int64_t last_settled_ms = 0, backlog_drained_ms = 0;
   const int64_t back_at = config.down_at_ms + config.down_for_ms;
+  std::map<int64_t, size_t> per_minute;  // requests started, by virtual minute
   std::vector<std::unique_ptr<SimBox>> boxes;
   for (size_t i = 0; i < ids.size(); ++i) {
     SimBox::Hooks hooks;
@@ -75,6 +77,7 @@ bool runStorm(const StormConfig& config, StormResult* out, std::string* error) {
       last_settled_ms = clock.nowMs();
       if (filed_ms < back_at) backlog_drained_ms = clock.nowMs();
     };
+    hooks.sending = [&per_minute](int64_t now_ms) { ++per_minute[now_ms / 60'000]; };
     boxes.push_back(std::make_unique<SimBox>(
         ids[i], config.seed * 1'000'003 + i, http.get(),
         BoxLink::Config{central.url(), config.pki_dir + "/ca.pem", certs.cert_files[i],
@@ -156,6 +159,12 @@ bool runStorm(const StormConfig& config, StormResult* out, std::string* error) {
     latencies.push_back(e.latency_ms);
   }
   out->peak_rps = peakPerSecond(http->exchanges());
+  for (const auto& [minute, n] : per_minute) {
+    if (n > out->peak_per_minute) {
+      out->peak_per_minute = n;
+      out->peak_minute = minute;
+    }
+  }
   out->p50_ms = percentile(latencies, 50);
   out->p99_ms = percentile(latencies, 99);
   out->attempts_p50 = static_cast<int>(percentile(attempts, 50));
@@ -189,6 +198,8 @@ std::string describe(const StormConfig& c, const StormResult& r) {
     << "requests: " << r.requests << " (answered " << r.answered << ")\n"
     << "report POSTs: " << r.sends << "\n"
     << "peak requests/s (answered, real time): " << r.peak_rps << "\n"
+    << "busiest virtual minute: " << r.peak_per_minute << " requests started at min "
+    << r.peak_minute << "\n"
     << "latency p50/p99 ms: " << r.p50_ms << " / " << r.p99_ms << "\n"
     << "server down at / back at (virtual min): " << c.down_at_ms / 60'000.0 << " / "
     << r.back_at_ms / 60'000.0 << " (then 503 Retry-After " << c.retry_after_s << " s for "

@@ -36,8 +36,12 @@ struct StormResult {
   size_t requests = 0, answered = 0;  // exchanges; with an HTTP answer
   double peak_rps = 0;                // answered per real second, the busiest second
   double p50_ms = 0, p99_ms = 0;      // latency of answered exchanges
-  int64_t back_at_ms = 0;             // virtual: the server runs again
-  int64_t last_delivery_ms = 0;       // virtual
+  // The field's view: requests the boxes started in the busiest virtual
+  // minute (tried, answered or not), and which minute that was.
+  size_t peak_per_minute = 0;
+  int64_t peak_minute = 0;
+  int64_t back_at_ms = 0;        // virtual: the server runs again
+  int64_t last_delivery_ms = 0;  // virtual
   // Virtual: the last delivery of a report filed before back_at_ms.
   int64_t backlog_drained_ms = 0;
   int attempts_p50 = 0, attempts_p99 = 0, attempts_max = 0;  // POSTs per delivered report
