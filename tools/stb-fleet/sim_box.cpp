@@ -14,7 +14,7 @@ uint64_t SeededRandom::next() {
 }
 
 SimBox::SimBox(std::string box_id, uint64_t seed, FleetHttp* http, BoxLink::Config link,
-               const VirtualClock* clock, stb::Log* log, Hooks hooks)
+               const stb::MonotonicClock* clock, stb::Log* log, Hooks hooks)
     : id_(std::move(box_id)),
       random_(seed),
       outbox_(&store_, &random_),

@@ -13,9 +13,9 @@
 
 #include "stb/outbox.h"
 #include "stb/ports/log.h"
+#include "stb/ports/monotonic_clock.h"
 #include "stb/report_sender.h"
 #include "tools/stb-fleet/fleet_http.h"
-#include "tools/stb-fleet/virtual_clock.h"
 
 namespace tools::fleet {
 
@@ -47,7 +47,7 @@ class SimBox : public stb::CentralApi {
     std::function<void(int64_t now_ms)> sending;  // each request the box starts
   };
   SimBox(std::string box_id, uint64_t seed, FleetHttp* http, BoxLink::Config link,
-         const VirtualClock* clock, stb::Log* log, Hooks hooks);
+         const stb::MonotonicClock* clock, stb::Log* log, Hooks hooks);
 
   const std::string& id() const { return id_; }
   // The viewer confirms a report now (built as the menu builds it).
@@ -68,7 +68,7 @@ class SimBox : public stb::CentralApi {
   stb::MemoryOutboxStore store_;
   stb::Outbox outbox_;
   BoxLink link_;
-  const VirtualClock* clock_;
+  const stb::MonotonicClock* clock_;
   std::unique_ptr<stb::ReportSender> sender_;
   std::optional<int64_t> wake_at_;
   Hooks hooks_;

@@ -10,11 +10,11 @@
 #include <sstream>
 #include <vector>
 
+#include "stb/replay_clock.h"
 #include "tools/stb-fleet/box_certs.h"
 #include "tools/stb-fleet/fleet_http.h"
 #include "tools/stb-fleet/sim_box.h"
 #include "tools/stb-fleet/storm_figures.h"
-#include "tools/stb-fleet/virtual_clock.h"
 
 namespace tools::fleet {
 namespace {
@@ -55,7 +55,9 @@ bool runStorm(const StormConfig& config, StormResult* out, std::string* error) {
   std::unique_ptr<FleetHttp> http = FleetHttp::create(error);
   if (!http) return false;
 
-  VirtualClock clock;
+  // One clock for the whole fleet (stb::ReplayClock: moved by its owner,
+  // never back), as a fast replay moves a single box's.
+  stb::ReplayClock clock;
   stb::NullLog log;
   // Box wake-ups, earliest first; an entry counts only while it is still
   // the box's wake-up (a later one replaces it).
