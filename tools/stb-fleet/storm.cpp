@@ -166,6 +166,8 @@ bool runStorm(const StormConfig& config, StormResult* out, std::string* error) {
       out->peak_per_minute = n;
       out->peak_minute = minute;
     }
+    if (minute >= back_at / 60'000)
+      out->peak_per_minute_back = std::max(out->peak_per_minute_back, n);
   }
   out->p50_ms = percentile(latencies, 50);
   out->p99_ms = percentile(latencies, 99);
@@ -202,6 +204,7 @@ std::string describe(const StormConfig& c, const StormResult& r) {
     << "peak requests/s (answered, real time): " << r.peak_rps << "\n"
     << "busiest virtual minute: " << r.peak_per_minute << " requests started at min "
     << r.peak_minute << "\n"
+    << "busiest virtual minute once back: " << r.peak_per_minute_back << " requests\n"
     << "latency p50/p99 ms: " << r.p50_ms << " / " << r.p99_ms << "\n"
     << "server down at / back at (virtual min): " << c.down_at_ms / 60'000.0 << " / "
     << r.back_at_ms / 60'000.0 << " (then 503 Retry-After " << c.retry_after_s << " s for "

@@ -40,8 +40,9 @@ struct StormResult {
   // minute (tried, answered or not), and which minute that was.
   size_t peak_per_minute = 0;
   int64_t peak_minute = 0;
-  int64_t back_at_ms = 0;        // virtual: the server runs again
-  int64_t last_delivery_ms = 0;  // virtual
+  size_t peak_per_minute_back = 0;  // the same from the server's return on
+  int64_t back_at_ms = 0;           // virtual: the server runs again
+  int64_t last_delivery_ms = 0;     // virtual
   // Virtual: the last delivery of a report filed before back_at_ms.
   int64_t backlog_drained_ms = 0;
   int attempts_p50 = 0, attempts_p99 = 0, attempts_max = 0;  // POSTs per delivered report
