@@ -28,7 +28,6 @@ bool OffAirUdpReader::drain(OffAirMonitor& monitor, uint64_t stream_ms, std::str
         monitor.push(buffer_.data(), r.bytes, stream_ms);
         break;
       case platform::ReadResult::Status::kWouldBlock:
-        return true;
       case platform::ReadResult::Status::kEnd:  // never for UDP
         return true;
       case platform::ReadResult::Status::kError:
