@@ -18,7 +18,6 @@ MonitorOptions optionsFor(const HeadendConfig& c, const Playout* playout) {
 SelfMonitor::SelfMonitor(const HeadendConfig& config, Playout* playout, StatusBoard* board,
                          Playout::Log log)
     : config_(config),
-      playout_(playout),
       board_(board),
       log_(std::move(log)),
       monitor_(optionsFor(config, playout)) {}

@@ -32,7 +32,6 @@ class SelfMonitor {
   void publish(uint64_t stream_ms);
 
   const HeadendConfig& config_;
-  Playout* playout_;
   StatusBoard* board_;
   Playout::Log log_;
   OffAirMonitor monitor_;
