@@ -17,10 +17,7 @@ MonitorOptions optionsFor(const HeadendConfig& c, const Playout* playout) {
 
 SelfMonitor::SelfMonitor(const HeadendConfig& config, Playout* playout, StatusBoard* board,
                          Playout::Log log)
-    : config_(config),
-      board_(board),
-      log_(std::move(log)),
-      monitor_(optionsFor(config, playout)) {}
+    : config_(config), board_(board), log_(std::move(log)), monitor_(optionsFor(config, playout)) {}
 
 std::unique_ptr<SelfMonitor> SelfMonitor::attach(const HeadendConfig& config, Playout* playout,
                                                  StatusBoard* board, Playout::Log log,
