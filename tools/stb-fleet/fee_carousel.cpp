@@ -183,8 +183,20 @@ std::optional<FeeCarouselFigures> runFeeCarousel(const FeeCarouselConfig& config
     const double share = static_cast<double>(config.build_limit) / config.subscribers;
     keep = std::max<uint32_t>(1, static_cast<uint32_t>(buckets * share));
   }
+  if (keep < buckets && !config.spool_dir.empty()) {
+    *error = "--spool needs every batch built: raise --build-limit to " +
+             std::to_string(config.subscribers);
+    return std::nullopt;
+  }
   auto batches = buildFeeBatches(config.subscribers, buckets, keep, *key, error);
   if (!batches) return std::nullopt;
+  if (!config.spool_dir.empty()) {
+    // The headend's input, to play the same batches with stb-headend itself.
+    std::vector<dvb::Section> sections;
+    for (const headend::SpoolObject& o : batches->objects)
+      sections.insert(sections.end(), o.sections.begin(), o.sections.end());
+    if (!headend::writeSpoolFile(config.spool_dir, "fees", sections, error)) return std::nullopt;
+  }
   return feeFigures(config, *batches);
 }
 
@@ -238,12 +250,13 @@ namespace {
 
 const char kFeeUsage[] =
     "usage: stb-fleet fee-carousel --subscribers N [--cycle-s S[,S...]] [--bitrate-kbps K]\n"
-    "                 [--bucket-count B] [--build-limit L]\n"
+    "                 [--bucket-count B] [--build-limit L] [--spool DIR]\n"
     "  Builds and signs the fee batches for N subscribers as stb-notice does, and prices\n"
     "  them with stb-headend's budget: the bitrate each fee cycle S (seconds; default\n"
     "  300,900,1800,3600) needs, and the cycle reached at K kbit/s. Above L subscribers\n"
     "  (default 2000000) a sample of whole buckets is built and scaled. B: default the\n"
-    "  smallest power of two with at most 1000 subscribers per bucket.\n";
+    "  smallest power of two with at most 1000 subscribers per bucket. DIR: also write\n"
+    "  the batches to DIR/fees.bin, stb-headend's spool (every batch must be built).\n";
 
 int feeUsage(const std::string& why) {
   std::fprintf(stderr, "stb-fleet: %s\n%s", why.c_str(), kFeeUsage);
@@ -268,6 +281,10 @@ int feeCarouselCommand(const std::vector<std::string>& args) {
     if (name.rfind("--", 0) != 0 || i + 1 >= args.size())
       return feeUsage("option " + name + " needs a value");
     const std::string& value = args[i + 1];
+    if (name == "--spool") {
+      c.spool_dir = value;
+      continue;
+    }
     if (name == "--cycle-s") {
       c.cycles_s.clear();
       size_t from = 0;

@@ -48,6 +48,7 @@ struct FeeCarouselConfig {
   uint64_t build_limit = 2'000'000;  // above it, a sample of buckets is built (3.2 GB at 2 M)
   std::vector<uint32_t> cycles_s = {300, 900, 1800, 3600};
   std::optional<uint64_t> bitrate_kbps;  // also: the cycle reached at this bitrate
+  std::string spool_dir;  // set: the whole build also goes to SPOOL_DIR/fees.bin for stb-headend
 };
 
 struct FeeCycleRow {
@@ -88,7 +89,7 @@ std::optional<FeeCarouselFigures> runFeeCarousel(const FeeCarouselConfig& config
 std::string describe(const FeeCarouselFigures& figures);
 
 // `stb-fleet fee-carousel --subscribers N [--cycle-s S,S,...] [--bitrate-kbps K]
-// [--bucket-count B] [--build-limit L]`: prints the figures; 2 on bad
+// [--bucket-count B] [--build-limit L] [--spool DIR]`: prints the figures; 2 on bad
 // options, 1 when the batches cannot be built.
 int feeCarouselCommand(const std::vector<std::string>& args);
 

@@ -218,6 +218,24 @@ TEST(FeeCarousel, CommandRefusesBadOptionsByName) {
   const std::string out = testing::internal::GetCapturedStdout();
   EXPECT_NE(out.find("MEASURED: every batch built"), std::string::npos) << out;
   EXPECT_NE(out.find("at 50 kbit/s: a fee cycle of"), std::string::npos) << out;
+
+  // --spool writes the headend's input, but only a whole build.
+  headend_test::ScratchDir dir("fee-carousel-spool");
+  testing::internal::CaptureStdout();
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(feeCarouselCommand({"fee-carousel", "--subscribers", "2000", "--build-limit", "1000",
+                                "--spool", dir.path()}),
+            1);
+  EXPECT_NE(testing::internal::GetCapturedStderr().find("--spool needs every batch built"),
+            std::string::npos);
+  EXPECT_EQ(feeCarouselCommand({"fee-carousel", "--subscribers", "2000", "--spool", dir.path()}),
+            0);
+  testing::internal::GetCapturedStdout();
+  headend::SpoolWatcher spool(dir.path());
+  EXPECT_TRUE(spool.scan().bad.empty());
+  const std::vector<headend::SpoolObject> objects = spool.objects();
+  ASSERT_EQ(objects.size(), 2u);  // 2000 subscribers: 2 buckets
+  EXPECT_EQ(objects[0].kind, "fee_batch");
 }
 
 }  // namespace
