@@ -6,6 +6,7 @@
 
 #include "dvb/mjd_time.h"
 #include "dvb/notice/fee_batch.h"
+#include "dvb/notice/limits.h"
 #include "tools/stb-headend/budget.h"
 #include "tools/stb-headend/config.h"
 #include "tools/stb-notice/input.h"
@@ -17,6 +18,9 @@ namespace {
 constexpr uint16_t kNoticePid = 0x1F00;           // stb-notice's and stb-headend's default
 constexpr uint32_t kLongestCycleMs = 86'400'000;  // a day: beyond it a reminder is useless
 constexpr const char* kIssued = "2026-12-01T00:00:00Z";
+// Building holds the whole input document: about 1.6 KB per subscriber
+// (3.2 GB at 2 M), so more than 4 M would not fit a 24 GB machine's share.
+constexpr uint64_t kMaxBuildLimit = 4'000'000;
 
 // One record as an operator's billing export would give it to stb-notice.
 void appendRecord(uint64_t i, std::string* json) {
@@ -177,6 +181,12 @@ std::optional<FeeCarouselFigures> runFeeCarousel(const FeeCarouselConfig& config
   if (!key) return std::nullopt;
   const uint16_t buckets =
       config.bucket_count ? config.bucket_count : defaultBucketCount(config.subscribers);
+  if (config.subscribers > static_cast<uint64_t>(buckets) * dvb::notice::limits::kMaxFeeRecords) {
+    *error = std::to_string(buckets) + " buckets cannot hold " +
+             std::to_string(config.subscribers) + " subscribers (at most " +
+             std::to_string(dvb::notice::limits::kMaxFeeRecords) + " each): raise --bucket-count";
+    return std::nullopt;
+  }
   uint32_t keep = buckets;
   if (config.subscribers > config.build_limit) {
     // Whole buckets, as many as the limit's share of the base.
@@ -307,12 +317,13 @@ int feeCarouselCommand(const std::vector<std::string>& args) {
       c.bitrate_kbps = *v;
     } else if (name == "--bucket-count" && *v <= 0xFFFF) {
       c.bucket_count = static_cast<uint16_t>(*v);
-    } else if (name == "--build-limit") {
+    } else if (name == "--build-limit" && *v <= kMaxBuildLimit) {
       c.build_limit = *v;
-    } else if (name == "--subscribers" || name == "--bitrate-kbps" || name == "--bucket-count") {
+    } else if (name == "--subscribers" || name == "--bitrate-kbps" || name == "--bucket-count" ||
+               name == "--build-limit") {
       return feeUsage(name +
-                      " is out of range (subscribers up to 16000000, bitrate up to "
-                      "1000000 kbit/s, bucket count up to 65535)");
+                      " is out of range (subscribers up to 16000000, bitrate up to 1000000 "
+                      "kbit/s, bucket count up to 65535, build limit up to 4000000)");
     } else {
       return feeUsage("unknown option " + name);
     }

@@ -213,10 +213,17 @@ TEST(FeeCarousel, CommandRefusesBadOptionsByName) {
   EXPECT_EQ(feeCarouselCommand({"fee-carousel", "--subscribers", "0"}), 2);
   EXPECT_EQ(feeCarouselCommand({"fee-carousel", "--subscribers", "10", "--cycle-s", "60,x"}), 2);
   EXPECT_EQ(feeCarouselCommand({"fee-carousel", "--subscribers", "10", "--speed", "2"}), 2);
+  EXPECT_EQ(feeCarouselCommand({"fee-carousel", "--subscribers", "10", "--build-limit", "9000000"}),
+            2);
+  // Too few buckets is refused before anything is built.
+  EXPECT_EQ(feeCarouselCommand({"fee-carousel", "--subscribers", "3001", "--bucket-count", "2"}),
+            1);
   const std::string err = testing::internal::GetCapturedStderr();
   EXPECT_NE(err.find("--subscribers is required"), std::string::npos) << err;
   EXPECT_NE(err.find("--cycle-s takes seconds"), std::string::npos) << err;
   EXPECT_NE(err.find("unknown option --speed"), std::string::npos) << err;
+  EXPECT_NE(err.find("--build-limit is out of range"), std::string::npos) << err;
+  EXPECT_NE(err.find("2 buckets cannot hold 3001 subscribers"), std::string::npos) << err;
   testing::internal::CaptureStdout();
   EXPECT_EQ(feeCarouselCommand({"fee-carousel", "--subscribers", "2000", "--cycle-s", "60",
                                 "--bitrate-kbps", "50"}),
