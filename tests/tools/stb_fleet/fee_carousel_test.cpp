@@ -2,7 +2,8 @@
 // and prices are played by stb-headend's playout at the bitrate the command
 // says a fee cycle needs, and every subscriber's own box intake finds its
 // record within that cycle; the packets and bitrate on the notice PID are
-// the command's; a sample of buckets scales to the whole build.
+// the command's; each record gives its reminder; a sample of buckets scales
+// to the whole build.
 #include "tools/stb-fleet/fee_carousel.h"
 
 #include <gtest/gtest.h>
@@ -13,6 +14,7 @@
 #include <map>
 
 #include "dvb/notice/key_ring.h"
+#include "stb/fee_reminder.h"
 #include "stb/memory_state_store.h"
 #include "stb/notice_intake.h"
 #include "tests/tools/stb_headend/headend_test_util.h"
@@ -150,6 +152,7 @@ TEST(FeeCarousel, EveryBoxFindsItsRecordWithinTheCycleTheCommandPricedOnTheHeade
   ring.addSigning(key.publicKey());
   stb::NullLog log;
   const dvb::UtcSeconds now = *dvb::parseIso8601("2026-11-29T00:00:00Z");
+  const stb::FeePolicy fee_policy;
   size_t found = 0;
   uint64_t latest_ms = 0;
   for (uint64_t i = 0; i < kSubscribers; ++i) {
@@ -162,6 +165,15 @@ TEST(FeeCarousel, EveryBoxFindsItsRecordWithinTheCycleTheCommandPricedOnTheHeade
       intake.onTable(h.sections, now);
       if (auto record = intake.feeRecord()) {
         EXPECT_EQ(record->amount_due, 2600 + (i % 5) * 100) << feeSubscriberId(i);
+        // The reminder the box would crawl three days before the last paid day.
+        const dvb::UtcSeconds before = record->paid_until - 3 * 86400 + 4 * 3600;
+        EXPECT_TRUE(stb::isReminderDay(fee_policy, stb::feeDaysLeft(*record, before, 480)));
+        const stb::CrawlRequest reminder =
+            stb::feeRequest(fee_policy, *record, stb::Language::kEng, "96123", before, 480);
+        EXPECT_NE(reminder.view.text.find("基本包"), std::string::npos) << reminder.view.text;
+        EXPECT_NE(reminder.view.text.find(std::to_string(record->amount_due / 100) + "."),
+                  std::string::npos)
+            << reminder.view.text;
         latest_ms = std::max(latest_ms, h.ms);
         ++found;
         break;
