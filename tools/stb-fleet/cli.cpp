@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "tools/stb-fleet/fee_carousel.h"
 #include "tools/stb-fleet/storm.h"
 
 namespace tools::fleet {
@@ -23,6 +24,8 @@ int usage(const std::string& why) {
 }  // namespace
 
 int runCli(const std::vector<std::string>& args) {
+  // The fee carousel has its own options (fee_carousel.cpp).
+  if (!args.empty() && args[0] == "fee-carousel") return feeCarouselCommand(args);
   if (args.empty() || args[0] != "storm") return usage("the scenario must be `storm`");
   std::map<std::string, std::string> v;
   for (size_t i = 1; i < args.size(); i += 2) {
