@@ -65,8 +65,8 @@ AdmissionGate::Decision AdmissionGate::admit() {
         episode_max_retry_s_ = 0;
         episode_max_waiting_ = 0;
         line = "box api: shedding load: " + std::to_string(waiting_) +
-               " requests wait for the store (about " + millis(serviceLocked(now)) +
-               " each); answering 503 with Retry-After";
+               " requests wait for the store behind the one at it (about " +
+               millis(serviceLocked(now)) + " each); answering 503 with Retry-After";
       }
       ++episode_shed_;
       last_shed_us_ = now;
