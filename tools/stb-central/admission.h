@@ -25,8 +25,8 @@ namespace tools::central {
 struct AdmissionOptions {
   // Box requests that may wait for the store (besides the one at it); serve
   // runs this many + 2 threads. Measured (docs/benchmarks.md, "stb-central
-  // sheds load by itself"): the store takes 3-20 ms a request on this busy
-  // 2-core machine, so 16 waiting are a wait of 0.05-0.3 s, which no box
+  // sheds load by itself"): the store takes 3-22 ms a request on this busy
+  // 2-core machine, so 16 waiting are a wait of 0.05-0.35 s, which no box
   // notices, and the 16 concurrent clients of scripts/bench-central are never
   // shed (with 8, 6 % of its new-connection reports were).
   int max_pending = 16;
