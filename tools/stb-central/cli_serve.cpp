@@ -1,8 +1,10 @@
 // stb-central serve: options, then the HTTPS listeners: the box API around
 // CentralService, and (--console-listen) the staff console.
+#include <ctime>
 #include <mutex>
 
 #include "platform/arg_values.h"
+#include "tools/stb-central/admission.h"
 #include "tools/stb-central/charter_terms.h"
 #include "tools/stb-central/cli.h"
 #include "tools/stb-central/console/console_http.h"
@@ -16,7 +18,7 @@ namespace {
 // serve's options, as given.
 struct ServeArgs {
   std::optional<std::string> db, cert, key, ca, listen, policy, hotline, refuse, console_listen,
-      calendar, areas, incident_window, incident_min_reports;
+      calendar, areas, incident_window, incident_min_reports, max_pending;
 };
 
 // Reads ARGS into *s: "" or the usage error.
@@ -33,7 +35,8 @@ std::string readServe(const std::vector<std::string>& args, ServeArgs* s) {
                               {"--calendar", &s->calendar},
                               {"--areas", &s->areas},
                               {"--incident-window", &s->incident_window},
-                              {"--incident-min-reports", &s->incident_min_reports}},
+                              {"--incident-min-reports", &s->incident_min_reports},
+                              {"--max-pending", &s->max_pending}},
                              {}};
   std::vector<std::string> positional;
   std::string why;
@@ -46,7 +49,7 @@ std::string readServe(const std::vector<std::string>& args, ServeArgs* s) {
 
 // The server's and the service's settings from S: "" or the usage error.
 std::string configure(const ServeArgs& s, HttpServerConfig* config, HttpServerConfig* console,
-                      ServiceOptions* options) {
+                      ServiceOptions* options, AdmissionOptions* admission) {
   config->cert_file = *s.cert;
   config->key_file = *s.key;
   config->ca_file = *s.ca;
@@ -73,6 +76,15 @@ std::string configure(const ServeArgs& s, HttpServerConfig* config, HttpServerCo
     if (!seconds) return "--refuse-with-retry-after needs a number of seconds";
     options->refuse_retry_after = static_cast<int>(*seconds);
   }
+  if (s.max_pending) {
+    const auto n = platform::parseUnsigned(*s.max_pending, 0, 64);
+    if (!n) return "--max-pending needs a number of requests, 0 to 64";
+    admission->max_pending = static_cast<int>(*n);
+  }
+  // A request waiting for the store holds one of the box API's threads, so
+  // there is one for each that may wait, one at the store, and one more that
+  // never waits: it goes on with handshakes and answers the 503s at once.
+  config->threads = static_cast<unsigned>(admission->max_pending) + 2;
   return "";
 }
 
@@ -126,8 +138,9 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
   ServeArgs a;
   HttpServerConfig config, console_config;
   ServiceOptions options;
+  AdmissionOptions admission;
   if (std::string why = readServe(args, &a); !why.empty()) return usageError(err, why);
-  if (std::string why = configure(a, &config, &console_config, &options); !why.empty())
+  if (std::string why = configure(a, &config, &console_config, &options, &admission); !why.empty())
     return usageError(err, why);
   std::optional<IncidentRules> incident_rules;
   if (std::string why = incidentRules(a, &incident_rules); !why.empty())
@@ -159,13 +172,26 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
   if (!stop) return fail(err, error);
   const int utc_offset_minutes = policy.utcOffsetMinutes();  // the console's local time
   CentralService service(*store, std::move(policy), options, systemNow);
-  // The servers' threads take turns at the store, one request at a time.
+  // The servers' threads take turns at the store, one request at a time;
+  // the gate (admission.h) turns away those that would queue too long. The
+  // handler runs only for a verified client certificate, so only boxes count.
   std::mutex store_mutex;
+  AdmissionGate gate(admission, AdmissionGate::steadyMicros, [err](const std::string& text) {
+    const std::string line =
+        dvb::formatIso8601(static_cast<dvb::UtcSeconds>(std::time(nullptr))) + " " + text + "\n";
+    std::fputs(line.c_str(), err);
+    std::fflush(err);
+  });
   auto server = HttpServer::start(
       config,
       [&](const HttpRequest& request, const ClientInfo& client) {
+        AdmissionGate::Decision admitted = gate.admit();
+        if (!admitted.pass) return unavailableResponse(admitted.retry_after_s, true);
         std::lock_guard<std::mutex> lock(store_mutex);
-        return service.handle(request, client.cn);
+        admitted.pass->serving();
+        HttpResponse response = service.handle(request, client.cn);
+        admitted.pass.reset();  // leaves the gate while the store is still this request's
+        return response;
       },
       err, &error);
   if (!server) return fail(err, error);
@@ -192,6 +218,7 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
   stop->wait();
   console.reset();
   server.reset();
+  gate.finish();
   std::fprintf(err, "stb-central: stopped\n");
   return kExitOk;
 }

@@ -21,13 +21,21 @@ bool isTicketNumber(const std::string& t) {
   return true;
 }
 
-HttpResponse CentralService::handle(const HttpRequest& request, const std::string& client_cn) {
-  if (options_.refuse_retry_after) {
-    HttpResponse r =
-        HttpResponse::error(503, "unavailable", "the central system is not taking requests now");
-    r.headers.emplace_back("Retry-After", std::to_string(*options_.refuse_retry_after));
-    return r;
+HttpResponse unavailableResponse(int retry_after_s, bool shed) {
+  HttpResponse r =
+      HttpResponse::error(503, shed ? "busy" : "unavailable",
+                          shed ? "the central system is busy; try again after Retry-After"
+                               : "the central system is not taking requests now");
+  r.headers.emplace_back("Retry-After", std::to_string(retry_after_s));
+  if (shed) {
+    r.close = true;
+    r.log_note = "shed";
   }
+  return r;
+}
+
+HttpResponse CentralService::handle(const HttpRequest& request, const std::string& client_cn) {
+  if (options_.refuse_retry_after) return unavailableResponse(*options_.refuse_retry_after, false);
   const std::string& path = request.path;
   if (path == "/v1/reports") {
     if (request.method != "POST") return methodNotAllowed("POST");

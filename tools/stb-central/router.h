@@ -53,4 +53,9 @@ class CentralService {
 // T<YYYYMMDD>-<6 digits>.
 bool isTicketNumber(const std::string& text);
 
+// 503 with Retry-After: RETRY_AFTER_S: refusing everything
+// (--refuse-with-retry-after) or shedding load (SHED, admission.h; the
+// connection is closed too, the box will not be back on it for a while).
+HttpResponse unavailableResponse(int retry_after_s, bool shed);
+
 }  // namespace tools::central

@@ -14,6 +14,9 @@ const char kUsage[] =
     "usage: stb-fleet storm --central-bin STB-CENTRAL --pki DIR --work DIR\n"
     "                 [--boxes 2000] [--share 0.25] [--seed 1] [--down-at-min 10]\n"
     "                 [--down-for-min 30] [--refuse-for-min 5] [--retry-after 120]\n"
+    "                 [--max-pending N] [--filing-min 60]\n"
+    "  --max-pending: the server sheds by itself (with --refuse-for-min 0 it is never\n"
+    "  told to refuse); --filing-min: the reports come over this many minutes.\n"
     "  DIR (--pki) is made by scripts/make-test-pki (ca, server); --work must exist.\n";
 
 int usage(const std::string& why) {
@@ -56,9 +59,12 @@ int runCli(const std::vector<std::string>& args) {
   c.down_for_ms = static_cast<int64_t>(num("down-for-min", 30) * 60'000);
   c.refuse_for_ms = static_cast<int64_t>(num("refuse-for-min", 5) * 60'000);
   c.retry_after_s = static_cast<int>(num("retry-after", c.retry_after_s));
+  if (const double n = num("max-pending", -1); n >= 0) c.max_pending = static_cast<int>(n);
+  c.filing_span_ms = static_cast<int64_t>(num("filing-min", 60) * 60'000);
   if (!v.empty()) return usage("unknown option --" + v.begin()->first);
   if (c.boxes < 1 || c.boxes > 16'000'000 || c.report_share <= 0 || c.report_share > 1)
     return usage("--boxes must be 1..16000000 and --share in (0, 1]");
+  if (c.filing_span_ms < 1) return usage("--filing-min must be above 0");
 
   StormResult r;
   std::string error;

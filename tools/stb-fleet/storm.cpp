@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <memory>
@@ -44,7 +45,10 @@ bool runStorm(const StormConfig& config, StormResult* out, std::string* error) {
                           config.pki_dir + "/ca.pem",
                           config.work_dir + "/central.log",
                           {}});
-  if (!central.start({}, error)) return false;
+  // Options of every start of the server; the refusal phase adds its own.
+  std::vector<std::string> serve;
+  if (config.max_pending) serve = {"--max-pending", std::to_string(*config.max_pending)};
+  if (!central.start(serve, error)) return false;
 
   std::vector<std::string> ids;
   for (int i = 0; i < config.boxes; ++i) ids.push_back(boxId(i));
@@ -96,14 +100,16 @@ bool runStorm(const StormConfig& config, StormResult* out, std::string* error) {
   }
   std::sort(filings.begin(), filings.end());
 
-  const std::vector<std::string> refuse = {"--refuse-with-retry-after",
-                                           std::to_string(config.retry_after_s)};
-  std::vector<Phase> phases = {
-      {config.down_at_ms, [&](std::string*) { return central.stop(); }},
-      {back_at, [&](std::string* e) { return central.start(refuse, e); }},
-      {back_at + config.refuse_for_ms,
-       [&](std::string* e) { return central.stop() && central.start({}, e); }},
-  };
+  std::vector<std::string> refuse = serve;
+  refuse.insert(refuse.end(), {"--refuse-with-retry-after", std::to_string(config.retry_after_s)});
+  std::vector<Phase> phases = {{config.down_at_ms, [&](std::string*) { return central.stop(); }}};
+  if (config.refuse_for_ms > 0) {
+    phases.push_back({back_at, [&](std::string* e) { return central.start(refuse, e); }});
+    phases.push_back({back_at + config.refuse_for_ms,
+                      [&](std::string* e) { return central.stop() && central.start(serve, e); }});
+  } else {
+    phases.push_back({back_at, [&](std::string* e) { return central.start(serve, e); }});
+  }
 
   size_t next_filing = 0, next_phase = 0;
   const int64_t give_up_ms = config.filing_span_ms + back_at + 6 * 3'600'000;
@@ -158,6 +164,7 @@ bool runStorm(const StormConfig& config, StormResult* out, std::string* error) {
     ++out->requests;
     if (e.http_status == 0) continue;
     ++out->answered;
+    if (e.http_status == 503) ++out->answers_503;
     latencies.push_back(e.latency_ms);
   }
   out->peak_rps = peakPerSecond(http->exchanges());
@@ -187,6 +194,9 @@ bool runStorm(const StormConfig& config, StormResult* out, std::string* error) {
   }
   if (!countTickets(config.central_binary, config.work_dir + "/central.db", &out->tickets, error))
     return false;
+  std::ifstream central_log(config.work_dir + "/central.log");
+  for (std::string line; std::getline(central_log, line);)
+    if (line.find("box api: shedding load:") != std::string::npos) ++out->shed_episodes;
   out->real_s = std::chrono::duration<double>(Steady::now() - real_start).count();
   return true;
 }
@@ -209,6 +219,10 @@ std::string describe(const StormConfig& c, const StormResult& r) {
     << "server down at / back at (virtual min): " << c.down_at_ms / 60'000.0 << " / "
     << r.back_at_ms / 60'000.0 << " (then 503 Retry-After " << c.retry_after_s << " s for "
     << c.refuse_for_ms / 60'000.0 << " min)\n"
+    << "server's --max-pending: "
+    << (c.max_pending ? std::to_string(*c.max_pending) : std::string("its default")) << "\n"
+    << "answers 503: " << r.answers_503
+    << " (shedding episodes in the server's log: " << r.shed_episodes << ")\n"
     << "backlog drained after back (virtual min): "
     << std::max<int64_t>(0, r.backlog_drained_ms - r.back_at_ms) / 60'000.0 << "\n"
     << "last delivery (virtual min): " << r.last_delivery_ms / 60'000.0 << "\n"

@@ -10,6 +10,7 @@
 // requests are in flight it follows real time. So an hour takes seconds,
 // and the load the server sees is the load the boxes make.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "tools/stb-fleet/central_process.h"
@@ -24,6 +25,11 @@ struct StormConfig {
   int64_t down_for_ms = 1'800'000;     // for 30 min
   int64_t refuse_for_ms = 300'000;     // then answers 503 + Retry-After for 5 min
   int retry_after_s = 120;
+  // Set: every start of the server passes --max-pending N, so that it sheds
+  // load by itself (503 + Retry-After when the store's queue is full); with
+  // refuse_for_ms 0 the server comes back serving at once, and every 503 the
+  // boxes see is its own doing.
+  std::optional<int> max_pending;
   uint64_t seed = 1;
   std::string central_binary;
   std::string pki_dir;   // from scripts/make-test-pki: ca, server
@@ -47,6 +53,8 @@ struct StormResult {
   int64_t backlog_drained_ms = 0;
   int attempts_p50 = 0, attempts_p99 = 0, attempts_max = 0;  // POSTs per delivered report
   uint64_t sends = 0, early = 0, before_retry_after = 0, retry_after_seen = 0;
+  size_t answers_503 = 0;    // all 503s: refused (--refuse phase) or shed
+  size_t shed_episodes = 0;  // "shedding load" lines in the server's log
   double real_s = 0;
   int64_t virtual_ms = 0;
 };

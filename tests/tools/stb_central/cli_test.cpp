@@ -58,6 +58,8 @@ TEST(CentralCli, UsageErrorsNameTheArgument) {
       {{"serve", "--db", "x", "--cert", "c", "--key", "k", "--ca", "a", "--refuse-with-retry-after",
         "soon"},
        "stb-central: --refuse-with-retry-after needs a number of seconds"},
+      {{"serve", "--db", "x", "--cert", "c", "--key", "k", "--ca", "a", "--max-pending", "65"},
+       "stb-central: --max-pending needs a number of requests, 0 to 64"},
       {{"tickets", "--db", "x.db", "extra"}, "stb-central: unexpected argument extra"},
       {{"return-visits", "--db", "x.db", "--bogus"}, "stb-central: unknown option --bogus"},
       {{"report", "--db", "x.db", "--json", "T1"}, "stb-central: unknown option --json"},

@@ -46,9 +46,47 @@ TEST(FleetStorm, NoReportLostOrDoubledAndEveryRetryWaitsItsTurn) {
   EXPECT_GT(r.backlog_drained_ms, r.back_at_ms);
 }
 
+// The server sheds load by itself: never told to refuse, and no box request
+// may wait for its store (--max-pending 0), while 200 reports come within
+// 1 s (36-80 shed in runs here). Nothing is lost or doubled, every 503 is its
+// own (logged as an episode), and no box comes back before its Retry-After.
+TEST(FleetStorm, AServerSheddingByItselfLosesNothingAndIsObeyed) {
+  TestPki pki;
+  ASSERT_TRUE(pki.ok()) << pki.output();
+  ScratchDir work("stb-fleet-storm-shed");
+  tools::fleet::StormConfig c;
+  c.boxes = 400;
+  c.report_share = 0.5;
+  c.filing_span_ms = 1'000;
+  c.down_for_ms = 0;  // a restart at minute 10, no outage
+  c.refuse_for_ms = 0;
+  c.max_pending = 0;
+  c.central_binary = testing_support::centralBinary();
+  c.pki_dir = pki.dir();
+  c.work_dir = work.path();
+  tools::fleet::StormResult r;
+  std::string error;
+  ASSERT_TRUE(tools::fleet::runStorm(c, &r, &error)) << error;
+  SCOPED_TRACE(tools::fleet::describe(c, r));
+
+  EXPECT_GT(r.filed, 150u);
+  EXPECT_EQ(r.delivered, r.filed);
+  EXPECT_EQ(r.refused, 0u);
+  EXPECT_EQ(r.tickets.tickets, r.filed);
+  EXPECT_EQ(r.tickets.distinct_reports, r.filed);
+  EXPECT_GT(r.answers_503, 0u);
+  EXPECT_GT(r.shed_episodes, 0u);
+  EXPECT_GE(r.retry_after_seen, 1u);
+  EXPECT_EQ(r.early, 0u);
+  EXPECT_EQ(r.before_retry_after, 0u);
+}
+
 TEST(FleetStorm, CommandLineRefusesAnUnknownScenario) {
   EXPECT_EQ(tools::fleet::runCli({"outage"}), 2);
   EXPECT_EQ(tools::fleet::runCli({"storm", "--boxes", "10"}), 2);
+  EXPECT_EQ(tools::fleet::runCli(
+                {"storm", "--central-bin", "x", "--pki", "p", "--work", "w", "--filing-min", "0"}),
+            2);
 }
 
 }  // namespace
