@@ -152,10 +152,11 @@ std::optional<SpooledNotice> OutagePublisher::spool(const OutageFacts& facts,
   return out;
 }
 
-std::optional<SpooledNotice> OutagePublisher::publish(const OutageFacts& facts, UtcSeconds now,
-                                                      std::string* error) const {
-  const std::optional<nlohmann::json> notice = outageNoticeJson(facts, error);
+std::optional<SpooledNotice> OutagePublisher::publish(const OutageFacts& facts, uint32_t revision,
+                                                      UtcSeconds now, std::string* error) const {
+  std::optional<nlohmann::json> notice = outageNoticeJson(facts, error);
   if (!notice) return std::nullopt;
+  (*notice)["revision"] = revision;
   return spool(facts, *notice, now, error);
 }
 

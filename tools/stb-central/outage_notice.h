@@ -67,10 +67,10 @@ class OutagePublisher {
   static std::optional<OutagePublisher> open(const std::string& spool_dir,
                                              const std::string& key_path, std::string* error);
 
-  // Revision 1 of the incident's notice, signed at NOW, into the spool.
-  // nullopt and *error when it is refused (its check, the key, the spool):
-  // then nothing was written.
-  std::optional<SpooledNotice> publish(const OutageFacts& facts, UtcSeconds now,
+  // REVISION (1, or the next for a new restore time) of the incident's
+  // notice, signed at NOW, into the spool. nullopt and *error when it is
+  // refused (its check, the key, the spool): then nothing was written.
+  std::optional<SpooledNotice> publish(const OutageFacts& facts, uint32_t revision, UtcSeconds now,
                                        std::string* error) const;
 
   // The cancellation: the same object, LAST_REVISION + 1, cancel set, no

@@ -104,7 +104,7 @@ TEST_F(OutageNoticeTest, PublishedNoticeVerifiesWithAreaTimesAndThreeTexts) {
   std::string error;
   const auto publisher = OutagePublisher::open(dir_ + "/spool", key_path_, &error);
   ASSERT_TRUE(publisher) << error;
-  const auto spooled = publisher->publish(facts(), kConfirmed, &error);
+  const auto spooled = publisher->publish(facts(), 1, kConfirmed, &error);
   ASSERT_TRUE(spooled) << error;
   EXPECT_EQ(spooled->path, dir_ + "/spool/central-incident-7.bin");
   EXPECT_EQ(spooled->object_id, 0x7F00F007u);
@@ -139,7 +139,7 @@ TEST_F(OutageNoticeTest, WithdrawalIsTheCancellationOverTheSameFile) {
   std::string error;
   const auto publisher = OutagePublisher::open(dir_ + "/spool", key_path_, &error);
   ASSERT_TRUE(publisher) << error;
-  const auto published = publisher->publish(facts(), kConfirmed, &error);
+  const auto published = publisher->publish(facts(), 1, kConfirmed, &error);
   ASSERT_TRUE(published) << error;
   const auto withdrawn = publisher->withdraw(facts(), published->revision, kConfirmed + 60, &error);
   ASSERT_TRUE(withdrawn) << error;
@@ -177,7 +177,7 @@ TEST_F(OutageNoticeTest, MissingSpoolDirIsAClearErrorAndWritesNothing) {
   ASSERT_TRUE(publisher) << error;
   fs::remove_all(dir_ + "/spool");
   error.clear();
-  EXPECT_FALSE(publisher->publish(facts(), kConfirmed, &error));
+  EXPECT_FALSE(publisher->publish(facts(), 1, kConfirmed, &error));
   EXPECT_NE(error.find("no such directory"), std::string::npos) << error;
   EXPECT_FALSE(fs::exists(dir_ + "/spool"));
 }
@@ -188,12 +188,12 @@ TEST_F(OutageNoticeTest, AreaThatIsNoDivisionCodeIsRefusedByTheNoticeCheck) {
   ASSERT_TRUE(publisher) << error;
   OutageFacts f = facts();
   f.area_code = "north-1";
-  EXPECT_FALSE(publisher->publish(f, kConfirmed, &error));
+  EXPECT_FALSE(publisher->publish(f, 1, kConfirmed, &error));
   EXPECT_NE(error.find("the outage notice is refused; $.targets.areas[0]"), std::string::npos)
       << error;
   f = facts();
   f.expected_restore = f.start;  // not after the confirmation
-  EXPECT_FALSE(publisher->publish(f, kConfirmed, &error));
+  EXPECT_FALSE(publisher->publish(f, 1, kConfirmed, &error));
   EXPECT_NE(error.find("$.end"), std::string::npos) << error;
   EXPECT_TRUE(fs::is_empty(dir_ + "/spool"));
 }
