@@ -20,6 +20,7 @@ const char kUsage[] =
     "                         [--listen 127.0.0.1:8443] [--policy policy.json] [--hotline 96123]\n"
     "                         [--refuse-with-retry-after SECONDS] [--console-listen HOST:PORT]\n"
     "                         [--calendar work-calendar.json] [--areas areas.json]\n"
+    "                         [--outage-spool DIR --outage-signing-key KEY.pem]\n"
     "       stb-central tickets --db FILE [--json]\n"
     "       stb-central report --db FILE TICKET\n"
     "       stb-central resolve --db FILE TICKET\n"

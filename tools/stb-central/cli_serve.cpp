@@ -17,6 +17,7 @@ namespace {
 struct ServeArgs {
   std::optional<std::string> db, cert, key, ca, listen, policy, hotline, refuse, console_listen,
       calendar, areas;
+  std::optional<std::string> outage_spool, outage_key;  // the outage notice (incident_notice.h)
 };
 
 // Reads ARGS into *s: "" or the usage error.
@@ -31,12 +32,16 @@ std::string readServe(const std::vector<std::string>& args, ServeArgs* s) {
                               {"--refuse-with-retry-after", &s->refuse},
                               {"--console-listen", &s->console_listen},
                               {"--calendar", &s->calendar},
-                              {"--areas", &s->areas}},
+                              {"--areas", &s->areas},
+                              {"--outage-spool", &s->outage_spool},
+                              {"--outage-signing-key", &s->outage_key}},
                              {}};
   std::vector<std::string> positional;
   std::string why;
   if (!readCommand(args, takes, &positional, &why)) return why;
   if (!positional.empty()) return "unexpected argument " + positional[0];
+  if (s->outage_spool.has_value() != s->outage_key.has_value())
+    return "--outage-spool and --outage-signing-key go together";
   for (size_t i = 0; i < 4; ++i)  // --db, --cert, --key, --ca
     if (!*takes.options[i].second) return std::string(takes.options[i].first) + " is required";
   return "";
@@ -84,13 +89,14 @@ struct ConsoleParts {
 };
 
 bool openConsole(const std::string& db, const ServiceAreas& areas, int utc_offset_minutes,
-                 ConsoleParts* parts, std::string* error) {
+                 const OutageNoticeSettings& outage, ConsoleParts* parts, std::string* error) {
   parts->store = TicketStore::open(db, error);
   if (parts->store) parts->staff = openDeskStaff(db, error);
   if (!parts->staff) return false;
   ConsoleOptions options;
   options.areas = &areas;
   options.utc_offset_minutes = utc_offset_minutes;
+  options.outage = outage;
   parts->console = std::make_unique<Console>(*parts->store, *parts->staff, options, systemNow);
   return true;
 }
@@ -130,6 +136,15 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
   auto stop = StopSignal::install(&error);
   if (!stop) return fail(err, error);
   const int utc_offset_minutes = policy.utcOffsetMinutes();  // the console's local time
+  // The outage notice: its key and spool checked now, not at the first confirmation.
+  std::optional<OutagePublisher> outage_publisher;
+  OutageNoticeSettings outage{nullptr, utc_offset_minutes, options.hotline};
+  if (a.outage_spool) {
+    outage_publisher = OutagePublisher::open(*a.outage_spool, *a.outage_key, &error);
+    if (!outage_publisher) return fail(err, error);
+    outage.publisher = &*outage_publisher;
+    std::fprintf(err, "stb-central: outage notices go to %s\n", a.outage_spool->c_str());
+  }
   CentralService service(*store, std::move(policy), options, systemNow);
   // The servers' threads take turns at the store, one request at a time.
   std::mutex store_mutex;
@@ -144,7 +159,7 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
   ConsoleParts pages;
   std::unique_ptr<HttpServer> console;
   if (a.console_listen) {
-    if (!openConsole(*a.db, options.areas, utc_offset_minutes, &pages, &error))
+    if (!openConsole(*a.db, options.areas, utc_offset_minutes, outage, &pages, &error))
       return fail(err, error);
     console = HttpServer::start(
         console_config,
