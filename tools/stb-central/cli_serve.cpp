@@ -128,6 +128,15 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
     if (!loaded) return fail(err, error);
     options.areas = std::move(*loaded);
   }
+  // The outage notice: its key and spool checked now, before anything is opened.
+  std::optional<OutagePublisher> outage_publisher;
+  OutageNoticeSettings outage{nullptr, policy.utcOffsetMinutes(), options.hotline};
+  if (a.outage_spool) {
+    outage_publisher = OutagePublisher::open(*a.outage_spool, *a.outage_key, &error);
+    if (!outage_publisher) return fail(err, error);
+    outage.publisher = &*outage_publisher;
+    std::fprintf(err, "stb-central: outage notices go to %s\n", a.outage_spool->c_str());
+  }
   describeCharter(policy, options.areas, err);
   auto store = TicketStore::open(*a.db, &error);
   if (!store) return fail(err, error);
@@ -136,15 +145,6 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
   auto stop = StopSignal::install(&error);
   if (!stop) return fail(err, error);
   const int utc_offset_minutes = policy.utcOffsetMinutes();  // the console's local time
-  // The outage notice: its key and spool checked now, not at the first confirmation.
-  std::optional<OutagePublisher> outage_publisher;
-  OutageNoticeSettings outage{nullptr, utc_offset_minutes, options.hotline};
-  if (a.outage_spool) {
-    outage_publisher = OutagePublisher::open(*a.outage_spool, *a.outage_key, &error);
-    if (!outage_publisher) return fail(err, error);
-    outage.publisher = &*outage_publisher;
-    std::fprintf(err, "stb-central: outage notices go to %s\n", a.outage_spool->c_str());
-  }
   CentralService service(*store, std::move(policy), options, systemNow);
   // The servers' threads take turns at the store, one request at a time.
   std::mutex store_mutex;
