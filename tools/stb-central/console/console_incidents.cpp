@@ -27,9 +27,14 @@ std::string row(const std::string& label, const std::string& value_html) {
   return "<dt>" + web::escapeHtml(label) + "</dt><dd>" + value_html + "</dd>\n";
 }
 
+// Open incidents marked as the queue marks urgency: suspected (waiting for
+// a supervisor) red, confirmed (the outage goes on) amber; closed ones plain.
 std::string statusTag(const Console::Visit& v, IncidentStatus s) {
   const std::string name = incidentStatusName(s);
-  return "<span class=\"tag" + std::string(s == IncidentStatus::kSuspected ? " warn" : "") + "\">" +
+  const char* mark = s == IncidentStatus::kSuspected   ? "tag warn"
+                     : s == IncidentStatus::kConfirmed ? "tag due-soon"
+                                                       : "";
+  return "<span class=\"" + std::string(mark) + "\" data-incident-status=\"" + name + "\">" +
          web::escapeHtml(v.t("incident." + name)) + "</span>";
 }
 
