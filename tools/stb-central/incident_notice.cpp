@@ -1,5 +1,7 @@
 #include "tools/stb-central/incident_notice.h"
 
+#include "tools/stb-central/deadline_policy.h"
+
 namespace tools::central {
 namespace {
 
@@ -86,6 +88,36 @@ bool resolveWithNotice(TicketStore& store, const OutageNoticeSettings& settings,
   if (!move->notice_written) return true;
   return store.recordIncidentNotice(id, move->spooled.object_id, move->spooled.revision,
                                     move->spooled.sha256, error);
+}
+
+void OutageNoticeOptions::addTo(CommandOptions* takes) {
+  takes->options.emplace_back("--spool", &spool);
+  takes->options.emplace_back("--signing-key", &signing_key);
+  takes->options.emplace_back("--policy", &policy);
+  takes->options.emplace_back("--hotline", &hotline);
+}
+
+std::string OutageNoticeOptions::usageProblem() const {
+  if (spool.has_value() != signing_key.has_value()) return "--spool and --signing-key go together";
+  if ((policy || hotline) && !spool)
+    return "--policy and --hotline are for the notice: give --spool";
+  return "";
+}
+
+bool OutageNoticeOptions::open(std::optional<OutagePublisher>* publisher,
+                               OutageNoticeSettings* settings, std::string* error) const {
+  *settings = OutageNoticeSettings{};
+  if (!spool) return true;
+  if (policy) {
+    const auto loaded = DeadlinePolicy::load(*policy, error);
+    if (!loaded) return false;
+    settings->utc_offset_minutes = loaded->utcOffsetMinutes();
+  }
+  if (hotline) settings->contact = *hotline;
+  *publisher = OutagePublisher::open(*spool, *signing_key, error);
+  if (!*publisher) return false;
+  settings->publisher = &**publisher;
+  return true;
 }
 
 }  // namespace tools::central

@@ -4,8 +4,10 @@
 // spool first and the store records the move after, so that a refused
 // notice (key, spool, check) leaves the incident as it was and says why.
 #include <cstdint>
+#include <optional>
 #include <string>
 
+#include "tools/stb-central/cli.h"
 #include "tools/stb-central/incident.h"
 #include "tools/stb-central/outage_notice.h"
 #include "tools/stb-central/ticket_store.h"
@@ -42,5 +44,19 @@ bool confirmWithNotice(TicketStore& store, const OutageNoticeSettings& settings,
 bool resolveWithNotice(TicketStore& store, const OutageNoticeSettings& settings, int64_t id,
                        const std::string& actor, UtcSeconds now, IncidentMove* move,
                        std::string* error);
+
+// The publishing options of `incident-confirm` and `incident-resolve`:
+// --spool DIR --signing-key FILE, and for the texts --policy FILE (its
+// utc_offset_minutes) and --hotline PHONE, as serve takes them.
+struct OutageNoticeOptions {
+  std::optional<std::string> spool, signing_key, policy, hotline;
+  void addTo(CommandOptions* takes);
+  // "" or the usage error (the spool without the key, or the other way).
+  std::string usageProblem() const;
+  // With --spool: the key loaded, the spool checked, *settings pointing at
+  // *publisher. Without: no publisher. False and *error when refused.
+  bool open(std::optional<OutagePublisher>* publisher, OutageNoticeSettings* settings,
+            std::string* error) const;
+};
 
 }  // namespace tools::central

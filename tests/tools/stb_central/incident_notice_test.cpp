@@ -7,9 +7,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
+#include "tools/stb-central/cli.h"
 #include "tools/stb-central/report_validation.h"
 #include "tools/stb-notice/verify.h"
 
@@ -168,6 +171,73 @@ TEST_F(IncidentNoticeTest, WithoutAPublisherTheStoreAloneMoves) {
   EXPECT_FALSE(move.notice_written);
   EXPECT_EQ(incident().status, IncidentStatus::kConfirmed);
   EXPECT_FALSE(incident().notice_object_id);
+  EXPECT_TRUE(fs::is_empty(dir_ + "/spool"));
+}
+
+struct CliRun {
+  int status = 0;
+  std::string out, err;
+};
+
+CliRun runCentral(const std::vector<std::string>& args) {
+  CliRun r;
+  char *out = nullptr, *err = nullptr;
+  size_t out_size = 0, err_size = 0;
+  std::FILE* o = open_memstream(&out, &out_size);
+  std::FILE* e = open_memstream(&err, &err_size);
+  r.status = runCli(args, o, e);
+  std::fclose(o);
+  std::fclose(e);
+  r.out.assign(out, out_size);
+  r.err.assign(err, err_size);
+  std::free(out);
+  std::free(err);
+  return r;
+}
+
+// The command line publishes and withdraws the same way.
+TEST_F(IncidentNoticeTest, CommandLinePublishesOnConfirmAndWithdrawsOnResolve) {
+  const std::string db = dir_ + "/central.db", id = std::to_string(id_);
+  const std::vector<std::string> publish = {"--spool",       dir_ + "/spool",
+                                            "--signing-key", dir_ + "/operator.key.pem",
+                                            "--hotline",     "96123"};
+  CliRun r = runCentral({"incident-confirm", "--db", db, "--id", id, "--actor", "wang.boss",
+                         "--restore", "2026-12-05T14:00:00Z", "--spool", dir_ + "/spool"});
+  EXPECT_EQ(r.status, kExitUsage);
+  EXPECT_NE(r.err.find("--spool and --signing-key go together"), std::string::npos) << r.err;
+  // A restore time three hours from the computer's clock (the command's now).
+  const std::string restore = dvb::formatIso8601((systemNow() / 60 + 180) * 60);
+  std::vector<std::string> args = {"incident-confirm", "--db",      db,          "--id", id,
+                                   "--actor",          "wang.boss", "--restore", restore};
+  args.insert(args.end(), publish.begin(), publish.end());
+  r = runCentral(args);
+  ASSERT_EQ(r.status, kExitOk) << r.err;
+  const std::string path = dir_ + "/spool/" + outageSpoolName(id_) + ".bin";
+  EXPECT_NE(
+      r.out.find("outage notice " + path + ": object " + std::to_string(*outageObjectId(id_)) +
+                 " revision 1, sha256 " + incident().notice_sha256),
+      std::string::npos)
+      << r.out;
+  EXPECT_EQ(incident().status, IncidentStatus::kConfirmed);
+  args = {"incident-resolve", "--db", db, "--id", id, "--actor", "wang.boss"};
+  args.insert(args.end(), publish.begin(), publish.end());
+  r = runCentral(args);
+  ASSERT_EQ(r.status, kExitOk) << r.err;
+  EXPECT_NE(r.out.find("revision 2 (the cancellation)"), std::string::npos) << r.out;
+  EXPECT_EQ(incident().status, IncidentStatus::kResolved);
+  EXPECT_EQ(incident().notice_revision, 2u);
+}
+
+// A key others can read: refused before the store is touched.
+TEST_F(IncidentNoticeTest, CommandLineRefusesAnOpenKeyAndLeavesTheIncident) {
+  ::chmod((dir_ + "/operator.key.pem").c_str(), 0644);
+  const CliRun r =
+      runCentral({"incident-confirm", "--db", dir_ + "/central.db", "--id", std::to_string(id_),
+                  "--actor", "wang.boss", "--restore", "2027-01-01T00:00:00Z", "--spool",
+                  dir_ + "/spool", "--signing-key", dir_ + "/operator.key.pem"});
+  EXPECT_EQ(r.status, kExitFailure);
+  EXPECT_NE(r.err.find("open to its group or others (mode 644)"), std::string::npos) << r.err;
+  EXPECT_EQ(incident().status, IncidentStatus::kSuspected);
   EXPECT_TRUE(fs::is_empty(dir_ + "/spool"));
 }
 
