@@ -11,6 +11,7 @@
 #include <variant>
 
 #include "dvb/notice/notice.h"
+#include "tools/stb-headend/spool.h"
 #include "tools/stb-notice/verify.h"
 
 namespace tools::central {
@@ -110,6 +111,17 @@ TEST_F(OutageNoticeTest, PublishedNoticeVerifiesWithAreaTimesAndThreeTexts) {
   EXPECT_EQ(spooled->object_id, 0x7F00F007u);
   EXPECT_EQ(spooled->revision, 1u);
   EXPECT_EQ(spooled->sha256.size(), 64u);
+  // As the playout reads its spool: one notice object, the same hash.
+  std::ifstream in(spooled->path, std::ios::binary);
+  const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                   std::istreambuf_iterator<char>());
+  std::vector<headend::SpoolObject> objects;
+  std::string why;
+  ASSERT_TRUE(headend::readSpoolBytes(bytes, "central-incident-7.bin", &objects, &why)) << why;
+  ASSERT_EQ(objects.size(), 1u);
+  EXPECT_EQ(objects[0].kind, "notice");
+  EXPECT_EQ(objects[0].object_id, spooled->object_id);
+  EXPECT_EQ(objects[0].sha256, spooled->sha256);
 
   uint32_t object_id = 0, revision = 0;
   const dvb::notice::Notice n = verifiedNotice(spooled->path, &object_id, &revision);
