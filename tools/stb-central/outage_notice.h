@@ -7,10 +7,9 @@
 // incident writes the cancellation (a higher revision, cancel set, no texts)
 // over the same spool file.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 #include <utility>
 
 #include "dvb/notice/signature.h"
