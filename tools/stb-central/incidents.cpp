@@ -72,50 +72,42 @@ std::optional<IncidentStatus> parseIncidentStatus(const std::string& name) {
   return std::nullopt;
 }
 
-bool TicketStore::groupIntoIncident(Ticket* t, UtcSeconds now, std::string* error) {
-  if (!rules_ || rules_->min_reports <= 0) return true;
+bool TicketStore::isOutageReport(const std::string& category) const {
+  if (!rules_ || rules_->min_reports <= 0) return false;
   const std::vector<std::string>& outage = rules_->categories;
-  if (std::find(outage.begin(), outage.end(), t->category) == outage.end()) return true;
+  return std::find(outage.begin(), outage.end(), category) != outage.end();
+}
+
+bool TicketStore::joinOpenIncident(const std::string& area_code, UtcSeconds now,
+                                   std::optional<int64_t>* id, std::string* error) {
+  // One statement: it waits for a move of the incident under way (its row
+  // lock), then counts the report only if the incident is still open.
+  Statement u(*db_, std::string("UPDATE incidents SET reports = reports + 1, last_report = ?2 "
+                                "WHERE area_code = ?1 AND ") +
+                        kIncidentOpen + " RETURNING id");
+  if (!u.ok()) return fail("join incident", error);
+  const db::Step rc = u.bind(1, area_code).bind(2, now).step();
+  id->reset();
+  if (rc == kRow) *id = u.integer(0);
+  return rc == kRow || rc == kDone || fail("join incident", error);
+}
+
+bool TicketStore::openIncidentIfDue(Ticket* t, UtcSeconds now, std::string* error) {
+  const std::vector<std::string>& outage = rules_->categories;
+  // The area's open, unattached outage reports of the window, T among them.
+  // Those before the area's last dismissal were found not to be an outage
+  // and never count again.
+  std::string sql =
+      std::string(
+          "SELECT t.ticket FROM tickets t WHERE t.area_code = ?1 AND t.incident IS NULL AND t.") +
+      kTicketOpen +
+      " AND t.received >= ?2 AND t.received > COALESCE((SELECT MAX(resolved_at) FROM incidents "
+      "WHERE area_code = ?1 AND status = 'dismissed'), -1) AND t.category IN (";
+  for (size_t i = 0; i < outage.size(); ++i) sql += (i ? ", ?" : "?") + std::to_string(i + 3);
+  sql += ") ORDER BY t.received, t.ticket";
   // A round ends early only when another instance changed the area's
   // incident between two statements; the next round sees what it did.
   for (int round = 0; round < 3; ++round) {
-    std::optional<int64_t> open;
-    {
-      Statement s(
-          *db_, std::string("SELECT id FROM incidents WHERE area_code = ?1 AND ") + kIncidentOpen);
-      if (!s.ok()) return fail("find incident", error);
-      const db::Step rc = s.bind(1, t->area_code).step();
-      if (rc == kRow) open = s.integer(0);
-      if (rc != kRow && rc != kDone) return fail("find incident", error);
-    }
-    if (open) {
-      // Waits for a move of the incident that is under way (its row lock),
-      // then counts only if it is still open.
-      Statement u(*db_, std::string("UPDATE incidents SET reports = reports + 1, last_report = ?2 "
-                                    "WHERE id = ?1 AND ") +
-                            kIncidentOpen);
-      if (!u.ok() || u.bind(1, *open).bind(2, now).step() != kDone)
-        return fail("attach to incident", error);
-      if (u.changes() == 0) continue;
-      Statement a(*db_, "UPDATE tickets SET incident = ?2 WHERE ticket = ?1");
-      if (!a.ok() || a.bind(1, t->ticket).bind(2, *open).step() != kDone)
-        return fail("attach to incident", error);
-      t->incident = *open;
-      return addEvent(t->ticket, now, "system", event_kind::kAttached,
-                      json{{"incident", *open}}.dump(), error);
-    }
-    // No incident open: the area's open, unattached outage reports of the
-    // window, this one among them. Those before the area's last dismissal
-    // were found not to be an outage and never count again.
-    std::string sql =
-        std::string(
-            "SELECT t.ticket FROM tickets t WHERE t.area_code = ?1 AND t.incident IS NULL "
-            "AND t.") +
-        kTicketOpen +
-        " AND t.received >= ?2 AND t.received > COALESCE((SELECT MAX(resolved_at) FROM incidents "
-        "WHERE area_code = ?1 AND status = 'dismissed'), -1) AND t.category IN (";
-    for (size_t i = 0; i < outage.size(); ++i) sql += (i ? ", ?" : "?") + std::to_string(i + 3);
-    sql += ") ORDER BY t.received, t.ticket";
     std::vector<std::string> reports;
     {
       Statement s(*db_, sql);
@@ -127,7 +119,7 @@ bool TicketStore::groupIntoIncident(Ticket* t, UtcSeconds now, std::string* erro
       if (rc != kDone) return fail("group reports", error);
     }
     if (reports.size() < static_cast<size_t>(rules_->min_reports)) return true;
-    int64_t id = 0;
+    std::optional<int64_t> id;
     {
       Statement ins(*db_,
                     std::string("INSERT INTO incidents(area_code, status, opened, last_report, "
@@ -136,25 +128,38 @@ bool TicketStore::groupIntoIncident(Ticket* t, UtcSeconds now, std::string* erro
                         kIncidentOpen + " DO NOTHING RETURNING id");
       if (!ins.ok()) return fail("open incident", error);
       const db::Step rc = ins.bind(1, t->area_code).bind(2, now).step();
-      if (rc == kDone) continue;  // another instance opened it just now
-      if (rc != kRow) return fail("open incident", error);
-      id = ins.integer(0);
+      if (rc == kRow) id = ins.integer(0);
+      if (rc != kRow && rc != kDone) return fail("open incident", error);
     }
-    const std::string detail = json{{"incident", id}}.dump();
+    if (!id) {
+      // Another instance opened it just now: T joins that one.
+      std::optional<int64_t> other;
+      if (!joinOpenIncident(t->area_code, now, &other, error)) return false;
+      if (!other) continue;  // and closed it already
+      Statement a(*db_, "UPDATE tickets SET incident = ?2 WHERE ticket = ?1");
+      if (!a.ok() || a.bind(1, t->ticket).bind(2, *other).step() != kDone)
+        return fail("join incident", error);
+      t->incident = other;
+      return true;
+    }
+    // T's `accepted` event names the incident; the others get `attached`.
+    const std::string detail = json{{"incident", *id}}.dump();
     int64_t attached = 0;
     for (const std::string& ticket : reports) {
-      // Only if still open and unattached: read without a lock.
+      // Only if still open and unattached: they were read without a lock.
       Statement a(*db_, std::string("UPDATE tickets SET incident = ?2 WHERE ticket = ?1 AND "
                                     "incident IS NULL AND ") +
                             kTicketOpen);
-      if (!a.ok() || a.bind(1, ticket).bind(2, id).step() != kDone)
+      if (!a.ok() || a.bind(1, ticket).bind(2, *id).step() != kDone)
         return fail("attach to incident", error);
       if (a.changes() == 0) continue;
       ++attached;
-      if (!addEvent(ticket, now, "system", event_kind::kAttached, detail, error)) return false;
+      if (ticket != t->ticket &&
+          !addEvent(ticket, now, "system", event_kind::kAttached, detail, error))
+        return false;
     }
     Statement count(*db_, "UPDATE incidents SET reports = ?2 WHERE id = ?1");
-    if (!count.ok() || count.bind(1, id).bind(2, attached).step() != kDone)
+    if (!count.ok() || count.bind(1, *id).bind(2, attached).step() != kDone)
       return fail("open incident", error);
     t->incident = id;
     return true;

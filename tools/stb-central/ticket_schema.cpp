@@ -198,7 +198,8 @@ CREATE INDEX tickets_return_visit_due ON tickets(return_visit_due)
 
 // v2 -> v3: incidents (incident.h). One open incident per area is the
 // unique partial index, which submit's INSERT ... ON CONFLICT meets when two
-// instances open one at once. Grouping looks for an area's recent reports.
+// instances open one at once. Grouping looks for an area's recent reports
+// and its last dismissal.
 const char kUpgradeV2ToV3[] = R"sql(
 CREATE TABLE incidents (
   id               INTEGER PRIMARY KEY,
@@ -218,6 +219,8 @@ CREATE TABLE incidents (
 );
 CREATE UNIQUE INDEX incidents_open_area ON incidents(area_code)
   WHERE status IN ('suspected', 'confirmed');
+CREATE INDEX incidents_dismissed ON incidents(area_code, resolved_at)
+  WHERE status = 'dismissed';
 ALTER TABLE tickets ADD COLUMN incident INTEGER REFERENCES incidents(id);
 CREATE INDEX tickets_incident ON tickets(incident) WHERE incident IS NOT NULL;
 CREATE INDEX tickets_area_received ON tickets(area_code, received);
@@ -242,6 +245,8 @@ CREATE TABLE incidents (
 );
 CREATE UNIQUE INDEX incidents_open_area ON incidents(area_code)
   WHERE status IN ('suspected', 'confirmed');
+CREATE INDEX incidents_dismissed ON incidents(area_code, resolved_at)
+  WHERE status = 'dismissed';
 ALTER TABLE tickets ADD COLUMN incident BIGINT REFERENCES incidents(id);
 CREATE INDEX tickets_incident ON tickets(incident) WHERE incident IS NOT NULL;
 CREATE INDEX tickets_area_received ON tickets(area_code, received);

@@ -204,23 +204,39 @@ bool TicketStore::submit(const NewReport& r, const SubmitTerms& terms, UtcSecond
   t.updated = now;
   t.callback_phone = r.callback_phone;
   t.visit_period = r.visit_period;
+  // An outage report joins its area's open incident (incidents.cpp).
+  const bool outage = isOutageReport(t.category);
+  if (outage && !joinOpenIncident(t.area_code, now, &t.incident, error)) {
+    exec("ROLLBACK", nullptr);
+    return false;
+  }
   {
     Statement ins(*db_,
                   "INSERT INTO tickets(ticket, report_id, box_id, area_code, category, severity, "
                   "status, created, received, deadline, updated, charter_category, assignee, "
-                  "accepted) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+                  "accepted, incident) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                  "?13, ?14, ?15)");
     if (!ins.ok()) return rollback("store ticket", error);
     ins.bind(1, t.ticket).bind(2, t.report_id).bind(3, t.box_id).bind(4, t.area_code);
     ins.bind(5, t.category).bind(6, severityName(t.severity)).bind(7, statusName(t.status));
     ins.bind(8, t.created).bind(9, t.received).bind(10, t.deadline).bind(11, t.updated);
     ins.bind(12, t.charter_category).bind(13, t.assignee).bind(14, t.accepted);
+    ins.bind(15, t.incident);
     if (ins.step() != kDone) return rollback("store ticket", error);
   }
+  // Or it opens one (after the ticket number: on PostgreSQL the day's
+  // counter row is locked from there to the commit, so that the submits
+  // that count see each other's reports).
+  if (outage && !t.incident && !openIncidentIfDue(&t, now, error)) {
+    exec("ROLLBACK", nullptr);
+    return false;
+  }
   const std::string box_actor = "box:" + r.box_id;
-  const nlohmann::json accepted = {{"category", t.category},
-                                   {"charter_category", t.charter_category},
-                                   {"severity", severityName(t.severity)},
-                                   {"deadline", dvb::formatIso8601(t.deadline)}};
+  nlohmann::json accepted = {{"category", t.category},
+                             {"charter_category", t.charter_category},
+                             {"severity", severityName(t.severity)},
+                             {"deadline", dvb::formatIso8601(t.deadline)}};
+  if (t.incident) accepted["incident"] = *t.incident;
   if (!addEvent(t.ticket, now, box_actor, event_kind::kAccepted, accepted.dump(), error)) {
     exec("ROLLBACK", nullptr);
     return false;
@@ -228,13 +244,6 @@ bool TicketStore::submit(const NewReport& r, const SubmitTerms& terms, UtcSecond
   // "First inquiry responsibility": the area's worker has it from the start.
   if (t.assignee && !addEvent(t.ticket, now, "system", event_kind::kAssigned,
                               nlohmann::json{{"assignee", *t.assignee}}.dump(), error)) {
-    exec("ROLLBACK", nullptr);
-    return false;
-  }
-  // After the ticket number: on PostgreSQL the day's counter row is locked
-  // from there to the commit, so that the submits that group see each
-  // other's reports.
-  if (!groupIntoIncident(&t, now, error)) {
     exec("ROLLBACK", nullptr);
     return false;
   }

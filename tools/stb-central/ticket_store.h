@@ -211,11 +211,12 @@ class TicketStore {
   // already has. `now` numbers the ticket and is its received/accepted
   // time. A new ticket's events: `accepted` (actor "box:<box_id>"), and
   // `assigned` (actor "system") when terms.assignee is set. Under incident
-  // rules, a new ticket of an outage-type category is attached (event
-  // `attached`, actor "system") to its area's open incident, or opens a
-  // suspected one with the area's other open, unattached outage reports of
-  // the last rules.window seconds when they are rules.min_reports with it
-  // (reports from before the area's last dismissal never count again).
+  // rules, a new ticket of an outage-type category is attached to its
+  // area's open incident, or opens a suspected one with the area's other
+  // open, unattached outage reports of the last rules.window seconds when
+  // they are rules.min_reports with it (reports from before the area's last
+  // dismissal never count again): its `accepted` event names the incident,
+  // the others get `attached` (actor "system").
   bool submit(const NewReport& report, const SubmitTerms& terms, UtcSeconds now,
               SubmitResult* result, std::string* error);
   // *out empty when there is no such ticket.
@@ -328,9 +329,15 @@ class TicketStore {
               std::string* error);
   bool answer(const std::string& ticket, const ReturnVisitAnswer& answer, bool by_box,
               const std::string& actor, UtcSeconds now, ChangeResult* result, std::string* error);
-  // Within submit's transaction: attaches T (stored, outage-type) to its
-  // area's incident, opening one when the rules say (incidents.cpp).
-  bool groupIntoIncident(Ticket* t, UtcSeconds now, std::string* error);
+  // Within submit's transaction (incidents.cpp): whether a report of
+  // CATEGORY is grouped under the rules; the area's open incident counting
+  // one report more (*id; none when no incident is open); and opening the
+  // area's incident when T, stored unattached, makes the threshold (T and
+  // the others attached).
+  bool isOutageReport(const std::string& category) const;
+  bool joinOpenIncident(const std::string& area_code, UtcSeconds now, std::optional<int64_t>* id,
+                        std::string* error);
+  bool openIncidentIfDue(Ticket* t, UtcSeconds now, std::string* error);
   // One move of incident ID in one write transaction: DECIDE sees it as
   // stored (locked) and returns the outcome; kDone goes on with APPLY.
   bool moveIncident(int64_t id, const std::function<IncidentOutcome(const Incident&)>& decide,

@@ -157,6 +157,10 @@ TEST_P(IncidentStoreTest, TheReportThatMakesTheThresholdOpensASuspectedIncidentW
   EXPECT_EQ(e[1].actor, "system");
   EXPECT_EQ(e[1].at, kNow + 600);
   EXPECT_EQ(json::parse(e[1].detail), (json{{"incident", i.id}}));
+  // The report that opened it names it in its acceptance.
+  const std::vector<TicketEvent> own = events(c.ticket);
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(json::parse(own[0].detail)["incident"], i.id);
 }
 
 TEST_P(IncidentStoreTest, ReportsFurtherApartThanTheWindowDoNotGroup) {
@@ -176,6 +180,11 @@ TEST_P(IncidentStoreTest, ALaterReportJoinsTheOpenIncidentWhateverTheWindow) {
   const int64_t id = openIncident();
   const Ticket late = file(4, kNow + 5 * 3600);
   EXPECT_EQ(late.incident, id);
+  EXPECT_EQ(find(late.ticket).incident, id);
+  const std::vector<TicketEvent> e = events(late.ticket);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].kind, event_kind::kAccepted);
+  EXPECT_EQ(json::parse(e[0].detail)["incident"], id);
   const Incident i = incident(id);
   EXPECT_EQ(i.reports, 4u);
   EXPECT_EQ(i.last_report, kNow + 5 * 3600);
