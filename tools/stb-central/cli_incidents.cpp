@@ -5,6 +5,7 @@
 
 #include "platform/arg_values.h"
 #include "tools/stb-central/cli.h"
+#include "tools/stb-central/incident_notice.h"
 #include "tools/stb-central/ticket_store.h"
 
 namespace tools::central {
@@ -90,6 +91,8 @@ int runIncidentMove(const std::string& command, const std::vector<std::string>& 
   std::optional<std::string> db, id_text, restore_text, actor;
   CommandOptions takes{{{"--db", &db}, {"--id", &id_text}, {"--actor", &actor}}, {}};
   if (confirming) takes.options.emplace_back("--restore", &restore_text);
+  OutageNoticeOptions publishing;  // confirm publishes the outage notice, resolve withdraws it
+  if (command != "incident-dismiss") publishing.addTo(&takes);
   std::vector<std::string> positional;
   std::string error;
   if (!readCommand(args, takes, &positional, &error)) return usageError(err, error);
@@ -99,27 +102,32 @@ int runIncidentMove(const std::string& command, const std::vector<std::string>& 
   const auto id = platform::parseUnsigned(*id_text, 1, INT64_MAX);
   if (!id) return usageError(err, "--id must be an incident number");
   if (!actor || actor->empty()) return usageError(err, command + " needs --actor LOGIN");
+  if (std::string why = publishing.usageProblem(); !why.empty()) return usageError(err, why);
   std::optional<UtcSeconds> restore;
   if (confirming) {
     if (!restore_text) return usageError(err, "incident-confirm needs --restore TIME (UTC)");
     restore = dvb::parseIso8601(*restore_text);
     if (!restore) return usageError(err, "--restore must be a UTC time, e.g. 2026-12-05T14:00:00Z");
   }
+  std::optional<OutagePublisher> publisher;
+  OutageNoticeSettings outage;
+  if (!publishing.open(&publisher, &outage, &error)) return failed(err, error);
   auto store = openAdminStore(db, TicketStore::Access::kReadWrite, err);
   if (!store) return kExitFailure;
   const auto number = static_cast<int64_t>(*id);
   const UtcSeconds now = systemNow();
-  IncidentOutcome outcome = IncidentOutcome::kNotFound;
+  IncidentMove move;  // the notice first, then the store (incident_notice.h)
+  const IncidentOutcome& outcome = move.outcome;
   bool ok = false;
   const char* done = "";
   if (confirming) {
-    ok = store->confirmIncident(number, *actor, *restore, now, &outcome, &error);
+    ok = confirmWithNotice(*store, outage, number, *actor, *restore, now, &move, &error);
     done = "confirmed";
   } else if (command == "incident-resolve") {
-    ok = store->resolveIncident(number, *actor, now, &outcome, &error);
+    ok = resolveWithNotice(*store, outage, number, *actor, now, &move, &error);
     done = "resolved";
   } else {
-    ok = store->dismissIncident(number, *actor, now, &outcome, &error);
+    ok = store->dismissIncident(number, *actor, now, &move.outcome, &error);
     done = "dismissed";
   }
   if (!ok) return failed(err, error);
@@ -136,6 +144,16 @@ int runIncidentMove(const std::string& command, const std::vector<std::string>& 
                       : "only a suspected or confirmed incident is " + std::string(done)));
   std::fprintf(out, "incident %lld %s: %s\n", static_cast<long long>(number), done,
                incidentLine(*incident).c_str());
+  if (move.notice_written)
+    std::fprintf(out, "outage notice %s: object %u revision %u%s, sha256 %s\n",
+                 move.spooled.path.c_str(), move.spooled.object_id, move.spooled.revision,
+                 confirming ? "" : " (the cancellation)", move.spooled.sha256.c_str());
+  else if (incident->notice_object_id && !confirming && command == "incident-resolve")
+    std::fprintf(err,
+                 "stb-central: incident %lld's outage notice (object %u revision %u) stays on air "
+                 "until its end: resolve with --spool and --signing-key to withdraw it\n",
+                 static_cast<long long>(number), *incident->notice_object_id,
+                 incident->notice_revision);
   return kExitOk;
 }
 
