@@ -13,6 +13,7 @@ const char kUsage[] =
     "usage: stb-fleet storm --central-bin STB-CENTRAL --pki DIR --work DIR\n"
     "                 [--boxes 2000] [--share 0.25] [--seed 1] [--down-at-min 10]\n"
     "                 [--down-for-min 30] [--refuse-for-min 5] [--retry-after 120]\n"
+    "                 [--db postgresql:...] [--instances 1]\n"
     "  DIR (--pki) is made by scripts/make-test-pki (ca, server); --work must exist.\n";
 
 int usage(const std::string& why) {
@@ -40,6 +41,7 @@ int runCli(const std::vector<std::string>& args) {
   c.central_binary = take("central-bin");
   c.pki_dir = take("pki");
   c.work_dir = take("work");
+  c.db = take("db");
   if (c.central_binary.empty() || c.pki_dir.empty() || c.work_dir.empty())
     return usage("--central-bin, --pki and --work are required");
   const auto num = [&take](const char* name, double fallback) {
@@ -53,6 +55,10 @@ int runCli(const std::vector<std::string>& args) {
   c.down_for_ms = static_cast<int64_t>(num("down-for-min", 30) * 60'000);
   c.refuse_for_ms = static_cast<int64_t>(num("refuse-for-min", 5) * 60'000);
   c.retry_after_s = static_cast<int>(num("retry-after", c.retry_after_s));
+  c.instances = static_cast<int>(num("instances", 1));
+  if (c.instances < 1 || c.instances > 16) return usage("--instances must be 1..16");
+  if (c.instances > 1 && !isPostgres(c.db))
+    return usage("--instances above 1 needs --db postgresql:...");
   if (!v.empty()) return usage("unknown option --" + v.begin()->first);
   if (c.boxes < 1 || c.boxes > 16'000'000 || c.report_share <= 0 || c.report_share > 1)
     return usage("--boxes must be 1..16000000 and --share in (0, 1]");
