@@ -20,6 +20,7 @@ const char kUsage[] =
     "                         [--listen 127.0.0.1:8443] [--policy policy.json] [--hotline 96123]\n"
     "                         [--refuse-with-retry-after SECONDS] [--console-listen HOST:PORT]\n"
     "                         [--calendar work-calendar.json] [--areas areas.json]\n"
+    "                         [--incident-window 900] [--incident-min-reports 3]\n"
     "       stb-central tickets --db FILE [--json]\n"
     "       stb-central report --db FILE TICKET\n"
     "       stb-central resolve --db FILE TICKET\n"
@@ -29,6 +30,10 @@ const char kUsage[] =
     "       stb-central set-status --db FILE TICKET STATUS\n"
     "       stb-central return-visits --db FILE [--json]\n"
     "       stb-central staff-add --db FILE --login LOGIN --role ROLE --name NAME < password\n"
+    "       stb-central incidents --db FILE [--open] [--json]\n"
+    "       stb-central incident-confirm --db FILE --id N --restore TIME --actor LOGIN\n"
+    "       stb-central incident-resolve --db FILE --id N --actor LOGIN\n"
+    "       stb-central incident-dismiss --db FILE --id N --actor LOGIN\n"
     "FILE: an SQLite file, or a PostgreSQL database (postgresql://... or\n"
     "      \"postgresql:host=... dbname=...\").\n"
     "STATUS: accepted, technician_assigned, resolved, closed (statuses only move forward).\n"
@@ -50,27 +55,9 @@ constexpr char kCliActor[] = "cli";
 // short transaction a request, and a person can wait longer than a box.
 constexpr int kAdminBusyTimeoutMs = 30'000;
 
-// Opens an existing database for an admin command: read-only for the
-// listings, so that they never wait for serve (WAL readers do not block).
 std::unique_ptr<TicketStore> openExisting(const AdminArgs& a, TicketStore::Access access,
                                           std::FILE* err) {
-  const std::optional<std::string>& db = a.db;
-  if (!db) {
-    usageError(err, "--db FILE is required");
-    return nullptr;
-  }
-  std::error_code ec;
-  if (!db::isPostgres(*db) && !std::filesystem::is_regular_file(*db, ec)) {
-    std::fprintf(err, "stb-central: %s: no such database\n", db->c_str());
-    return nullptr;
-  }
-  std::string error;
-  TicketStore::OpenOptions options;
-  options.access = access;
-  options.busy_timeout_ms = kAdminBusyTimeoutMs;
-  auto store = TicketStore::open(*db, options, &error);
-  if (!store) std::fprintf(err, "stb-central: %s\n", error.c_str());
-  return store;
+  return openAdminStore(a.db, access, err);
 }
 
 // An admin command's arguments: --db, --json when TAKES_JSON, and exactly
@@ -113,7 +100,8 @@ json ticketJson(const Ticket& t) {
               {"updated", dvb::formatIso8601(t.updated)},
               {"return_visit_due",
                t.return_visit_due ? json(dvb::formatIso8601(*t.return_visit_due)) : json(nullptr)},
-              {"flags", t.flags}};
+              {"flags", t.flags},
+              {"incident", t.incident ? json(*t.incident) : json(nullptr)}};
 }
 
 int runTickets(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
@@ -132,11 +120,12 @@ int runTickets(const std::vector<std::string>& args, std::FILE* out, std::FILE* 
     return kExitOk;
   }
   for (const Ticket& t : tickets)
-    std::fprintf(out, "%s  %-19s  %-7s  %-17s  %-16s  area %-8s  deadline %s%s%s\n",
+    std::fprintf(out, "%s  %-19s  %-7s  %-17s  %-16s  area %-8s  deadline %s%s%s%s\n",
                  t.ticket.c_str(), statusName(t.status), severityName(t.severity),
                  t.category.c_str(), t.box_id.c_str(), t.area_code.c_str(),
                  dvb::formatIso8601(t.deadline).c_str(), t.assignee ? "  assignee " : "",
-                 t.assignee ? t.assignee->c_str() : "");
+                 t.assignee ? t.assignee->c_str() : "",
+                 t.incident ? ("  incident " + std::to_string(*t.incident)).c_str() : "");
   std::fprintf(out, "%zu ticket(s)\n", tickets.size());
   return kExitOk;
 }
@@ -321,6 +310,28 @@ bool readCommand(const std::vector<std::string>& args, const CommandOptions& tak
   return true;
 }
 
+// Read-only for the listings, so that they never wait for serve (WAL
+// readers do not block).
+std::unique_ptr<TicketStore> openAdminStore(const std::optional<std::string>& db,
+                                            TicketStore::Access access, std::FILE* err) {
+  if (!db) {
+    usageError(err, "--db FILE is required");
+    return nullptr;
+  }
+  std::error_code ec;
+  if (!db::isPostgres(*db) && !std::filesystem::is_regular_file(*db, ec)) {
+    std::fprintf(err, "stb-central: %s: no such database\n", db->c_str());
+    return nullptr;
+  }
+  std::string error;
+  TicketStore::OpenOptions options;
+  options.access = access;
+  options.busy_timeout_ms = kAdminBusyTimeoutMs;
+  auto store = TicketStore::open(*db, options, &error);
+  if (!store) std::fprintf(err, "stb-central: %s\n", error.c_str());
+  return store;
+}
+
 int usageError(std::FILE* err, const std::string& why) {
   std::fprintf(err, "stb-central: %s\n%s", why.c_str(), kUsage);
   return kExitUsage;
@@ -344,6 +355,10 @@ int runCli(const std::vector<std::string>& args, std::FILE* out, std::FILE* err)
   if (command == "set-status") return runSetStatus(rest, out, err);
   if (command == "return-visits") return runReturnVisits(rest, out, err);
   if (command == "staff-add") return runStaffAddCli(rest, stdin, out, err);
+  if (command == "incidents") return runIncidents(rest, out, err);
+  if (command == "incident-confirm" || command == "incident-resolve" ||
+      command == "incident-dismiss")
+    return runIncidentMove(command, rest, out, err);
   return usageError(err, "unknown command " + command);
 }
 

@@ -1,13 +1,17 @@
 #pragma once
 // The command line of stb-central: `serve` (the HTTPS API) and the admin
 // commands that work on the database directly (tickets, report, resolve,
-// set-status, return-visits, events, assign, dashboard); those that change a
-// ticket write "cli" as the actor of its events. Exit status: 0 success,
+// set-status, return-visits, events, assign, dashboard, and the incident
+// commands); those that change a ticket write "cli" as the actor of its
+// events (the incident commands: their --actor). Exit status: 0 success,
 // 1 failure, 2 usage.
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "tools/stb-central/ticket_store.h"
 
 namespace tools::central {
 
@@ -29,5 +33,15 @@ bool readCommand(const std::vector<std::string>& args, const CommandOptions& tak
                  std::vector<std::string>* positional, std::string* error);
 
 int usageError(std::FILE* err, const std::string& why);
+
+// The database an admin command names (--db), which must exist; nullptr
+// after saying why on ERR (a usage error when DB is unset).
+std::unique_ptr<TicketStore> openAdminStore(const std::optional<std::string>& db,
+                                            TicketStore::Access access, std::FILE* err);
+
+// cli_incidents.cpp: `incidents` and incident-confirm/-resolve/-dismiss.
+int runIncidents(const std::vector<std::string>& args, std::FILE* out, std::FILE* err);
+int runIncidentMove(const std::string& command, const std::vector<std::string>& args,
+                    std::FILE* out, std::FILE* err);
 
 }  // namespace tools::central

@@ -16,7 +16,7 @@ namespace {
 // serve's options, as given.
 struct ServeArgs {
   std::optional<std::string> db, cert, key, ca, listen, policy, hotline, refuse, console_listen,
-      calendar, areas;
+      calendar, areas, incident_window, incident_min_reports;
 };
 
 // Reads ARGS into *s: "" or the usage error.
@@ -31,7 +31,9 @@ std::string readServe(const std::vector<std::string>& args, ServeArgs* s) {
                               {"--refuse-with-retry-after", &s->refuse},
                               {"--console-listen", &s->console_listen},
                               {"--calendar", &s->calendar},
-                              {"--areas", &s->areas}},
+                              {"--areas", &s->areas},
+                              {"--incident-window", &s->incident_window},
+                              {"--incident-min-reports", &s->incident_min_reports}},
                              {}};
   std::vector<std::string> positional;
   std::string why;
@@ -95,6 +97,24 @@ bool openConsole(const std::string& db, const ServiceAreas& areas, int utc_offse
   return true;
 }
 
+// How outage reports group into incidents (incident.h): "" or the usage
+// error. --incident-min-reports 0 groups none.
+std::string incidentRules(const ServeArgs& s, std::optional<IncidentRules>* rules) {
+  IncidentRules r;
+  if (s.incident_window) {
+    const auto seconds = platform::parseUnsigned(*s.incident_window, 1, 7 * 86400);
+    if (!seconds) return "--incident-window needs a number of seconds (1 to 604800)";
+    r.window = static_cast<UtcSeconds>(*seconds);
+  }
+  if (s.incident_min_reports) {
+    const auto n = platform::parseUnsigned(*s.incident_min_reports, 0, 1'000'000);
+    if (!n) return "--incident-min-reports needs a number of reports (0: no incidents)";
+    r.min_reports = static_cast<int>(*n);
+  }
+  if (r.min_reports > 0) *rules = r;
+  return "";
+}
+
 int fail(std::FILE* err, const std::string& error) {
   std::fprintf(err, "stb-central: %s\n", error.c_str());
   return kExitFailure;
@@ -108,6 +128,9 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
   ServiceOptions options;
   if (std::string why = readServe(args, &a); !why.empty()) return usageError(err, why);
   if (std::string why = configure(a, &config, &console_config, &options); !why.empty())
+    return usageError(err, why);
+  std::optional<IncidentRules> incident_rules;
+  if (std::string why = incidentRules(a, &incident_rules); !why.empty())
     return usageError(err, why);
   std::string error;
   DeadlinePolicy policy = DeadlinePolicy::defaults();
@@ -125,6 +148,11 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
   describeCharter(policy, options.areas, err);
   auto store = TicketStore::open(*a.db, &error);
   if (!store) return fail(err, error);
+  store->setIncidentRules(incident_rules);
+  if (incident_rules)
+    std::fprintf(err,
+                 "stb-central: an incident opens at %d outage reports of an area within %lld s\n",
+                 incident_rules->min_reports, static_cast<long long>(incident_rules->window));
   // Each connection is a descriptor; idle ones must not run out of them.
   if (!raiseOpenFileLimit(&error)) std::fprintf(err, "stb-central: %s\n", error.c_str());
   auto stop = StopSignal::install(&error);

@@ -74,6 +74,11 @@ bool TicketStore::queue(const QueueFilter& f, std::vector<Ticket>* out, std::str
                           "AND (?7 = 0 OR (" +
                           kOpen +
                           " AND t.deadline >= ?8 AND t.deadline < ?9)) "
+                          // The ordinary queue leaves out the tickets of
+                          // open incidents; an incident's lists only its own.
+                          "AND ((CAST(?11 AS BIGINT) IS NULL AND (t.incident IS NULL OR "
+                          "t.incident NOT IN (SELECT id FROM incidents WHERE status IN "
+                          "('suspected', 'confirmed')))) OR t.incident = ?11) "
                           "ORDER BY t.deadline, t.ticket LIMIT ?10";
   Statement s(*db_, sql);
   if (!s.ok()) return fail("queue", error);
@@ -84,6 +89,7 @@ bool TicketStore::queue(const QueueFilter& f, std::vector<Ticket>* out, std::str
   s.bind(7, int64_t{f.due_soon}).bind(8, f.now).bind(9, f.now + kDueSoon);
   // No limit: the most rows there can be (both take it; only SQLite takes -1).
   s.bind(10, f.limit == 0 ? std::numeric_limits<int64_t>::max() : static_cast<int64_t>(f.limit));
+  s.bind(11, f.incident);
   return readTickets(s, out) || fail("queue", error);
 }
 

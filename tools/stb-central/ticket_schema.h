@@ -1,9 +1,9 @@
 #pragma once
 // The ticket store's schema, made and upgraded by numbered steps (1: reports
-// and tickets, 2: the desk), each written down in schema_migrations when
-// applied. A new database goes through every step, so that new and upgraded
-// ones have the same schema; SQLite and PostgreSQL each have their own words
-// for each step (ticket_schema.cpp).
+// and tickets, 2: the desk, 3: incidents), each written down in
+// schema_migrations when applied. A new database goes through every step,
+// so that new and upgraded ones have the same schema; SQLite and PostgreSQL
+// each have their own words for each step (ticket_schema.cpp).
 #include <cstdint>
 #include <string>
 

@@ -11,7 +11,7 @@ namespace tools::central {
 const char kTicketSelect[] =
     "SELECT t.ticket, t.report_id, t.box_id, t.area_code, t.category, t.charter_category, "
     "t.severity, t.status, t.assignee, t.created, t.received, t.accepted, t.deadline, t.updated, "
-    "t.resolved_at, t.return_visit_due, t.flags, r.callback_phone, r.visit_period "
+    "t.resolved_at, t.return_visit_due, t.flags, r.callback_phone, r.visit_period, t.incident "
     "FROM tickets t JOIN reports r ON r.report_id = t.report_id ";
 
 Ticket readTicket(const Statement& s) {
@@ -35,6 +35,7 @@ Ticket readTicket(const Statement& s) {
   t.flags = static_cast<unsigned>(s.integer(16));
   t.callback_phone = s.optionalText(17);
   t.visit_period = s.optionalText(18);
+  t.incident = s.optionalInteger(19);
   return t;
 }
 
@@ -227,6 +228,13 @@ bool TicketStore::submit(const NewReport& r, const SubmitTerms& terms, UtcSecond
   // "First inquiry responsibility": the area's worker has it from the start.
   if (t.assignee && !addEvent(t.ticket, now, "system", event_kind::kAssigned,
                               nlohmann::json{{"assignee", *t.assignee}}.dump(), error)) {
+    exec("ROLLBACK", nullptr);
+    return false;
+  }
+  // After the ticket number: on PostgreSQL the day's counter row is locked
+  // from there to the commit, so that the submits that group see each
+  // other's reports.
+  if (!groupIntoIncident(&t, now, error)) {
     exec("ROLLBACK", nullptr);
     return false;
   }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "tools/stb-central/deadline_policy.h"
+#include "tools/stb-central/incident.h"
 #include "tools/stb-central/time_util.h"
 
 namespace tools::db {
@@ -71,6 +72,9 @@ struct Ticket {
   // From the report: the viewer's number for a call-back and preferred visit time.
   std::optional<std::string> callback_phone;
   std::optional<std::string> visit_period;
+  // The incident it is attached to (incident.h); while that is open the
+  // ticket is out of the desk's ordinary queue.
+  std::optional<int64_t> incident;
 };
 
 // The audit trail: one row per change, never updated or deleted.
@@ -84,6 +88,11 @@ constexpr char kReturnVisit[] = "return_visit";
 constexpr char kCallbackLogged[] = "callback_logged";
 constexpr char kReopened[] = "reopened";
 constexpr char kFlagged[] = "flagged";
+// Incidents (incidents.cpp): detail {"incident": id}, and for a confirmation
+// its "expected_restore".
+constexpr char kAttached[] = "attached";
+constexpr char kIncidentConfirmed[] = "incident_confirmed";
+constexpr char kDetached[] = "detached";
 }  // namespace event_kind
 
 struct TicketEvent {
@@ -149,6 +158,9 @@ struct QueueFilter {
   bool due_soon = false;                // now <= deadline < now + kDueSoon
   UtcSeconds now = 0;
   size_t limit = 0;  // 0 = all
+  // Unset: the ordinary queue, without the tickets of open incidents (the
+  // incident is their unit of work). Set: that incident's tickets only.
+  std::optional<int64_t> incident;
 };
 constexpr UtcSeconds kDueSoon = 4 * 3600;
 
@@ -162,7 +174,7 @@ struct TicketHistory {
 
 class TicketStore {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
   static constexpr int kMaxTicketsPerDay = 999999;
 
   // How a connection is opened. serve and the admin commands that change
@@ -191,10 +203,19 @@ class TicketStore {
   TicketStore(const TicketStore&) = delete;
   TicketStore& operator=(const TicketStore&) = delete;
 
+  // How submit() groups outage reports into incidents; unset (the default)
+  // groups none. serve sets them (--incident-window, --incident-min-reports).
+  void setIncidentRules(std::optional<IncidentRules> rules) { rules_ = std::move(rules); }
+
   // Stores `report` with a new ticket, or finds the ticket its report_id
   // already has. `now` numbers the ticket and is its received/accepted
   // time. A new ticket's events: `accepted` (actor "box:<box_id>"), and
-  // `assigned` (actor "system") when terms.assignee is set.
+  // `assigned` (actor "system") when terms.assignee is set. Under incident
+  // rules, a new ticket of an outage-type category is attached (event
+  // `attached`, actor "system") to its area's open incident, or opens a
+  // suspected one with the area's other open, unattached outage reports of
+  // the last rules.window seconds when they are rules.min_reports with it
+  // (reports from before the area's last dismissal never count again).
   bool submit(const NewReport& report, const SubmitTerms& terms, UtcSeconds now,
               SubmitResult* result, std::string* error);
   // *out empty when there is no such ticket.
@@ -259,6 +280,36 @@ class TicketStore {
   // dashboard's input).
   bool histories(UtcSeconds to, std::vector<TicketHistory>* out, std::string* error);
 
+  // Incidents (incidents.cpp). Listed oldest first; open_only: suspected
+  // and confirmed.
+  bool listIncidents(bool open_only, std::vector<Incident>* out, std::string* error);
+  // *out empty when there is no such incident.
+  bool findIncident(int64_t id, std::optional<Incident>* out, std::string* error);
+  // Its tickets in the order they came (none once it was dismissed).
+  bool incidentTickets(int64_t id, std::vector<Ticket>* out, std::string* error);
+  // Each change below is one transaction writing an event with ACTOR on
+  // every ticket it touches; kWrongStatus for a move the status does not
+  // allow; false and *error only when the store fails.
+  //
+  // Suspected -> confirmed; a confirmed one takes a new expected restore
+  // time (its confirmation stays). Events `incident_confirmed` on its open
+  // tickets.
+  bool confirmIncident(int64_t id, const std::string& actor, UtcSeconds expected_restore,
+                       UtcSeconds now, IncidentOutcome* outcome, std::string* error);
+  // The outage notice published for it (object id, revision, the SHA-256 of
+  // its sections); false and *error when there is no such incident.
+  bool recordIncidentNotice(int64_t id, uint32_t object_id, uint32_t revision,
+                            const std::string& sha256, std::string* error);
+  // Suspected or confirmed -> resolved: every attached open ticket is
+  // resolved as resolve() does (its return visit due kReturnVisitWindow
+  // later), event `resolved` with detail {"incident": id, ...}.
+  bool resolveIncident(int64_t id, const std::string& actor, UtcSeconds now,
+                       IncidentOutcome* outcome, std::string* error);
+  // Suspected -> dismissed (not an outage): its tickets are detached (event
+  // `detached`) and back in the queue. A confirmed incident is resolved.
+  bool dismissIncident(int64_t id, const std::string& actor, UtcSeconds now,
+                       IncidentOutcome* outcome, std::string* error);
+
  private:
   struct Edit;  // desk_changes.cpp
   explicit TicketStore(std::unique_ptr<db::Connection> db);
@@ -277,7 +328,16 @@ class TicketStore {
               std::string* error);
   bool answer(const std::string& ticket, const ReturnVisitAnswer& answer, bool by_box,
               const std::string& actor, UtcSeconds now, ChangeResult* result, std::string* error);
+  // Within submit's transaction: attaches T (stored, outage-type) to its
+  // area's incident, opening one when the rules say (incidents.cpp).
+  bool groupIntoIncident(Ticket* t, UtcSeconds now, std::string* error);
+  // One move of incident ID in one write transaction: DECIDE sees it as
+  // stored (locked) and returns the outcome; kDone goes on with APPLY.
+  bool moveIncident(int64_t id, const std::function<IncidentOutcome(const Incident&)>& decide,
+                    const std::function<bool(const Incident&)>& apply, IncidentOutcome* outcome,
+                    std::string* error);
   std::unique_ptr<db::Connection> db_;
+  std::optional<IncidentRules> rules_;
 };
 
 }  // namespace tools::central

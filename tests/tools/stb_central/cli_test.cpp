@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 #include "tests/tools/stb_central/stb_central_test_util.h"
 #include "tools/stb-central/report_validation.h"
@@ -72,6 +73,26 @@ TEST(CentralCli, UsageErrorsNameTheArgument) {
        "stb-central: --from and --to must be UTC times, from before to"},
       {{"dashboard", "--db", "x.db", "--from", "yesterday", "--to", "2026-12-01T00:00:00Z"},
        "stb-central: --from and --to must be UTC times, from before to"},
+      {{"serve", "--db", "x", "--cert", "c", "--key", "k", "--ca", "a", "--incident-window", "0"},
+       "stb-central: --incident-window needs a number of seconds (1 to 604800)"},
+      {{"serve", "--db", "x", "--cert", "c", "--key", "k", "--ca", "a", "--incident-min-reports",
+        "three"},
+       "stb-central: --incident-min-reports needs a number of reports (0: no incidents)"},
+      {{"incidents", "--db", "x.db", "extra"}, "stb-central: unexpected argument extra"},
+      {{"incidents"}, "stb-central: --db FILE is required"},
+      {{"incident-resolve", "--db", "x.db", "--actor", "wang"},
+       "stb-central: incident-resolve needs --id N"},
+      {{"incident-dismiss", "--db", "x.db", "--id", "0", "--actor", "wang"},
+       "stb-central: --id must be an incident number"},
+      {{"incident-resolve", "--db", "x.db", "--id", "1"},
+       "stb-central: incident-resolve needs --actor LOGIN"},
+      {{"incident-confirm", "--db", "x.db", "--id", "1", "--actor", "wang"},
+       "stb-central: incident-confirm needs --restore TIME (UTC)"},
+      {{"incident-confirm", "--db", "x.db", "--id", "1", "--actor", "wang", "--restore", "soon"},
+       "stb-central: --restore must be a UTC time, e.g. 2026-12-05T14:00:00Z"},
+      {{"incident-resolve", "--db", "x.db", "--id", "1", "--actor", "wang", "--restore",
+        "2026-12-05T14:00:00Z"},
+       "stb-central: unknown option --restore"},
   };
   for (const auto& [args, want] : cases) {
     const Outcome o = run(args);
@@ -138,6 +159,75 @@ TEST(CentralCli, AssignEventsAndDashboard) {
       << o.out;
   EXPECT_NE(o.out.find(",area,A01,"), std::string::npos) << o.out;
   EXPECT_EQ(o.out.substr(o.out.size() - 4), ",1\r\n") << o.out;  // one complaint
+}
+
+// The incident commands on a real database: the listing, the moves with
+// their actor, and the refusals a move's status gives.
+TEST(CentralCli, IncidentsListedConfirmedResolvedAndRefused) {
+  stb_central_test::ScratchDir dir("cli-incidents");
+  const std::string db = dir / "central.db";
+  const UtcSeconds at = *dvb::parseIso8601("2026-12-01T08:00:00Z");
+  {
+    std::string error;
+    auto store = TicketStore::open(db, &error);
+    ASSERT_TRUE(store) << error;
+    store->setIncidentRules(IncidentRules{});
+    for (int n = 1; n <= 4; ++n) {
+      char id[40];
+      std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012d", n);
+      NewReport r;
+      ValidationError problem;
+      ASSERT_TRUE(parseReport(stb_central_test::reportJson(id, "STB-TEST-0001"), &r, &problem));
+      r.area_code = n == 4 ? "B02" : "A01";
+      SubmitResult result;
+      ASSERT_TRUE(store->submit(r, SubmitTerms{Severity::kMajor, "major_fault", at + 72 * 3600, ""},
+                                at + n, &result, &error))
+          << error;
+    }
+  }
+  Outcome o = run({"incidents", "--db", db});
+  EXPECT_EQ(o.status, kExitOk) << o.err;
+  EXPECT_EQ(o.out.rfind("#1      area A01       suspected      3 report(s)  opened "
+                        "2026-12-01T08:00:03Z  last 2026-12-01T08:00:03Z\n",
+                        0),
+            0u)
+      << o.out;
+  EXPECT_NE(o.out.find("\n1 incident(s)\n"), std::string::npos) << o.out;
+  o = run({"tickets", "--db", db});
+  EXPECT_NE(o.out.find("area A01       deadline 2026-12-04T08:00:00Z  incident 1\n"),
+            std::string::npos)
+      << o.out;
+  EXPECT_EQ(run({"incident-dismiss", "--db", db, "--id", "2", "--actor", "wang"}).err,
+            "stb-central: no incident 2");
+  o = run({"incident-confirm", "--db", db, "--id", "1", "--restore", "2026-12-01T14:00:00Z",
+           "--actor", "wang.boss"});
+  EXPECT_EQ(o.status, kExitOk) << o.err;
+  EXPECT_NE(o.out.find("incident 1 confirmed: #1 "), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("restore 2026-12-01T14:00:00Z  confirmed by wang.boss\n"), std::string::npos)
+      << o.out;
+  o = run({"incident-dismiss", "--db", db, "--id", "1", "--actor", "wang.boss"});
+  EXPECT_EQ(o.status, kExitFailure);
+  EXPECT_EQ(o.err, "stb-central: incident 1 is confirmed; only a suspected incident is dismissed");
+  o = run({"incident-resolve", "--db", db, "--id", "1", "--actor", "wang.boss"});
+  EXPECT_EQ(o.status, kExitOk) << o.err;
+  EXPECT_NE(o.out.find("resolved by wang.boss\n"), std::string::npos) << o.out;
+  o = run({"incident-resolve", "--db", db, "--id", "1", "--actor", "wang.boss"});
+  EXPECT_EQ(o.err,
+            "stb-central: incident 1 is resolved; only a suspected or confirmed incident is "
+            "resolved");
+  o = run({"events", "--db", db, "T20261201-000002"});
+  EXPECT_NE(o.out.find("  resolved         wang.boss             {\"incident\":1,"),
+            std::string::npos)
+      << o.out;
+  EXPECT_EQ(run({"incidents", "--db", db, "--open"}).out, "0 incident(s)\n");
+  o = run({"incidents", "--db", db, "--json"});
+  const nlohmann::json list = nlohmann::json::parse(o.out, nullptr, false);
+  ASSERT_TRUE(list.is_array() && list.size() == 1u) << o.out;
+  EXPECT_EQ(list[0]["status"], "resolved");
+  EXPECT_EQ(list[0]["reports"], 3);
+  EXPECT_EQ(list[0]["expected_restore"], "2026-12-01T14:00:00Z");
+  EXPECT_EQ(list[0]["confirmed_by"], "wang.boss");
+  EXPECT_TRUE(list[0]["notice_object_id"].is_null());
 }
 
 }  // namespace
