@@ -24,7 +24,8 @@ int usage(const std::string& why) {
 }  // namespace
 
 int runCli(const std::vector<std::string>& args) {
-  if (args.empty() || args[0] != "storm") return usage("the scenario must be `storm`");
+  if (!args.empty() && args[0] == "outage") return runOutageCli(args);
+  if (args.empty() || args[0] != "storm") return usage("the scenario must be `storm` or `outage`");
   std::map<std::string, std::string> v;
   for (size_t i = 1; i < args.size(); i += 2) {
     if (args[i].rfind("--", 0) != 0 || i + 1 >= args.size())

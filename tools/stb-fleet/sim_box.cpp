@@ -104,6 +104,7 @@ void SimBox::askReturnVisits() {
   bool queued = false;
   for (const std::string& ticket : stb::returnVisitsDue(outbox_.items(), asked_)) {
     asked_.insert(ticket);
+    last_asked_ms_ = clock_->nowMs();
     std::string error;
     queued =
         outbox_.enqueueReturnVisit(ticket, true, *return_visit_score_, clock_->nowMs(), &error) ||

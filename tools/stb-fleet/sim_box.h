@@ -119,6 +119,7 @@ class SimBox : public stb::CentralApi {
   // SCORE) as soon as a poll finds a ticket resolved.
   void answerReturnVisits(int score) { return_visit_score_ = score; }
   size_t returnVisitsAsked() const { return asked_.size(); }
+  int64_t lastAskedMs() const { return last_asked_ms_; }  // 0: never asked
   // Answers the central system took (their outbox rows delivered).
   size_t returnVisitsAnswered() const;
 
@@ -147,6 +148,7 @@ class SimBox : public stb::CentralApi {
   std::unique_ptr<SimBoxStatus> status_;  // made at the first notice table
   std::optional<int> return_visit_score_;
   std::set<std::string> asked_;  // tickets whose question the viewer was asked
+  int64_t last_asked_ms_ = 0;
 };
 
 }  // namespace tools::fleet
