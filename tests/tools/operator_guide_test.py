@@ -94,7 +94,7 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     guide, bin_dir = sys.argv[1], os.path.abspath(sys.argv[2])
-    for tool in ("stb-notice", "stb-probe", "stb-headend"):
+    for tool in ("stb-notice", "stb-probe", "stb-headend", "stb-central"):
         if not os.access(os.path.join(bin_dir, tool), os.X_OK):
             print(f"operator_guide_test: {bin_dir}/{tool} is missing: build it first", file=sys.stderr)
             return 1

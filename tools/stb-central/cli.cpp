@@ -21,6 +21,7 @@ const char kUsage[] =
     "                         [--refuse-with-retry-after SECONDS] [--console-listen HOST:PORT]\n"
     "                         [--calendar work-calendar.json] [--areas areas.json]\n"
     "                         [--incident-window 900] [--incident-min-reports 3]\n"
+    "                         [--outage-spool DIR --outage-signing-key KEY.pem]\n"
     "       stb-central tickets --db FILE [--json]\n"
     "       stb-central report --db FILE TICKET\n"
     "       stb-central resolve --db FILE TICKET\n"

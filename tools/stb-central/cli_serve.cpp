@@ -17,6 +17,7 @@ namespace {
 struct ServeArgs {
   std::optional<std::string> db, cert, key, ca, listen, policy, hotline, refuse, console_listen,
       calendar, areas, incident_window, incident_min_reports;
+  std::optional<std::string> outage_spool, outage_key;  // the outage notice (incident_notice.h)
 };
 
 // Reads ARGS into *s: "" or the usage error.
@@ -33,12 +34,16 @@ std::string readServe(const std::vector<std::string>& args, ServeArgs* s) {
                               {"--calendar", &s->calendar},
                               {"--areas", &s->areas},
                               {"--incident-window", &s->incident_window},
-                              {"--incident-min-reports", &s->incident_min_reports}},
+                              {"--incident-min-reports", &s->incident_min_reports},
+                              {"--outage-spool", &s->outage_spool},
+                              {"--outage-signing-key", &s->outage_key}},
                              {}};
   std::vector<std::string> positional;
   std::string why;
   if (!readCommand(args, takes, &positional, &why)) return why;
   if (!positional.empty()) return "unexpected argument " + positional[0];
+  if (s->outage_spool.has_value() != s->outage_key.has_value())
+    return "--outage-spool and --outage-signing-key go together";
   for (size_t i = 0; i < 4; ++i)  // --db, --cert, --key, --ca
     if (!*takes.options[i].second) return std::string(takes.options[i].first) + " is required";
   return "";
@@ -86,13 +91,14 @@ struct ConsoleParts {
 };
 
 bool openConsole(const std::string& db, const ServiceAreas& areas, int utc_offset_minutes,
-                 ConsoleParts* parts, std::string* error) {
+                 const OutageNoticeSettings& outage, ConsoleParts* parts, std::string* error) {
   parts->store = TicketStore::open(db, error);
   if (parts->store) parts->staff = openDeskStaff(db, error);
   if (!parts->staff) return false;
   ConsoleOptions options;
   options.areas = &areas;
   options.utc_offset_minutes = utc_offset_minutes;
+  options.outage = outage;
   parts->console = std::make_unique<Console>(*parts->store, *parts->staff, options, systemNow);
   return true;
 }
@@ -145,6 +151,15 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
     if (!loaded) return fail(err, error);
     options.areas = std::move(*loaded);
   }
+  // The outage notice: its key and spool checked now, before anything is opened.
+  std::optional<OutagePublisher> outage_publisher;
+  OutageNoticeSettings outage{nullptr, policy.utcOffsetMinutes(), options.hotline};
+  if (a.outage_spool) {
+    outage_publisher = OutagePublisher::open(*a.outage_spool, *a.outage_key, &error);
+    if (!outage_publisher) return fail(err, error);
+    outage.publisher = &*outage_publisher;
+    std::fprintf(err, "stb-central: outage notices go to %s\n", a.outage_spool->c_str());
+  }
   describeCharter(policy, options.areas, err);
   auto store = TicketStore::open(*a.db, &error);
   if (!store) return fail(err, error);
@@ -172,7 +187,7 @@ int runServeCli(const std::vector<std::string>& args, std::FILE* out, std::FILE*
   ConsoleParts pages;
   std::unique_ptr<HttpServer> console;
   if (a.console_listen) {
-    if (!openConsole(*a.db, options.areas, utc_offset_minutes, &pages, &error))
+    if (!openConsole(*a.db, options.areas, utc_offset_minutes, outage, &pages, &error))
       return fail(err, error);
     console = HttpServer::start(
         console_config,

@@ -2,6 +2,8 @@
 // logins, sessions, CSRF, roles, the queue's marks and filters, the forms.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <regex>
 
 #include "tests/tools/stb_central/stb_central_test_util.h"
@@ -549,6 +551,98 @@ TEST_F(ConsoleTest, LoginGoesBackToAConsolePageOnly) {
     EXPECT_EQ(r.status, 303) << next;
     EXPECT_EQ(header(r, "Location"), expected) << next;
   }
+}
+
+// Three outage reports of one area make an incident that everyone sees and
+// only a supervisor moves.
+TEST_F(ConsoleTest, IncidentsForEveryoneMovesForTheSupervisor) {
+  store_->setIncidentRules(IncidentRules{});
+  std::vector<std::string> tickets;
+  for (int n = 1; n <= 3; ++n) tickets.push_back(ticket(n, kNow + 3600, "li.wei"));
+  std::vector<Incident> open;
+  std::string error;
+  ASSERT_TRUE(store_->listIncidents(true, &open, &error)) << error;
+  ASSERT_EQ(open.size(), 1u);
+  const std::string page = "/console/incidents/" + std::to_string(open[0].id);
+  const auto [worker, worker_csrf] = login("li.wei");
+  const auto [desk, desk_csrf] = login("chen.desk");
+  const auto [boss, boss_csrf] = login("wang.boss");
+
+  const web::Response list = send("GET", "/console/incidents", worker);
+  EXPECT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("data-incident=\"" + std::to_string(open[0].id) + "\""),
+            std::string::npos);
+  const web::Response seen = send("GET", page, worker);
+  EXPECT_EQ(seen.status, 200);
+  for (const std::string& t : tickets) EXPECT_NE(seen.body.find(t), std::string::npos) << t;
+  EXPECT_EQ(seen.body.find("do-confirm"), std::string::npos);
+  EXPECT_EQ(send("GET", page, desk).body.find("do-confirm"), std::string::npos);
+  EXPECT_NE(send("GET", page, boss).body.find("do-confirm"), std::string::npos);
+  EXPECT_EQ(send("POST", page + "/confirm", worker, "restore=2026-12-04T21:00&csrf=" + worker_csrf)
+                .status,
+            403);
+  EXPECT_EQ(send("POST", page + "/dismiss", desk, "csrf=" + desk_csrf).status, 403);
+  // A restore time not after now is refused; then confirmed (no outage spool here).
+  EXPECT_EQ(
+      header(send("POST", page + "/confirm", boss, "restore=2026-12-04T09:59&csrf=" + boss_csrf),
+             "Location"),
+      page + "?lang=eng&err=bad_restore");
+  EXPECT_EQ(
+      header(send("POST", page + "/confirm", boss, "restore=2026-12-04T21:00&csrf=" + boss_csrf),
+             "Location"),
+      page + "?lang=eng&done=confirmed");
+  std::optional<Incident> i;
+  ASSERT_TRUE(store_->findIncident(open[0].id, &i, &error)) << error;
+  EXPECT_EQ(i->status, IncidentStatus::kConfirmed);
+  // The pages' local time is UTC here: 21:00 is 21:00 UTC.
+  EXPECT_EQ(i->expected_restore, dvb::parseIso8601("2026-12-04T21:00:00Z"));
+  EXPECT_EQ(header(send("POST", page + "/dismiss", boss, "csrf=" + boss_csrf), "Location"),
+            page + "?lang=eng&err=incident_status");
+  EXPECT_EQ(header(send("POST", page + "/resolve", boss, "csrf=" + boss_csrf), "Location"),
+            page + "?lang=eng&done=incident_resolved");
+  const std::string after = send("GET", page, boss).body;
+  EXPECT_EQ(after.find("do-resolve"), std::string::npos);
+  EXPECT_NE(after.find("data-status=\"resolved\""), std::string::npos);
+  EXPECT_EQ(after.find("data-status=\"accepted\""), std::string::npos);
+  EXPECT_NE(send("GET", "/console/incidents", boss).body.find("id=\"no-incidents\""),
+            std::string::npos);
+}
+
+// A notice the check refuses (this area is no division code): the page
+// says why and the incident stays suspected.
+TEST_F(ConsoleTest, RefusedOutageNoticeIsShownAndTheIncidentStaysSuspected) {
+  const std::filesystem::path dir = dir_ / "outage";
+  std::filesystem::create_directories(dir / "spool");
+  std::string error;
+  const auto key =
+      dvb::notice::PrivateKey::generate(dvb::notice::SignatureAlgorithm::Ed25519, &error);
+  ASSERT_TRUE(key) << error;
+  std::ofstream((dir / "key.pem").string()) << key->pem();
+  std::filesystem::permissions(
+      dir / "key.pem", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  auto publisher =
+      OutagePublisher::open((dir / "spool").string(), (dir / "key.pem").string(), &error);
+  ASSERT_TRUE(publisher) << error;
+  ConsoleOptions options;
+  options.outage.publisher = &*publisher;
+  console_ = std::make_unique<Console>(*store_, *staff_, options, [this] { return now_; });
+  store_->setIncidentRules(IncidentRules{});
+  for (int n = 1; n <= 3; ++n) ticket(n, kNow + 3600);
+  std::vector<Incident> open;
+  ASSERT_TRUE(store_->listIncidents(true, &open, &error)) << error;
+  ASSERT_EQ(open.size(), 1u);
+  const std::string page = "/console/incidents/" + std::to_string(open[0].id);
+  const auto [boss, boss_csrf] = login("wang.boss");
+  const web::Response r =
+      send("POST", page + "/confirm", boss, "restore=2026-12-04T21:00&csrf=" + boss_csrf);
+  EXPECT_EQ(r.status, 502);
+  EXPECT_NE(r.body.find("Not done: the outage notice is refused; $.targets.areas[0]"),
+            std::string::npos)
+      << r.body;
+  std::optional<Incident> i;
+  ASSERT_TRUE(store_->findIncident(open[0].id, &i, &error)) << error;
+  EXPECT_EQ(i->status, IncidentStatus::kSuspected);
+  EXPECT_TRUE(std::filesystem::is_empty(dir / "spool"));
 }
 
 }  // namespace

@@ -62,7 +62,20 @@ web::Response Console::handle(const web::Request& request) {
 web::Response Console::route(Visit& v) {
   const std::string& path = v.request->path;
   const bool get = v.request->method == "GET";
-  const std::string tickets = "/console/tickets/";
+  const std::string tickets = "/console/tickets/", incidents = "/console/incidents/";
+  if (path.rfind(incidents, 0) == 0) {
+    const std::string rest = path.substr(incidents.size());
+    const size_t slash = rest.find('/');
+    const std::string number = rest.substr(0, slash);
+    const bool digits = !number.empty() && number.size() <= 18 &&
+                        number.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits) return errorPage(v, 404, "not_found");
+    const int64_t id = std::stoll(number);
+    if (slash == std::string::npos && get) return incidentPage(v, id);
+    if (slash != std::string::npos && v.request->method == "POST")
+      return incidentAction(v, id, rest.substr(slash + 1));
+    return errorPage(v, slash == std::string::npos ? 405 : 404, "not_found");
+  }
   if (path.rfind(tickets, 0) == 0) {
     const std::string rest = path.substr(tickets.size());
     const size_t slash = rest.find('/');
@@ -75,6 +88,7 @@ web::Response Console::route(Visit& v) {
   }
   if (!get) return errorPage(v, 405, "bad_request");
   if (path == "/console/queue") return queuePage(v);
+  if (path == "/console/incidents") return incidentsPage(v);
   if (path == "/console/return-visits") return returnVisitsPage(v);
   if (path == "/console/dashboard") return dashboardPage(v, false);
   if (path == "/console/dashboard.csv") return dashboardPage(v, true);
@@ -109,6 +123,7 @@ web::Response Console::page(const Visit& v, int status, const std::string& title
   p.user_line = v.session.user + " · " + v.t(roleName(v.role));
   const std::pair<const char*, const char*> items[] = {
       {"nav.queue", "/console/queue"},
+      {"nav.incidents", "/console/incidents"},
       {"nav.return_visits", "/console/return-visits"},
       {"nav.dashboard", "/console/dashboard"},
       {"nav.areas", "/console/areas"}};

@@ -17,6 +17,7 @@
 #include "tools/staff/login_flow.h"
 #include "tools/staff/login_gate.h"
 #include "tools/stb-central/console/permissions.h"
+#include "tools/stb-central/incident_notice.h"
 #include "tools/stb-central/ticket_store.h"
 #include "tools/web/form.h"
 #include "tools/web/sessions.h"
@@ -35,6 +36,9 @@ struct ConsoleOptions {
   int utc_offset_minutes = 0;
   // Failed logins of one account before it is refused for kThrottleSeconds.
   int max_failed_logins = 5;
+  // The outage notice a confirmed incident puts on air (serve
+  // --outage-spool, --outage-signing-key); no publisher: none.
+  OutageNoticeSettings outage;
 };
 
 class Console {
@@ -72,6 +76,13 @@ class Console {
   web::Response returnVisitsPage(Visit& v);
   web::Response dashboardPage(Visit& v, bool csv);
   web::Response areasPage(Visit& v);
+  // console_incidents.cpp. FAILED: why a move was refused, shown on the page.
+  web::Response incidentsPage(Visit& v);
+  web::Response incidentPage(Visit& v, int64_t id, int status = 200,
+                             const std::string& failed = "");
+  web::Response incidentAction(Visit& v, int64_t id, const std::string& action);
+  // "3601 Nanchang Donghu", or the code alone when the areas file has none.
+  std::string areaName(const std::string& code) const;
   // The queue's area filter: a list of the areas when there are some.
   std::string areaInput(const Visit& v, const std::string& area) const;
 

@@ -49,8 +49,11 @@ bool allowed(StaffRole role, const std::string& login, ConsoleAction action, con
     case ConsoleAction::kClose:
     case ConsoleAction::kLogCallback:
       return desk;
+    case ConsoleAction::kSeeIncidents:
+      return true;
     case ConsoleAction::kClearFlags:
     case ConsoleAction::kDashboard:
+    case ConsoleAction::kMoveIncident:
       return supervisor;
   }
   return false;

@@ -5,7 +5,9 @@
 //   desk_agent:  sees every ticket; assigns an unassigned one, resolves, closes,
 //                logs call-backs; sees the areas
 //   supervisor:  all of the desk agent's, and reassigns, sees the charter
-//                dashboard and the flags, clears flags
+//                dashboard and the flags, clears flags, confirms, resolves
+//                and dismisses incidents
+// Everyone sees the incidents (a worker knows why their area is quiet).
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,6 +44,8 @@ enum class ConsoleAction {
   kClearFlags,
   kDashboard,
   kAreas,
+  kSeeIncidents,  // the incidents and their pages
+  kMoveIncident,  // confirm (the outage notice goes on air), resolve, dismiss
 };
 
 // True when someone with ROLE and LOGIN may do ACTION (on T, for the ticket
