@@ -26,10 +26,6 @@ namespace {
 
 using Steady = std::chrono::steady_clock;
 
-// The console's object ids stay below this; the outage notices of incidents
-// take 0x7F000000 + id (docs/protocol.md: object_id is 32 bits).
-constexpr uint32_t kOutageObjectBase = 0x7F000000;
-
 enum class EventType { kPhase, kViewer, kNotice, kCancel };
 
 struct Event {
@@ -122,8 +118,7 @@ bool runOutage(const OutageConfig& config, OutageResult* out, std::string* error
         static_cast<int64_t>(pick.next() % std::max<int64_t>(1, config.notice_interval_ms)));
 
   std::vector<std::vector<dvb::Section>> notice_tables, cancel_tables;
-  OutageNotice notice;
-  notice.area_code = config.area_code;
+  const NoticePublishing publishing{spool_dir, key_path, 480, "96123"};
   const std::string actor = "fleet-supervisor";
 
   // The supervisor: confirm the area's incident (waiting a minute at a time
@@ -137,22 +132,11 @@ bool runOutage(const OutageConfig& config, OutageResult* out, std::string* error
     if (!row) return false;
     out->incident_id = row->id;
     const dvb::UtcSeconds restore = utcAt(config.expected_restore_ms);
-    std::string text;
-    if (!runCentral(config.central_binary,
-                    {"incident-confirm", "--db", central.db(), "--id", std::to_string(row->id),
-                     "--restore", dvb::formatIso8601(restore), "--actor", actor},
-                    &text, e))
+    PublishedNotice published;
+    if (!confirmIncident(central.db(), publishing, row->id, actor, restore, &published, e) ||
+        !readSpool(spool_dir, &notice_tables, e))
       return std::nullopt;
-    // Signed here from the same notice JSON the headend console signs.
-    out->signed_here = true;
-    notice.object_id = kOutageObjectBase + static_cast<uint32_t>(row->id);
-    notice.revision = 1;
-    notice.start = std::min<dvb::UtcSeconds>(std::time(nullptr), utcAt(now));
-    notice.end = restore;
-    notice.issued = notice.start;
-    const std::string name = "outage-" + std::to_string(row->id);
-    if (!spoolOutageNotice(notice, key_path, spool_dir, name, e)) return std::nullopt;
-    if (!readSpool(spool_dir, &notice_tables, e)) return std::nullopt;
+    out->notice_object_id = published.object_id;
     out->confirmed_ms = now;
     out->published_ms = now;
     for (size_t v = 0; v < boxes.size(); ++v)
@@ -160,17 +144,8 @@ bool runOutage(const OutageConfig& config, OutageResult* out, std::string* error
     return true;
   };
   const auto resolve = [&](int64_t now, std::string* e) {
-    std::string text;
-    if (!runCentral(config.central_binary,
-                    {"incident-resolve", "--db", central.db(), "--id",
-                     std::to_string(out->incident_id), "--actor", actor},
-                    &text, e))
-      return false;
-    notice.revision = 2;
-    notice.cancel = true;
-    notice.issued = std::max<dvb::UtcSeconds>(notice.issued + 1, std::time(nullptr));
-    if (!spoolOutageNotice(notice, key_path, spool_dir,
-                           "outage-" + std::to_string(out->incident_id), e) ||
+    PublishedNotice withdrawn;
+    if (!resolveIncident(central.db(), publishing, out->incident_id, actor, &withdrawn, e) ||
         !readSpool(spool_dir, &cancel_tables, e))
       return false;
     out->resolved_ms = now;
@@ -344,8 +319,8 @@ std::string describe(const OutageConfig& c, const OutageResult& r) {
     << "requests: " << r.requests << " (answered " << r.answered << ")\n"
     << "peak requests/s (answered, real time): " << r.peak_rps << "\n"
     << "latency p50/p99 ms: " << r.p50_ms << " / " << r.p99_ms << "\n"
-    << "confirmed and published (virtual min): " << min(r.published_ms)
-    << (r.signed_here ? " (notice signed by the scenario)" : "") << "\n"
+    << "confirmed and published (virtual min): " << min(r.published_ms) << " (notice object 0x"
+    << std::hex << r.notice_object_id << std::dec << ")\n"
     << "publish -> first box showing the known outage (virtual s): "
     << (r.first_known_ms < 0 ? -1.0 : (r.first_known_ms - r.published_ms) / 1000.0)
     << ", last: " << (r.last_known_ms < 0 ? -1.0 : (r.last_known_ms - r.published_ms) / 1000.0)

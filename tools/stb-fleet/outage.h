@@ -63,7 +63,7 @@ struct OutageResult {
   size_t return_visits_asked = 0, return_visits_answered = 0;
   int64_t last_return_visit_ms = 0;  // virtual: the last question asked
   uint64_t early = 0, before_retry_after = 0;
-  bool signed_here = false;  // the scenario signed the notice (no central publishing)
+  uint32_t notice_object_id = 0;  // the outage notice stb-central published
   double real_s = 0;
   int64_t virtual_ms = 0;
 };

@@ -3,9 +3,68 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "tools/stb-central/incident_notice.h"
+#include "tools/stb-central/outage_notice.h"
+#include "tools/stb-central/ticket_store.h"
+#include "tools/stb-central/time_util.h"
 #include "tools/stb-fleet/central_process.h"
 
 namespace tools::fleet {
+namespace {
+
+// The store and the publisher as the console holds them; the move's outcome
+// as an error when it was not done.
+template <typename Move>
+bool moveIncident(const std::string& db, const NoticePublishing& publishing,
+                  PublishedNotice* notice, std::string* error, Move&& move) {
+  auto store = central::TicketStore::open(db, error);
+  if (!store) return false;
+  auto publisher = central::OutagePublisher::open(publishing.spool_dir, publishing.key_path, error);
+  if (!publisher) return false;
+  central::OutageNoticeSettings settings;
+  settings.publisher = &*publisher;
+  settings.utc_offset_minutes = publishing.utc_offset_minutes;
+  settings.contact = publishing.contact;
+  central::IncidentMove done;
+  if (!move(*store, settings, &done)) return false;
+  if (done.outcome != central::IncidentOutcome::kDone) {
+    if (error)
+      *error = done.outcome == central::IncidentOutcome::kNotFound ? "incident not found"
+                                                                   : "incident in the wrong status";
+    return false;
+  }
+  if (!done.notice_written) {
+    if (error) *error = "the incident moved but no outage notice was written";
+    return false;
+  }
+  notice->object_id = done.spooled.object_id;
+  notice->revision = done.spooled.revision;
+  notice->sha256 = done.spooled.sha256;
+  return true;
+}
+
+}  // namespace
+
+bool confirmIncident(const std::string& db, const NoticePublishing& publishing, int64_t id,
+                     const std::string& actor, int64_t expected_restore, PublishedNotice* notice,
+                     std::string* error) {
+  return moveIncident(db, publishing, notice, error,
+                      [&](central::TicketStore& store, const central::OutageNoticeSettings& s,
+                          central::IncidentMove* move) {
+                        return central::confirmWithNotice(store, s, id, actor, expected_restore,
+                                                          central::systemNow(), move, error);
+                      });
+}
+
+bool resolveIncident(const std::string& db, const NoticePublishing& publishing, int64_t id,
+                     const std::string& actor, PublishedNotice* notice, std::string* error) {
+  return moveIncident(db, publishing, notice, error,
+                      [&](central::TicketStore& store, const central::OutageNoticeSettings& s,
+                          central::IncidentMove* move) {
+                        return central::resolveWithNotice(store, s, id, actor, central::systemNow(),
+                                                          move, error);
+                      });
+}
 
 bool runCentral(const std::string& binary, const std::vector<std::string>& args, std::string* out,
                 std::string* error) {

@@ -1,17 +1,12 @@
 #pragma once
 // The outage notice as the boxes get it: the signed sections in the
 // headend's spool (tools/stb-headend/spool.h, the playout's input), read back
-// object by object as the box's demux would gather them. Also the fleet's
-// own operator key (a TEST key, as stb-notice keygen makes it), and, for a
-// central system that cannot publish yet, the notice signed here from the
-// same JSON the headend console signs (kind unplanned_outage, the area, the
-// confirm time to the expected restore; a cancellation to withdraw it).
-#include <cstdint>
-#include <optional>
+// object by object as the box's demux would gather them; and the fleet's own
+// operator key (a TEST key, as stb-notice keygen makes it) that stb-central
+// signs with and the boxes trust.
 #include <string>
 #include <vector>
 
-#include "dvb/mjd_time.h"
 #include "dvb/notice/key_ring.h"
 #include "dvb/section.h"
 
@@ -27,17 +22,5 @@ std::string makeOperatorKey(const std::string& dir, dvb::notice::KeyRing* keys, 
 // cannot be read.
 bool readSpool(const std::string& dir, std::vector<std::vector<dvb::Section>>* tables,
                std::string* error);
-
-struct OutageNotice {
-  uint32_t object_id = 0;
-  uint32_t revision = 1;
-  std::string area_code;
-  dvb::UtcSeconds start = 0, end = 0, issued = 0;
-  bool cancel = false;
-};
-// The notice (or its cancellation) signed with the key at KEY_PATH and
-// written to SPOOL_DIR/NAME.bin. False and *error.
-bool spoolOutageNotice(const OutageNotice& notice, const std::string& key_path,
-                       const std::string& spool_dir, const std::string& name, std::string* error);
 
 }  // namespace tools::fleet

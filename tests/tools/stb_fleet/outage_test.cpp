@@ -8,6 +8,7 @@
 
 #include "tests/support/central_server.h"
 #include "tests/support/files.h"
+#include "tools/stb-central/outage_notice.h"
 #include "tools/stb-fleet/cli.h"
 
 namespace {
@@ -37,6 +38,8 @@ void expectTheLoopClosed(const tools::fleet::OutageResult& r) {
   EXPECT_NE(r.incident_id, 0);
   EXPECT_TRUE(r.all_attached);
   EXPECT_EQ(r.attached, r.delivered);
+  // stb-central published the incident's own notice.
+  EXPECT_EQ(r.notice_object_id, tools::central::outageObjectId(r.incident_id).value_or(0));
   // Before their box showed the notice every viewer reported; after it, the
   // known-outage page answered most of them.
   EXPECT_GT(r.viewers_unaware, 10u);

@@ -6,6 +6,7 @@
 
 #include "stb/replay_clock.h"
 #include "tests/support/files.h"
+#include "tools/stb-central/outage_notice.h"
 #include "tools/stb-fleet/outage_spool.h"
 #include "tools/stb-fleet/sim_box.h"
 
@@ -14,7 +15,7 @@ namespace {
 using testing_support::ScratchDir;
 using tools::fleet::SimBox;
 
-constexpr dvb::UtcSeconds kNow = 1'796'000'000;  // 2026-11-29T...
+constexpr dvb::UtcSeconds kNow = 1'796'000'000;
 
 struct Fleet {
   ScratchDir dir{"sim-box-notice"};
@@ -36,19 +37,24 @@ struct Fleet {
     b->setAreaCode(area);
     return b;
   }
+  // Incident 1's notice (or its cancellation) as stb-central publishes it.
   std::vector<std::vector<dvb::Section>> publish(bool cancel) {
-    tools::fleet::OutageNotice n;
-    n.object_id = 0x7F000001;
-    n.revision = cancel ? 2 : 1;
-    n.cancel = cancel;
-    n.area_code = "360102";
-    n.start = kNow - 60;
-    n.end = kNow + 3600;  // 2026-11-29T... local +8
-    n.issued = kNow - 60 + (cancel ? 1 : 0);
     std::string error;
-    EXPECT_TRUE(tools::fleet::spoolOutageNotice(n, key_path, spool, "outage-1", &error)) << error;
+    const auto publisher = tools::central::OutagePublisher::open(spool, key_path, &error);
+    EXPECT_TRUE(publisher) << error;
+    if (!publisher) return {};
+    tools::central::OutageFacts facts;
+    facts.incident_id = 1;
+    facts.area_code = "360102";
+    facts.start = kNow - 60;
+    facts.expected_restore = kNow + 3600;
+    facts.utc_offset_minutes = 480;
+    const auto done = cancel ? publisher->withdraw(facts, 1, kNow, &error)
+                             : publisher->publish(facts, 1, kNow - 60, &error);
+    EXPECT_TRUE(done) << error;
     std::vector<std::vector<dvb::Section>> tables;
     EXPECT_TRUE(tools::fleet::readSpool(spool, &tables, &error)) << error;
+    EXPECT_EQ(tables.size(), 1u);
     return tables;
   }
 };
