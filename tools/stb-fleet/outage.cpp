@@ -92,14 +92,14 @@ bool runOutage(const OutageConfig& config, OutageResult* out, std::string* error
   using Wake = std::pair<int64_t, size_t>;
   std::priority_queue<Wake, std::vector<Wake>, std::greater<>> wakes;
   std::priority_queue<Event, std::vector<Event>, std::greater<>> events;
-  size_t settled = 0;
+  std::map<int64_t, size_t> per_minute;        // requests started, by virtual minute
   std::vector<std::unique_ptr<SimBox>> boxes;  // one per viewer, in viewers' order
   for (size_t v = 0; v < viewers.size(); ++v) {
     SimBox::Hooks hooks;
     hooks.wake_at = [&wakes, v](std::optional<int64_t> ms) {
       if (ms) wakes.emplace(*ms, v);
     };
-    hooks.settled = [&settled](int64_t) { ++settled; };
+    hooks.sending = [&per_minute](int64_t now_ms) { ++per_minute[now_ms / 60'000]; };
     auto box = std::make_unique<SimBox>(
         ids[v], config.seed * 1'000'003 + viewers[v].second, http.get(),
         BoxLink::Config{central.urlFor(viewers[v].second), config.pki_dir + "/ca.pem",
@@ -261,6 +261,12 @@ bool runOutage(const OutageConfig& config, OutageResult* out, std::string* error
     latencies.push_back(e.latency_ms);
   }
   out->peak_rps = peakPerSecond(http->exchanges());
+  for (const auto& [minute, n] : per_minute) {
+    if (n > out->peak_per_minute) {
+      out->peak_per_minute = n;
+      out->peak_minute = minute;
+    }
+  }
   out->p50_ms = percentile(latencies, 50);
   out->p99_ms = percentile(latencies, 99);
   out->virtual_ms = clock.nowMs();
@@ -318,6 +324,8 @@ std::string describe(const OutageConfig& c, const OutageResult& r) {
     << r.attached << " of " << r.delivered << ")\n"
     << "requests: " << r.requests << " (answered " << r.answered << ")\n"
     << "peak requests/s (answered, real time): " << r.peak_rps << "\n"
+    << "busiest virtual minute: " << r.peak_per_minute << " requests started at min "
+    << r.peak_minute << "\n"
     << "latency p50/p99 ms: " << r.p50_ms << " / " << r.p99_ms << "\n"
     << "confirmed and published (virtual min): " << min(r.published_ms) << " (notice object 0x"
     << std::hex << r.notice_object_id << std::dec << ")\n"

@@ -54,6 +54,9 @@ struct OutageResult {
   bool all_attached = false;
   size_t requests = 0, answered = 0;
   double peak_rps = 0, p50_ms = 0, p99_ms = 0;
+  // The boxes' demand: requests started in the busiest virtual minute, and which.
+  size_t peak_per_minute = 0;
+  int64_t peak_minute = 0;
   int64_t confirmed_ms = 0, published_ms = 0, resolved_ms = 0;  // virtual
   int64_t first_known_ms = -1;        // virtual: the first box showing the outage
   int64_t last_known_ms = -1;         // virtual: the last box to show it
