@@ -47,7 +47,7 @@ TEST(FleetStorm, NoReportLostOrDoubledAndEveryRetryWaitsItsTurn) {
 }
 
 TEST(FleetStorm, CommandLineRefusesAnUnknownScenario) {
-  EXPECT_EQ(tools::fleet::runCli({"outage"}), 2);
+  EXPECT_EQ(tools::fleet::runCli({"flood"}), 2);
   EXPECT_EQ(tools::fleet::runCli({"storm", "--boxes", "10"}), 2);
 }
 
