@@ -1,6 +1,7 @@
-// The storm at a reduced size on PostgreSQL with two stb-central instances on
-// one database, the boxes split between them as a TCP load balancer would:
-// still one ticket per report, and every retry waits for Retry-After.
+// The storm and the outage at a reduced size on PostgreSQL with two
+// stb-central instances on one database, the boxes split between them as a
+// TCP load balancer would: still one ticket per report, every retry waits
+// for Retry-After, and the outage's reports make one incident.
 #include <gtest/gtest.h>
 
 #include "tests/support/central_server.h"
