@@ -97,9 +97,15 @@ bool CentralProcess::stop() {
 
 namespace tools::fleet {
 
+std::string shellQuote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
 bool countTickets(const std::string& binary, const std::string& db, TicketCount* out,
                   std::string* error) {
-  const std::string line = "'" + binary + "' tickets --db '" + db + "' --json";
+  const std::string line = shellQuote(binary) + " tickets --db " + shellQuote(db) + " --json";
   FILE* p = ::popen(line.c_str(), "r");
   if (!p) {
     if (error) *error = "cannot run " + line;

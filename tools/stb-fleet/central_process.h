@@ -51,5 +51,7 @@ struct TicketCount {
 };
 bool countTickets(const std::string& binary, const std::string& db, TicketCount* out,
                   std::string* error);
+// S in single quotes for sh (a PostgreSQL connection string has its own).
+std::string shellQuote(const std::string& s);
 
 }  // namespace tools::fleet

@@ -17,6 +17,7 @@ const char kUsage[] =
     "                 [--max-pending N] [--filing-min 60]\n"
     "  --max-pending: the server sheds by itself (with --refuse-for-min 0 it is never\n"
     "  told to refuse); --filing-min: the reports come over this many minutes.\n"
+    "                 [--db postgresql:...] [--instances 1]\n"
     "  DIR (--pki) is made by scripts/make-test-pki (ca, server); --work must exist.\n";
 
 int usage(const std::string& why) {
@@ -29,7 +30,9 @@ int usage(const std::string& why) {
 int runCli(const std::vector<std::string>& args) {
   // The fee carousel has its own options (fee_carousel.cpp).
   if (!args.empty() && args[0] == "fee-carousel") return feeCarouselCommand(args);
-  if (args.empty() || args[0] != "storm") return usage("the scenario must be `storm`");
+  if (!args.empty() && args[0] == "outage") return runOutageCli(args);
+  if (args.empty() || args[0] != "storm")
+    return usage("the scenario must be `storm`, `outage` or `fee-carousel`");
   std::map<std::string, std::string> v;
   for (size_t i = 1; i < args.size(); i += 2) {
     if (args[i].rfind("--", 0) != 0 || i + 1 >= args.size())
@@ -46,6 +49,7 @@ int runCli(const std::vector<std::string>& args) {
   c.central_binary = take("central-bin");
   c.pki_dir = take("pki");
   c.work_dir = take("work");
+  c.db = take("db");
   if (c.central_binary.empty() || c.pki_dir.empty() || c.work_dir.empty())
     return usage("--central-bin, --pki and --work are required");
   const auto num = [&take](const char* name, double fallback) {
@@ -61,6 +65,10 @@ int runCli(const std::vector<std::string>& args) {
   c.retry_after_s = static_cast<int>(num("retry-after", c.retry_after_s));
   if (const double n = num("max-pending", -1); n >= 0) c.max_pending = static_cast<int>(n);
   c.filing_span_ms = static_cast<int64_t>(num("filing-min", 60) * 60'000);
+  c.instances = static_cast<int>(num("instances", 1));
+  if (c.instances < 1 || c.instances > 16) return usage("--instances must be 1..16");
+  if (c.instances > 1 && !isPostgres(c.db))
+    return usage("--instances above 1 needs --db postgresql:...");
   if (!v.empty()) return usage("unknown option --" + v.begin()->first);
   if (c.boxes < 1 || c.boxes > 16'000'000 || c.report_share <= 0 || c.report_share > 1)
     return usage("--boxes must be 1..16000000 and --share in (0, 1]");

@@ -2,7 +2,9 @@
 
 #include <ctime>
 
+#include "stb/menu/menu_controller.h"
 #include "stb/menu/report_body.h"
+#include "stb/return_visits.h"
 
 namespace tools::fleet {
 
@@ -13,6 +15,26 @@ uint64_t SeededRandom::next() {
   return z ^ (z >> 31);
 }
 
+SimBoxStatus::SimBoxStatus(dvb::notice::KeyRing& keys, dvb::notice::BoxIdentity identity,
+                           stb::Log& log)
+    : identity_(std::move(identity)), intake_(keys, store_, identity_, log) {}
+
+void SimBoxStatus::onTable(const std::vector<dvb::Section>& sections, dvb::UtcSeconds now) {
+  now_ = now;
+  intake_.expire(now);
+  intake_.onTable(sections, now);
+}
+
+const std::optional<dvb::Pat>& SimBoxStatus::pat() const {
+  static const std::optional<dvb::Pat> none;
+  return none;
+}
+
+const std::optional<dvb::Sdt>& SimBoxStatus::sdt() const {
+  static const std::optional<dvb::Sdt> none;
+  return none;
+}
+
 SimBox::SimBox(std::string box_id, uint64_t seed, FleetHttp* http, BoxLink::Config link,
                const stb::MonotonicClock* clock, stb::Log* log, Hooks hooks)
     : id_(std::move(box_id)),
@@ -20,7 +42,8 @@ SimBox::SimBox(std::string box_id, uint64_t seed, FleetHttp* http, BoxLink::Conf
       outbox_(&store_, &random_),
       link_(http, std::move(link)),
       clock_(clock),
-      hooks_(std::move(hooks)) {
+      hooks_(std::move(hooks)),
+      log_(log) {
   std::string error;
   outbox_.load(&error);  // an empty memory store always loads
   sender_ = std::make_unique<stb::ReportSender>(&outbox_, this, clock, log,
@@ -49,6 +72,47 @@ bool SimBox::file(const std::string& area_code, std::string* error) {
   return true;
 }
 
+void SimBox::onNoticeTable(const std::vector<dvb::Section>& sections, dvb::notice::KeyRing& keys,
+                           dvb::UtcSeconds now) {
+  if (!status_) {
+    dvb::notice::BoxIdentity identity;
+    identity.area_code = area_code_;
+    identity.box_id = id_;
+    identity.smartcard_id = "SC" + id_;
+    status_ = std::make_unique<SimBoxStatus>(keys, std::move(identity), *log_);
+  }
+  status_->onTable(sections, now);
+}
+
+std::optional<std::string> SimBox::knownOutage(dvb::UtcSeconds now) {
+  if (!status_) return std::nullopt;
+  status_->setNow(now);
+  const auto outage = stb::menu::knownOutage(*status_);
+  if (!outage) return std::nullopt;
+  return outage->until_text;
+}
+
+size_t SimBox::returnVisitsAnswered() const {
+  size_t n = 0;
+  for (const auto& row : outbox_.items())
+    if (row.kind == stb::OutboxKind::kReturnVisit && row.state == "sent") ++n;
+  return n;
+}
+
+void SimBox::askReturnVisits() {
+  if (!return_visit_score_) return;
+  bool queued = false;
+  for (const std::string& ticket : stb::returnVisitsDue(outbox_.items(), asked_)) {
+    asked_.insert(ticket);
+    last_asked_ms_ = clock_->nowMs();
+    std::string error;
+    queued =
+        outbox_.enqueueReturnVisit(ticket, true, *return_visit_score_, clock_->nowMs(), &error) ||
+        queued;
+  }
+  if (queued) sender_->run();
+}
+
 void SimBox::request(const std::string& path, const std::string& body,
                      const std::vector<std::string>& headers, Done done) {
   std::string key;
@@ -66,7 +130,8 @@ void SimBox::request(const std::string& path, const std::string& body,
   }
   link_.request(
       path, body, headers, [this, key, done = std::move(done)](const stb::CentralResponse& r) {
-        done(r);  // the sender writes the outcome to the outbox
+        done(r);            // the sender writes the outcome to the outbox
+        askReturnVisits();  // a poll may have found the ticket resolved
         if (key.empty()) return;
         const stb::OutboxReport* row = outbox_.find(key);
         if (!row || row->state != "waiting") {

@@ -38,14 +38,9 @@ std::string boxId(int i) {
 
 bool runStorm(const StormConfig& config, StormResult* out, std::string* error) {
   const Steady::time_point real_start = Steady::now();
-  CentralProcess central({config.central_binary,
-                          config.work_dir + "/central.db",
-                          config.pki_dir + "/server.pem",
-                          config.pki_dir + "/server.key",
-                          config.pki_dir + "/ca.pem",
-                          config.work_dir + "/central.log",
-                          {}});
-  // Options of every start of the server; the refusal phase adds its own.
+  CentralGroup central(
+      {config.central_binary, config.pki_dir, config.work_dir, config.db, config.instances, {}});
+  // Options of every start of the servers; the refusal phase adds its own.
   std::vector<std::string> serve;
   if (config.max_pending) serve = {"--max-pending", std::to_string(*config.max_pending)};
   if (!central.start(serve, error)) return false;
@@ -86,7 +81,7 @@ bool runStorm(const StormConfig& config, StormResult* out, std::string* error) {
     hooks.sending = [&per_minute](int64_t now_ms) { ++per_minute[now_ms / 60'000]; };
     boxes.push_back(std::make_unique<SimBox>(
         ids[i], config.seed * 1'000'003 + i, http.get(),
-        BoxLink::Config{central.url(), config.pki_dir + "/ca.pem", certs.cert_files[i],
+        BoxLink::Config{central.urlFor(i), config.pki_dir + "/ca.pem", certs.cert_files[i],
                         certs.key_file, loopbackAddress(i)},
         &clock, &log, std::move(hooks)));
   }
@@ -188,15 +183,15 @@ bool runStorm(const StormConfig& config, StormResult* out, std::string* error) {
   boxes.clear();
   http.reset();
   if (!central.stop()) {
-    if (error)
-      *error = "stb-central did not stop cleanly (see " + config.work_dir + "/central.log)";
+    if (error) *error = "stb-central did not stop cleanly (see " + central.logPath(0) + ")";
     return false;
   }
-  if (!countTickets(config.central_binary, config.work_dir + "/central.db", &out->tickets, error))
-    return false;
-  std::ifstream central_log(config.work_dir + "/central.log");
-  for (std::string line; std::getline(central_log, line);)
-    if (line.find("box api: shedding load:") != std::string::npos) ++out->shed_episodes;
+  if (!countTickets(config.central_binary, central.db(), &out->tickets, error)) return false;
+  for (size_t i = 0; i < central.size(); ++i) {
+    std::ifstream central_log(central.logPath(i));
+    for (std::string line; std::getline(central_log, line);)
+      if (line.find("box api: shedding load:") != std::string::npos) ++out->shed_episodes;
+  }
   out->real_s = std::chrono::duration<double>(Steady::now() - real_start).count();
   return true;
 }
@@ -204,6 +199,8 @@ bool runStorm(const StormConfig& config, StormResult* out, std::string* error) {
 std::string describe(const StormConfig& c, const StormResult& r) {
   std::ostringstream o;
   o << "boxes: " << c.boxes << "\n"
+    << "central: " << c.instances << " instance(s) on "
+    << (isPostgres(c.db) ? "PostgreSQL" : "SQLite") << "\n"
     << "reports filed: " << r.filed << "\n"
     << "reports delivered: " << r.delivered << "\n"
     << "reports refused for good: " << r.refused << "\n"

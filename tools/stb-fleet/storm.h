@@ -13,7 +13,7 @@
 #include <optional>
 #include <string>
 
-#include "tools/stb-fleet/central_process.h"
+#include "tools/stb-fleet/central_group.h"
 
 namespace tools::fleet {
 
@@ -34,6 +34,8 @@ struct StormConfig {
   std::string central_binary;
   std::string pki_dir;   // from scripts/make-test-pki: ca, server
   std::string work_dir;  // database, log, box certificates
+  std::string db;        // empty: SQLite in work_dir; else a PostgreSQL connection string
+  int instances = 1;     // stb-central processes on that database (several: PostgreSQL)
 };
 
 struct StormResult {

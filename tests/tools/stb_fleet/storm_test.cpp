@@ -82,7 +82,7 @@ TEST(FleetStorm, AServerSheddingByItselfLosesNothingAndIsObeyed) {
 }
 
 TEST(FleetStorm, CommandLineRefusesAnUnknownScenario) {
-  EXPECT_EQ(tools::fleet::runCli({"outage"}), 2);
+  EXPECT_EQ(tools::fleet::runCli({"flood"}), 2);
   EXPECT_EQ(tools::fleet::runCli({"storm", "--boxes", "10"}), 2);
   EXPECT_EQ(tools::fleet::runCli(
                 {"storm", "--central-bin", "x", "--pki", "p", "--work", "w", "--filing-min", "0"}),
