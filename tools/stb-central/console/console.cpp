@@ -29,7 +29,7 @@ std::string Console::Visit::t(const std::string& key) const {
 Console::Console(TicketStore& store, StaffStore& staff, ConsoleOptions options, Clock clock)
     : store_(store),
       staff_(staff),
-      options_(options),
+      options_(std::move(options)),
       clock_(std::move(clock)),
       sessions_(options_.sessions),
       gate_(staff_, store_mu_, options_.max_failed_logins),
