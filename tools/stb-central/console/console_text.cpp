@@ -150,7 +150,7 @@ const ConsoleText kTexts[] = {
     {"incidents.none", "当前没有未结束的区域故障。", "No hay incidencias abiertas.",
      "No open incident."},
     {"col.incident", "故障", "Incidencia", "Incident"},
-    {"col.reports", "报修数", "Avisos", "Reports"},
+    {"col.reports", "报修数", "Reportes", "Reports"},
     {"col.opened", "发现时间", "Abierta", "Opened"},
     {"col.last_report", "最近报修", "Último aviso", "Last report"},
     {"col.restore", "预计恢复", "Restablecimiento previsto", "Expected restore"},
